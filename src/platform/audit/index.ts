@@ -1,0 +1,2 @@
+export { type AuditQuery, type AuditRecord, listAudit, recordAudit } from "./audit.js";
+export { type AuditEntry, auditLog } from "./schema.js";

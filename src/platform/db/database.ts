@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+
+/**
+ * The database handle every store function takes first. A transaction is a Db too, so a store function
+ * called inside `db.transaction(async (tx) => ...)` joins that transaction.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: "postgres" | "pglite";
+  /** Applies pending migrations; safe when several instances boot at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { databaseUrl: string; poolSize?: number }
+  | { dataDir: string }
+  | { pglite: PGlite };
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+
+/** Any 64-bit number works; this one spells "supervisor:migrate" to whoever reads pg_locks. */
+const MIGRATION_LOCK = 7_301_118_771_042_915n;
+
+/** Opens Postgres when a URL is given, PGlite on disk (or a given PGlite) otherwise; same drizzle API on both. */
+export function openDatabase(options: OpenOptions): Database {
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  const client = "pglite" in options ? options.pglite : openPgliteDir(options.dataDir);
+  const db = drizzlePglite({ client, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    // PGlite is a single in-process connection and only one process may open a data folder: no race to guard.
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+function openPgliteDir(dataDir: string): PGlite {
+  mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
+function openPostgres(url: string, max: number): Database {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres({ client, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    migrate: () => migratePostgresLocked(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Drizzle's migrator takes no lock, so two instances booting together would both try to create the same
+ * tables. Hold a session advisory lock on one dedicated connection while migrating on that connection.
+ */
+async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres({ client, casing: "snake_case" });
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

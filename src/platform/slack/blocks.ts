@@ -1,0 +1,133 @@
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  SectionBlock,
+} from "@slack/types";
+
+/** Slack's documented limits that our builders clip to (see SLACK.md). */
+export const LIMITS = {
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  contextElements: 10,
+  actionsElements: 25,
+  viewTitle: 24,
+  viewButton: 24,
+  privateMetadata: 3000,
+  placeholder: 150,
+  hint: 2000,
+  label: 2000,
+  options: 100,
+  blocksPerMessage: 50,
+  blocksPerView: 100,
+} as const;
+
+/** Shortens text to at most `max` characters, ending with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Escapes text a person typed so Slack shows it as written (no accidental links, mentions or @channel). */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export const mention = (userId: string): string => `<@${userId}>`;
+export const channelLink = (channelId: string): string => `<#${channelId}>`;
+
+export function plain(text: string, max: number = LIMITS.sectionText): PlainTextElement {
+  return { type: "plain_text", text: clip(text, max), emoji: true };
+}
+
+export function mrkdwn(text: string, max: number = LIMITS.sectionText): MrkdwnElement {
+  return { type: "mrkdwn", text: clip(text, max) };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: "header", text: plain(text, LIMITS.headerText) };
+}
+
+export function section(
+  text: string,
+  extra: Partial<Omit<SectionBlock, "type" | "text">> = {},
+): SectionBlock {
+  return { type: "section", text: mrkdwn(text), ...extra };
+}
+
+/** A section of label/value pairs shown two by two; at most ten fields, as Slack allows. */
+export function fieldsSection(fields: readonly string[]): SectionBlock {
+  return {
+    type: "section",
+    fields: fields.slice(0, LIMITS.fields).map((field) => mrkdwn(field, LIMITS.fieldText)),
+  };
+}
+
+export function context(...texts: string[]): ContextBlock {
+  return { type: "context", elements: texts.slice(0, LIMITS.contextElements).map((text) => mrkdwn(text)) };
+}
+
+export function divider(): DividerBlock {
+  return { type: "divider" };
+}
+
+export function button(
+  text: string,
+  actionId: string,
+  options: { value?: string; style?: "primary" | "danger" } = {},
+): Button {
+  return {
+    type: "button",
+    text: plain(text, LIMITS.buttonText),
+    action_id: actionId,
+    ...(options.value !== undefined ? { value: clip(options.value, LIMITS.buttonValue) } : {}),
+    ...(options.style ? { style: options.style } : {}),
+  };
+}
+
+export function actions(blockId: string | undefined, elements: Button[]): ActionsBlock {
+  return {
+    type: "actions",
+    ...(blockId ? { block_id: blockId } : {}),
+    elements: elements.slice(0, LIMITS.actionsElements),
+  };
+}
+
+/**
+ * Joins lines into as few sections as fit Slack's 3000-character text limit; when there are more lines than
+ * `maxBlocks` sections can hold, the last line says how many were left out.
+ */
+export function linesToSections(
+  lines: readonly string[],
+  maxBlocks: number,
+  more: (hidden: number) => string,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length <= LIMITS.sectionText) {
+      current = next;
+      continue;
+    }
+    if (blocks.length + 1 >= maxBlocks) {
+      const note = more(lines.length - i);
+      blocks.push(section(`${clip(current, LIMITS.sectionText - note.length - 1)}\n${note}`));
+      return blocks;
+    }
+    blocks.push(section(current));
+    current = line;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}

@@ -1,0 +1,208 @@
+import type { KnownBlock, View } from "@slack/types";
+import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
+import { SlackApiError } from "./errors.js";
+
+export interface SlackUser {
+  id: string;
+  /** What people call them: display name, else real name, else the handle. */
+  name: string;
+  realName: string;
+  tz: string | null;
+  locale: string | null;
+  isAdmin: boolean;
+  isOwner: boolean;
+  isBot: boolean;
+  deleted: boolean;
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  isArchived: boolean;
+  /** Whether the app's bot user is in the channel (it must be to post there). */
+  isMember: boolean;
+}
+
+export interface OutgoingMessage {
+  /** Always sent: Slack's notification and accessibility fallback. */
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/**
+ * The narrow port the app uses to talk to Slack. Features depend on this, not on WebClient, so tests can
+ * use the fake Slack over HTTP and every Slack failure arrives as a SlackApiError with Slack's code.
+ */
+export interface SlackGateway {
+  authTest(): Promise<{ teamId: string; botUserId: string; botId: string }>;
+  /** null when Slack does not know the user. */
+  userInfo(userId: string): Promise<SlackUser | null>;
+  /** null when the channel does not exist or the app cannot see it. */
+  channelInfo(channelId: string): Promise<SlackChannel | null>;
+  postMessage(
+    message: OutgoingMessage & { channel: string; threadTs?: string },
+  ): Promise<{ channel: string; ts: string }>;
+  postEphemeral(message: OutgoingMessage & { channel: string; user: string }): Promise<void>;
+  openView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
+  pushView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
+  updateView(viewId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
+  publishHome(userId: string, view: View): Promise<void>;
+}
+
+/** Methods the gateway calls, so the manifest test can check its scopes against Slack's method specs. */
+export const GATEWAY_METHODS = [
+  "auth.test",
+  "users.info",
+  "conversations.info",
+  "chat.postMessage",
+  "chat.postEphemeral",
+  "views.open",
+  "views.push",
+  "views.update",
+  "views.publish",
+] as const;
+
+type Method = (typeof GATEWAY_METHODS)[number];
+
+export function createSlackGateway(client: WebClient): SlackGateway {
+  async function call<T extends WebAPICallResult>(method: Method, args: Record<string, unknown>): Promise<T> {
+    try {
+      return (await client.apiCall(method, args)) as T;
+    } catch (error) {
+      throw toSlackApiError(method, error);
+    }
+  }
+
+  return {
+    async authTest() {
+      const result = await call<WebAPICallResult & { team_id?: string; user_id?: string; bot_id?: string }>(
+        "auth.test",
+        {},
+      );
+      if (!result.team_id || !result.user_id || !result.bot_id) {
+        throw new SlackApiError("auth.test", "not_a_bot_token");
+      }
+      return { teamId: result.team_id, botUserId: result.user_id, botId: result.bot_id };
+    },
+
+    async userInfo(userId) {
+      try {
+        const result = await call<WebAPICallResult & { user?: RawUser }>("users.info", {
+          user: userId,
+          include_locale: true,
+        });
+        return result.user ? toSlackUser(result.user) : null;
+      } catch (error) {
+        if (error instanceof SlackApiError && error.code === "user_not_found") return null;
+        throw error;
+      }
+    },
+
+    async channelInfo(channelId) {
+      try {
+        const result = await call<WebAPICallResult & { channel?: RawChannel }>("conversations.info", {
+          channel: channelId,
+        });
+        const c = result.channel;
+        if (!c?.id) return null;
+        return {
+          id: c.id,
+          name: c.name ?? c.id,
+          isPrivate: Boolean(c.is_private),
+          isArchived: Boolean(c.is_archived),
+          isMember: Boolean(c.is_member),
+        };
+      } catch (error) {
+        if (error instanceof SlackApiError && error.code === "channel_not_found") return null;
+        throw error;
+      }
+    },
+
+    async postMessage({ channel, text, blocks, threadTs }) {
+      const result = await call<WebAPICallResult & { channel?: string; ts?: string }>("chat.postMessage", {
+        channel,
+        text,
+        blocks,
+        thread_ts: threadTs,
+      });
+      return { channel: result.channel ?? channel, ts: result.ts ?? "" };
+    },
+
+    async postEphemeral({ channel, user, text, blocks }) {
+      await call("chat.postEphemeral", { channel, user, text, blocks });
+    },
+
+    async openView(triggerId, view) {
+      return viewRef(await call("views.open", { trigger_id: triggerId, view }));
+    },
+
+    async pushView(triggerId, view) {
+      return viewRef(await call("views.push", { trigger_id: triggerId, view }));
+    },
+
+    async updateView(viewId, view, hash) {
+      return viewRef(await call("views.update", { view_id: viewId, view, hash }));
+    },
+
+    async publishHome(userId, view) {
+      await call("views.publish", { user_id: userId, view });
+    },
+  };
+}
+
+interface RawUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  tz?: string;
+  locale?: string;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+interface RawChannel {
+  id?: string;
+  name?: string;
+  is_private?: boolean;
+  is_archived?: boolean;
+  is_member?: boolean;
+}
+
+function toSlackUser(u: RawUser): SlackUser {
+  const realName = u.real_name || u.profile?.real_name || u.name || u.id;
+  return {
+    id: u.id,
+    name: u.profile?.display_name || realName,
+    realName,
+    tz: u.tz || null,
+    locale: u.locale || null,
+    isAdmin: Boolean(u.is_admin),
+    isOwner: Boolean(u.is_owner || u.is_primary_owner),
+    isBot: Boolean(u.is_bot),
+    deleted: Boolean(u.deleted),
+  };
+}
+
+function viewRef(result: WebAPICallResult): { id: string; hash: string } {
+  const view = (result as { view?: { id?: string; hash?: string } }).view;
+  return { id: view?.id ?? "", hash: view?.hash ?? "" };
+}
+
+function toSlackApiError(method: string, error: unknown): SlackApiError {
+  const e = error as { code?: string; data?: { error?: string } };
+  switch (e?.code) {
+    case ErrorCode.PlatformError:
+      return new SlackApiError(method, e.data?.error ?? "unknown_error", { cause: error });
+    case ErrorCode.RateLimitedError:
+      return new SlackApiError(method, "rate_limited", { cause: error });
+    case ErrorCode.HTTPError:
+      return new SlackApiError(method, "http_error", { cause: error });
+    default:
+      return new SlackApiError(method, "request_failed", { cause: error });
+  }
+}

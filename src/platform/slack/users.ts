@@ -1,0 +1,42 @@
+import type { Clock } from "../time/index.js";
+import type { SlackGateway, SlackUser } from "./gateway.js";
+
+/** Slack profiles (time zone, locale, admin flags) with a short cache, so a busy hour costs few users.info calls. */
+export interface UserDirectory {
+  get(userId: string): Promise<SlackUser | null>;
+  forget(userId: string): void;
+}
+
+export function createUserDirectory(
+  slack: SlackGateway,
+  clock: Clock,
+  options: { ttlMs?: number; maxEntries?: number } = {},
+): UserDirectory {
+  const ttlMs = options.ttlMs ?? 5 * 60_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const cache = new Map<string, { user: SlackUser | null; expires: number }>();
+  const inFlight = new Map<string, Promise<SlackUser | null>>();
+
+  return {
+    async get(userId) {
+      const now = clock.now().getTime();
+      const hit = cache.get(userId);
+      if (hit && hit.expires > now) return hit.user;
+      const pending = inFlight.get(userId);
+      if (pending) return pending;
+      const request = slack
+        .userInfo(userId)
+        .then((user) => {
+          if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+          cache.set(userId, { user, expires: clock.now().getTime() + ttlMs });
+          return user;
+        })
+        .finally(() => inFlight.delete(userId));
+      inFlight.set(userId, request);
+      return request;
+    },
+    forget(userId) {
+      cache.delete(userId);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "../../src/platform/db/index.js";
+import { adminSql, databaseUrlFor } from "./postgres.js";
+
+export interface TestDatabase extends Database {
+  /** The connection URL in Postgres mode; undefined on PGlite. */
+  readonly url: string | undefined;
+}
+
+/** True when the suite runs against a real Postgres server (DATABASE_URL set). */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/**
+ * A migrated database of this test file's own: PGlite loaded from the suite's snapshot, or a Postgres
+ * database cloned from the suite's template. `close()` drops it.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const snapshot = readFileSync(inject("pgliteSnapshot"));
+    const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+    await pglite.waitReady;
+    return { ...openDatabase({ pglite }), url: undefined };
+  }
+  const name = `supervisor_test_${randomBytes(6).toString("hex")}`;
+  const admin = adminSql(url);
+  await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
+  const databaseUrl = databaseUrlFor(url, name);
+  const database = openDatabase({ databaseUrl });
+  return {
+    ...database,
+    url: databaseUrl,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** An empty Postgres database (no migrations), for tests of migration itself. Postgres mode only. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("createEmptyPostgresDatabase needs DATABASE_URL");
+  const name = `supervisor_empty_${randomBytes(6).toString("hex")}`;
+  const admin = adminSql(url);
+  await admin.unsafe(`create database "${name}"`);
+  return {
+    url: databaseUrlFor(url, name),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
