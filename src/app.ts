@@ -1,0 +1,32 @@
+import { App, type Receiver } from "@slack/bolt";
+import * as team from "./features/team/index.js";
+import type { Deps } from "./platform/deps.js";
+import { Router } from "./platform/slack/index.js";
+
+export interface BotIdentity {
+  botToken: string;
+  botId: string;
+  botUserId: string;
+}
+
+/**
+ * The Bolt app with every feature registered. It never starts itself: main.ts (or a test) starts the
+ * receiver. Bolt is given the bot's identity so it never calls auth.test on its own.
+ */
+export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { app: App; router: Router } {
+  const app = new App({
+    receiver,
+    token: bot.botToken,
+    botId: bot.botId,
+    botUserId: bot.botUserId,
+    logger: deps.log.child("bolt"),
+    clientOptions: { slackApiUrl: deps.config.slack.apiUrl, retryConfig: { retries: 2, maxTimeout: 2000 } },
+  });
+  const router = new Router(app);
+  team.register(router, deps);
+
+  app.error(async (error) => {
+    deps.log.error("unhandled error in a listener:", error);
+  });
+  return { app, router };
+}

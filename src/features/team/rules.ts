@@ -1,0 +1,290 @@
+import type { Language } from "../../platform/i18n/index.js";
+import {
+  canonicalHolidayCountry,
+  canonicalTimeZone,
+  ISO_WEEKDAYS,
+  type IsoWeekday,
+} from "../../platform/time/index.js";
+import { QUOTA_PERIODS, type QuotaPeriod } from "./schema.js";
+
+/** The settings of a team that people choose; members are handled separately. */
+export interface TeamSettings {
+  name: string;
+  timeZone: string;
+  locale: Language;
+  currency: string;
+  holidayCountry: string;
+  workWeek: IsoWeekday[];
+  quotaPeriod: QuotaPeriod;
+}
+
+export const SETTING_KEYS = [
+  "name",
+  "timeZone",
+  "locale",
+  "currency",
+  "holidayCountry",
+  "workWeek",
+  "quotaPeriod",
+] as const satisfies readonly (keyof TeamSettings)[];
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const NAME_MAX = 80;
+
+/** A rule broken by a value, as a message key with its parameters; the caller decides where to show it. */
+export interface Problem {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (key: string, params?: Record<string, unknown>): Parsed<never> => ({
+  ok: false,
+  problem: { key, params },
+});
+
+export function parseName(input: string): Parsed<string> {
+  const name = input.replace(/\s+/g, " ").trim();
+  if (!name) return fail("team.invalid.nameEmpty");
+  if (name.length > NAME_MAX) return fail("team.invalid.nameLong", { max: NAME_MAX });
+  // Names appear in mrkdwn everywhere; angle brackets would turn into links or @channel.
+  if (/[<>]/.test(name)) return fail("team.invalid.nameChars");
+  return ok(name);
+}
+
+export function parseTimeZone(input: string): Parsed<string> {
+  const zone = canonicalTimeZone(input);
+  return zone ? ok(zone) : fail("team.invalid.timeZone", { value: input.trim() });
+}
+
+const localeAliases: Record<string, Language> = {
+  en: "en",
+  english: "en",
+  engelska: "en",
+  sv: "sv",
+  swedish: "sv",
+  svenska: "sv",
+};
+
+export function parseLocale(input: string): Parsed<Language> {
+  const key = input.trim().toLowerCase();
+  const language = localeAliases[key] ?? localeAliases[key.split(/[-_]/)[0] ?? ""];
+  return language ? ok(language) : fail("team.invalid.locale", { value: input.trim() });
+}
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+export function parseCurrency(input: string): Parsed<string> {
+  const code = input.trim().toUpperCase();
+  return currencies.has(code) ? ok(code) : fail("team.invalid.currency", { value: input.trim() });
+}
+
+export function parseHolidayCountry(input: string): Parsed<string> {
+  const code = canonicalHolidayCountry(input);
+  return code ? ok(code) : fail("team.invalid.holidayCountry", { value: input.trim() });
+}
+
+const periodAliases: Record<string, QuotaPeriod> = {
+  week: "week",
+  weekly: "week",
+  vecka: "week",
+  month: "month",
+  monthly: "month",
+  månad: "month",
+  quarter: "quarter",
+  quarterly: "quarter",
+  kvartal: "quarter",
+};
+
+export function parseQuotaPeriod(input: string): Parsed<QuotaPeriod> {
+  const period = periodAliases[input.trim().toLowerCase()];
+  return period ? ok(period) : fail("team.invalid.quotaPeriod", { value: input.trim() });
+}
+
+const dayNames: Record<string, IsoWeekday> = {};
+for (const [day, names] of [
+  [1, ["mon", "monday", "mån", "måndag", "man"]],
+  [2, ["tue", "tues", "tuesday", "tis", "tisdag"]],
+  [3, ["wed", "wednesday", "ons", "onsdag"]],
+  [4, ["thu", "thur", "thurs", "thursday", "tor", "tors", "torsdag"]],
+  [5, ["fri", "friday", "fre", "fredag"]],
+  [6, ["sat", "saturday", "lör", "lördag", "lor"]],
+  [7, ["sun", "sunday", "sön", "söndag", "son"]],
+] as const) {
+  for (const name of names) dayNames[name] = day;
+  dayNames[String(day)] = day;
+}
+
+/**
+ * Work days as people write them: "mon-fri", "mån–fre", "sun-thu", "mon,tue,thu", "1-5".
+ * A range may wrap around the week end (sun-thu).
+ */
+export function parseWorkWeek(input: string): Parsed<IsoWeekday[]> {
+  const text = input.trim().toLowerCase();
+  if (!text) return fail("team.invalid.workWeek", { value: input.trim() });
+  const days = new Set<IsoWeekday>();
+  for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
+    const range = part.split(/[-–—]|\.\./);
+    if (range.length > 2) return fail("team.invalid.workWeek", { value: input.trim() });
+    const from = dayNames[(range[0] ?? "").replace(/\.$/, "")];
+    const to = range.length === 2 ? dayNames[(range[1] ?? "").replace(/\.$/, "")] : from;
+    if (!from || !to) return fail("team.invalid.workWeek", { value: input.trim() });
+    for (let day = from; ; day = ((day % 7) + 1) as IsoWeekday) {
+      days.add(day);
+      if (day === to) break;
+    }
+  }
+  return ok(normaliseWorkWeek([...days]));
+}
+
+export function normaliseWorkWeek(days: readonly number[]): IsoWeekday[] {
+  return ISO_WEEKDAYS.filter((day) => days.includes(day));
+}
+
+/** Consecutive runs of days, to show "Mon–Fri" rather than five names. */
+export function workWeekRuns(days: readonly IsoWeekday[]): { from: IsoWeekday; to: IsoWeekday }[] {
+  const runs: { from: IsoWeekday; to: IsoWeekday }[] = [];
+  for (const day of normaliseWorkWeek(days)) {
+    const last = runs.at(-1);
+    if (last && day === last.to + 1) last.to = day;
+    else runs.push({ from: day, to: day });
+  }
+  return runs;
+}
+
+/** What a text setting key means: accepts the English and Swedish words people would type. */
+export function settingKeyOf(word: string): SettingKey | "channel" | null {
+  const aliases: Record<string, SettingKey | "channel"> = {
+    name: "name",
+    namn: "name",
+    timezone: "timeZone",
+    tz: "timeZone",
+    zone: "timeZone",
+    tidszon: "timeZone",
+    language: "locale",
+    locale: "locale",
+    lang: "locale",
+    språk: "locale",
+    currency: "currency",
+    valuta: "currency",
+    holidays: "holidayCountry",
+    holiday: "holidayCountry",
+    country: "holidayCountry",
+    land: "holidayCountry",
+    helgdagar: "holidayCountry",
+    workweek: "workWeek",
+    "work-week": "workWeek",
+    workdays: "workWeek",
+    days: "workWeek",
+    arbetsvecka: "workWeek",
+    arbetsdagar: "workWeek",
+    period: "quotaPeriod",
+    quotaperiod: "quotaPeriod",
+    "quota-period": "quotaPeriod",
+    kvotperiod: "quotaPeriod",
+    channel: "channel",
+    kanal: "channel",
+  };
+  return aliases[word.trim().toLowerCase()] ?? null;
+}
+
+export const settingParsers: { [K in SettingKey]: (input: string) => Parsed<TeamSettings[K]> } = {
+  name: parseName,
+  timeZone: parseTimeZone,
+  locale: parseLocale,
+  currency: parseCurrency,
+  holidayCountry: parseHolidayCountry,
+  workWeek: parseWorkWeek,
+  quotaPeriod: parseQuotaPeriod,
+};
+
+export function isQuotaPeriod(value: string): value is QuotaPeriod {
+  return (QUOTA_PERIODS as readonly string[]).includes(value);
+}
+
+/** Currency most teams in a country sell in, for a sensible default; people can change it. */
+const countryCurrency: Record<string, string> = {
+  SE: "SEK",
+  NO: "NOK",
+  DK: "DKK",
+  IS: "ISK",
+  FI: "EUR",
+  DE: "EUR",
+  FR: "EUR",
+  NL: "EUR",
+  BE: "EUR",
+  ES: "EUR",
+  IT: "EUR",
+  IE: "EUR",
+  AT: "EUR",
+  PT: "EUR",
+  EE: "EUR",
+  LV: "EUR",
+  LT: "EUR",
+  GB: "GBP",
+  CH: "CHF",
+  PL: "PLN",
+  CZ: "CZK",
+  US: "USD",
+  CA: "CAD",
+  AU: "AUD",
+  NZ: "NZD",
+  JP: "JPY",
+  IN: "INR",
+  SG: "SGD",
+  BR: "BRL",
+  MX: "MXN",
+  ZA: "ZAR",
+};
+
+/**
+ * Defaults for a new team from its first supervisor's Slack profile: their time zone and language, and the
+ * country (and so holidays and currency) of their locale's region, falling back to the time zone's.
+ */
+export function defaultSettings(
+  name: string,
+  profile: { tz: string | null; locale: string | null },
+): TeamSettings {
+  const timeZone = (profile.tz && canonicalTimeZone(profile.tz)) || "UTC";
+  const locale: Language = profile.locale?.toLowerCase().startsWith("sv") ? "sv" : "en";
+  const region = regionOf(profile.locale) ?? regionOfZone(timeZone) ?? (locale === "sv" ? "SE" : "US");
+  const holidayCountry = canonicalHolidayCountry(region) ?? (locale === "sv" ? "SE" : "US");
+  return {
+    name,
+    timeZone,
+    locale,
+    currency: countryCurrency[holidayCountry] ?? "USD",
+    holidayCountry,
+    workWeek: [1, 2, 3, 4, 5],
+    quotaPeriod: "month",
+  };
+}
+
+function regionOf(locale: string | null): string | null {
+  if (!locale) return null;
+  try {
+    return new Intl.Locale(locale.replace("_", "-")).region ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const zoneCountry: Record<string, string> = {
+  "Europe/Stockholm": "SE",
+  "Europe/Oslo": "NO",
+  "Europe/Copenhagen": "DK",
+  "Europe/Helsinki": "FI",
+  "Europe/London": "GB",
+  "Europe/Berlin": "DE",
+  "Europe/Paris": "FR",
+  "Europe/Amsterdam": "NL",
+  "America/New_York": "US",
+  "America/Chicago": "US",
+  "America/Denver": "US",
+  "America/Los_Angeles": "US",
+};
+
+function regionOfZone(zone: string): string | null {
+  return zoneCountry[zone] ?? null;
+}

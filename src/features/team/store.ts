@@ -1,0 +1,182 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/index.js";
+import type { MemberRole, Team } from "./schema.js";
+import { teamMembers, teams } from "./schema.js";
+
+/** A team with its people, supervisors and reps in the order they joined. */
+export interface TeamWithMembers {
+  team: Team;
+  supervisorIds: string[];
+  repIds: string[];
+}
+
+async function withMembers(db: Db, rows: Team[]): Promise<TeamWithMembers[]> {
+  if (rows.length === 0) return [];
+  const members = await db
+    .select({ teamId: teamMembers.teamId, userId: teamMembers.userId, role: teamMembers.role })
+    .from(teamMembers)
+    .where(
+      inArray(
+        teamMembers.teamId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(teamMembers.addedAt), asc(teamMembers.userId));
+  return rows.map((team) => ({
+    team,
+    supervisorIds: members
+      .filter((m) => m.teamId === team.id && m.role === "supervisor")
+      .map((m) => m.userId),
+    repIds: members.filter((m) => m.teamId === team.id && m.role === "rep").map((m) => m.userId),
+  }));
+}
+
+/** The team bound to a channel, with its members, in one round trip. */
+export async function findTeamByChannel(
+  db: Db,
+  workspaceId: string,
+  channelId: string,
+): Promise<TeamWithMembers | null> {
+  const rows = await db
+    .select({ team: teams, member: { userId: teamMembers.userId, role: teamMembers.role } })
+    .from(teams)
+    .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.channelId, channelId)))
+    .orderBy(asc(teamMembers.addedAt), asc(teamMembers.userId));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    team: first.team,
+    supervisorIds: rows.flatMap((r) => (r.member?.role === "supervisor" ? [r.member.userId] : [])),
+    repIds: rows.flatMap((r) => (r.member?.role === "rep" ? [r.member.userId] : [])),
+  };
+}
+
+export async function findTeam(db: Db, workspaceId: string, teamId: number): Promise<TeamWithMembers | null> {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+  return (await withMembers(db, rows))[0] ?? null;
+}
+
+export async function findTeamByName(db: Db, workspaceId: string, name: string): Promise<Team | null> {
+  const [row] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), sql`lower(${teams.name}) = lower(${name})`));
+  return row ?? null;
+}
+
+export async function listTeams(db: Db, workspaceId: string): Promise<TeamWithMembers[]> {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(eq(teams.workspaceId, workspaceId))
+    .orderBy(asc(sql`lower(${teams.name})`));
+  return withMembers(db, rows);
+}
+
+export interface Membership {
+  teamId: number;
+  teamName: string;
+  role: MemberRole;
+}
+
+/** Every team a person is in, and as what. */
+export async function membershipsOf(db: Db, workspaceId: string, userId: string): Promise<Membership[]> {
+  return db
+    .select({ teamId: teamMembers.teamId, teamName: teams.name, role: teamMembers.role })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.workspaceId, workspaceId), eq(teamMembers.userId, userId)))
+    .orderBy(asc(teams.name));
+}
+
+/** The teams (id and name) that given people are reps in, keyed by user. */
+export async function repTeamsOf(
+  db: Db,
+  workspaceId: string,
+  userIds: readonly string[],
+): Promise<Map<string, { teamId: number; teamName: string }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: teamMembers.userId, teamId: teamMembers.teamId, teamName: teams.name })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.role, "rep"),
+        inArray(teamMembers.userId, [...userIds]),
+      ),
+    );
+  return new Map(rows.map((row) => [row.userId, { teamId: row.teamId, teamName: row.teamName }]));
+}
+
+export type NewTeam = Omit<typeof teams.$inferInsert, "id" | "version">;
+
+export async function insertTeam(db: Db, values: NewTeam): Promise<Team> {
+  const [row] = await db.insert(teams).values(values).returning();
+  if (!row) throw new Error("insert into teams returned nothing");
+  return row;
+}
+
+/**
+ * Changes a team only if nobody changed it since `version` was read (a modal left open while someone else
+ * edited): returns the new row, or null when the version moved on.
+ */
+export async function updateTeam(
+  db: Db,
+  workspaceId: string,
+  teamId: number,
+  version: number,
+  patch: Partial<Omit<NewTeam, "workspaceId" | "createdAt">> & { updatedAt: Date },
+): Promise<Team | null> {
+  const [row] = await db
+    .update(teams)
+    .set({ ...patch, version: sql`${teams.version} + 1` })
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId), eq(teams.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Adds a member; false when they already had that place (a double submit adds nobody twice). */
+export async function insertMember(
+  db: Db,
+  member: {
+    workspaceId: string;
+    teamId: number;
+    userId: string;
+    role: MemberRole;
+    addedBy: string;
+    addedAt: Date;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .insert(teamMembers)
+    .values(member)
+    .onConflictDoNothing({ target: [teamMembers.teamId, teamMembers.userId] })
+    .returning({ userId: teamMembers.userId });
+  return rows.length > 0;
+}
+
+/** Removes a member; the role they had, or null when they were not in the team. */
+export async function deleteMember(
+  db: Db,
+  workspaceId: string,
+  teamId: number,
+  userId: string,
+): Promise<MemberRole | null> {
+  const [row] = await db
+    .delete(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.userId, userId),
+      ),
+    )
+    .returning({ role: teamMembers.role });
+  return row?.role ?? null;
+}

@@ -1,0 +1,178 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import type { Database } from "./platform/db/index.js";
+import type { Deps } from "./platform/deps.js";
+import type { Log } from "./platform/log.js";
+import type { Registered } from "./platform/slack/index.js";
+import {
+  createSlackGateway,
+  createUserDirectory,
+  SlackApiError,
+  type SlackGateway,
+} from "./platform/slack/index.js";
+import { Background } from "./platform/tasks.js";
+import { type Clock, systemClock } from "./platform/time/index.js";
+
+export const EVENTS_PATH = "/slack/events";
+
+export interface RunningServer {
+  deps: Deps;
+  registered: Registered;
+  /** Where Slack sends events and interactions (HTTP mode); null in Socket Mode. */
+  eventsUrl: string | null;
+  port: number | null;
+  /** Stops taking requests, lets background work finish. Does not close the database (its owner does). */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Log;
+  database: Database;
+  clock?: Clock;
+  /** Bind address in HTTP mode; every interface unless told (the sandbox binds 127.0.0.1). */
+  host?: string;
+  /** Aborting gives up waiting for Slack at start-up. */
+  signal?: AbortSignal;
+}
+
+/** Slack refused the token itself: retrying will not help, the configuration must change. */
+export class SlackAuthError extends Error {
+  constructor(readonly code: string) {
+    super(
+      `Slack refused SLACK_BOT_TOKEN (${code}). Check the token in the app's OAuth & Permissions page and that the app is installed.`,
+    );
+    this.name = "SlackAuthError";
+  }
+}
+
+/**
+ * Asks Slack who the bot is. Unreachable Slack is retried with growing pauses (the process stays up and
+ * says so in the log); a refused token fails at once with a SlackAuthError.
+ */
+export async function identifyBot(
+  slack: SlackGateway,
+  log: Log,
+  apiUrl: string,
+  signal?: AbortSignal,
+): Promise<{ teamId: string; botUserId: string; botId: string }> {
+  let pause = 1000;
+  for (;;) {
+    try {
+      return await slack.authTest();
+    } catch (error) {
+      if (error instanceof SlackApiError && !error.transient) throw new SlackAuthError(error.code);
+      log.warn(`Slack is unreachable at ${apiUrl} (${describe(error)}); trying again in ${pause / 1000} s`);
+    }
+    await sleep(pause, signal);
+    pause = Math.min(pause * 2, 30_000);
+  }
+}
+
+/** The deepest reason in an error chain (ECONNREFUSED rather than "fetch failed"). */
+function describe(error: unknown): string {
+  let current: unknown = error;
+  let reason = String(error);
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
+    const e = current as { code?: unknown; message?: unknown; original?: unknown; cause?: unknown };
+    if (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) return e.code;
+    if (typeof e.message === "string") reason = e.message;
+    current = e.original ?? e.cause;
+  }
+  return reason;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Connects to Slack, builds the dependencies and the app, and starts the receiver for the configured mode. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, log, database } = options;
+  const botToken = config.slack.botToken;
+  if (!botToken) throw new Error("startServer needs SLACK_BOT_TOKEN (sandbox mode starts its own)");
+  const clock = options.clock ?? systemClock;
+  const client = new WebClient(botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: log.child("web-api"),
+    retryConfig: { retries: 2, maxTimeout: 2000 },
+  });
+  const slack = createSlackGateway(client);
+  const bot = await identifyBot(slack, log, config.slack.apiUrl, options.signal);
+  log.info(`connected to Slack workspace ${bot.teamId} as bot user ${bot.botUserId}`);
+
+  const deps: Deps = {
+    db: database.db,
+    slack,
+    users: createUserDirectory(slack, clock),
+    clock,
+    config,
+    log,
+    tasks: new Background(log.child("tasks")),
+  };
+
+  if (config.mode === "socket" && config.slack.appToken) {
+    const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: log.child("socket") });
+    const { app, router } = createApp(deps, receiver, { botToken, ...bot });
+    await app.start();
+    log.info("listening to Slack over Socket Mode");
+    return {
+      deps,
+      registered: router.registered,
+      eventsUrl: null,
+      port: null,
+      stop: async () => {
+        await app.stop();
+        await deps.tasks.idle();
+      },
+    };
+  }
+
+  const signingSecret = config.slack.signingSecret;
+  if (!signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: EVENTS_PATH,
+    logger: log.child("http"),
+    processBeforeResponse: false,
+    customRoutes: [
+      {
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end("ok");
+        },
+      },
+    ],
+  });
+  const { app, router } = createApp(deps, receiver, { botToken, ...bot });
+  const server = (await app.start({ port: config.port, host: options.host })) as Server;
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host ?? "localhost";
+  return {
+    deps,
+    registered: router.registered,
+    eventsUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}${EVENTS_PATH}`,
+    port,
+    stop: async () => {
+      await app.stop();
+      await deps.tasks.idle();
+    },
+  };
+}

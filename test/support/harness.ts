@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { type Config, loadConfig } from "../../src/config.js";
+import { createLogger, type Log } from "../../src/platform/log.js";
+import { FixedClock } from "../../src/platform/time/index.js";
+import { type FakeSlack, type SlackDriver, startFakeSlack } from "../../src/sandbox/fake-slack/index.js";
+import { type RunningServer, startServer } from "../../src/server.js";
+import { createTestDatabase, type TestDatabase } from "./db.js";
+import { type People, seedWorkspace } from "./factories.js";
+
+export interface Harness {
+  fake: FakeSlack;
+  /** Slack's side: signed slash commands, clicks and submissions into the app. */
+  slack: SlackDriver;
+  database: TestDatabase;
+  server: RunningServer;
+  clock: FixedClock;
+  config: Config;
+  signingSecret: string;
+  people: People;
+  /** Waits until the app has finished what it does after answering (DMs, channel posts). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  adminUserIds?: (people: People) => string[];
+  now?: string;
+}
+
+/**
+ * The real app on Bolt's HTTP receiver (port 0), its Web API pointed at the fake Slack, on this test
+ * file's own database, with a fixed clock and a seeded workspace.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeSlack({ referenceDir: process.env.SLACK_REFERENCE_DIR });
+  const people = seedWorkspace(fake.world);
+  const database = await createTestDatabase();
+  const signingSecret = randomBytes(16).toString("hex");
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "error",
+    ADMIN_USER_IDS: (options.adminUserIds?.(people) ?? []).join(","),
+  });
+  const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00Z");
+  const log: Log = createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "error");
+  const server = await startServer({ config, log, database, clock, host: "127.0.0.1" });
+  const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
+  return {
+    fake,
+    slack,
+    database,
+    server,
+    clock,
+    config,
+    signingSecret,
+    people,
+    settle: () => server.deps.tasks.idle(),
+    close: async () => {
+      await server.stop();
+      await database.close();
+      await fake.close();
+    },
+  };
+}
