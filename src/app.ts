@@ -20,6 +20,8 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
     botId: bot.botId,
     botUserId: bot.botUserId,
     logger: deps.log.child("bolt"),
+    // State lives in Postgres; Bolt's in-memory conversation store would only cost time on every request.
+    convoStore: false,
     clientOptions: { slackApiUrl: deps.config.slack.apiUrl, retryConfig: { retries: 2, maxTimeout: 2000 } },
   });
   const router = new Router(app);

@@ -1,5 +1,7 @@
 /** Everything a person can read in a message or view: its text, or else the text of its blocks, in order. */
-export function visibleText(message: { text?: string; blocks?: unknown[] } | undefined): string {
+export function visibleText(
+  message: { text?: string; blocks?: unknown[]; title?: unknown } | undefined,
+): string {
   if (!message) return "";
   const parts: string[] = [];
   const walk = (node: unknown): void => {
@@ -17,6 +19,7 @@ export function visibleText(message: { text?: string; blocks?: unknown[] } | und
       if (key in record) walk(record[key]);
     }
   };
+  if (message.title) walk(message.title);
   walk(message.blocks ?? []);
   return parts.length > 0 ? parts.join("\n") : (message.text ?? "");
 }

@@ -35,6 +35,7 @@ import {
   insertMember,
   insertTeam,
   listTeams,
+  loadChannelOverview,
   type Membership,
   membershipsOf,
   repTeamsOf,
@@ -124,11 +125,7 @@ export async function overview(
   userId: string,
   channelId: string,
 ): Promise<TeamOverview> {
-  const [here, memberships, granted] = await Promise.all([
-    findTeamByChannel(deps.db, workspaceId, channelId),
-    membershipsOf(deps.db, workspaceId, userId),
-    grantedRolesOf(deps.db, workspaceId, userId),
-  ]);
+  const { here, memberships, granted } = await loadChannelOverview(deps.db, workspaceId, channelId, userId);
   const actor = await actorFrom(deps, workspaceId, userId, memberships, granted);
   if (here) {
     return { kind: "team", team: here, actor, boundHere: true, mayManage: mayManage(actor, here.team.id) };

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/index.js";
+import type { GrantedRole } from "../../platform/access/index.js";
+import { type Db, queryRows } from "../../platform/db/index.js";
 import type { MemberRole, Team } from "./schema.js";
 import { teamMembers, teams } from "./schema.js";
 
@@ -179,4 +180,94 @@ export async function deleteMember(
     )
     .returning({ role: teamMembers.role });
   return row?.role ?? null;
+}
+
+export interface ChannelOverview {
+  /** The team bound to the channel, if any. */
+  here: TeamWithMembers | null;
+  /** The asking person's teams. */
+  memberships: Membership[];
+  /** The asking person's granted roles. */
+  granted: GrantedRole[];
+}
+
+interface TeamJson {
+  id: number;
+  workspace_id: string;
+  name: string;
+  channel_id: string;
+  time_zone: string;
+  locale: Team["locale"];
+  currency: string;
+  holiday_country: string;
+  work_week: number[];
+  quota_period: Team["quotaPeriod"];
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Everything `/team` needs in one round trip: the channel's team with its members, and who the asking
+ * person is (their teams and granted roles). The slash command's hot path.
+ */
+export async function loadChannelOverview(
+  db: Db,
+  workspaceId: string,
+  channelId: string,
+  userId: string,
+): Promise<ChannelOverview> {
+  const [row] = await queryRows<{
+    team: TeamJson | null;
+    members: [string, MemberRole][] | null;
+    memberships: [number, string, MemberRole][];
+    grants: GrantedRole[];
+  }>(
+    db,
+    sql`
+      with here as (
+        select * from teams where workspace_id = ${workspaceId} and channel_id = ${channelId}
+      )
+      select
+        (select row_to_json(here) from here) as team,
+        (select json_agg(json_build_array(m.user_id, m.role) order by m.added_at, m.user_id)
+           from team_members m where m.team_id = (select id from here)) as members,
+        coalesce((select json_agg(json_build_array(m.team_id, t.name, m.role) order by t.name)
+           from team_members m join teams t on t.id = m.team_id
+           where m.workspace_id = ${workspaceId} and m.user_id = ${userId}), '[]'::json) as memberships,
+        coalesce((select json_agg(g.role) from role_grants g
+           where g.workspace_id = ${workspaceId} and g.user_id = ${userId}), '[]'::json) as grants
+    `,
+  );
+  if (!row) throw new Error("overview query returned no row");
+  const members = row.members ?? [];
+  return {
+    here: row.team
+      ? {
+          team: teamFromJson(row.team),
+          supervisorIds: members.filter(([, role]) => role === "supervisor").map(([id]) => id),
+          repIds: members.filter(([, role]) => role === "rep").map(([id]) => id),
+        }
+      : null,
+    memberships: row.memberships.map(([teamId, teamName, role]) => ({ teamId, teamName, role })),
+    granted: row.grants,
+  };
+}
+
+function teamFromJson(t: TeamJson): Team {
+  return {
+    id: t.id,
+    workspaceId: t.workspace_id,
+    name: t.name,
+    channelId: t.channel_id,
+    timeZone: t.time_zone,
+    locale: t.locale,
+    currency: t.currency,
+    holidayCountry: t.holiday_country,
+    workWeek: t.work_week,
+    quotaPeriod: t.quota_period,
+    version: t.version,
+    createdAt: new Date(t.created_at),
+    updatedAt: new Date(t.updated_at),
+  };
 }

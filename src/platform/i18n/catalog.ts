@@ -36,16 +36,21 @@ export function languageOf(slackLocale: string | null | undefined): Language | n
   return (LANGUAGES as readonly string[]).includes(primary ?? "") ? (primary as Language) : null;
 }
 
+const canonicalLocales = new Map<string, string>();
+
 /** The Intl locale to format with: the person's own Slack locale when it is in our language. */
 export function intlLocaleFor(language: Language, slackLocale?: string | null): string {
-  if (slackLocale && languageOf(slackLocale) === language) {
+  if (!slackLocale || languageOf(slackLocale) !== language) return defaultIntlLocale[language];
+  let canonical = canonicalLocales.get(slackLocale);
+  if (canonical === undefined) {
     try {
-      return Intl.getCanonicalLocales(slackLocale.replace("_", "-"))[0] ?? defaultIntlLocale[language];
+      canonical = Intl.getCanonicalLocales(slackLocale.replace("_", "-"))[0] ?? defaultIntlLocale[language];
     } catch {
-      return defaultIntlLocale[language];
+      canonical = defaultIntlLocale[language];
     }
+    if (canonicalLocales.size < 1000) canonicalLocales.set(slackLocale, canonical);
   }
-  return defaultIntlLocale[language];
+  return canonical;
 }
 
 const defaultIntlLocale: Record<Language, string> = { en: "en-US", sv: "sv-SE" };
