@@ -11,18 +11,16 @@ import {
   viewListener,
 } from "../../platform/slack/index.js";
 import { parseTeamCommand } from "./command.js";
+import { formFor, saveForm, type TeamForm } from "./form.js";
 import { type TeamMessages, teamMessages } from "./messages.js";
 import {
   changeMembers,
   changeRole,
   changeSetting,
   createTeam,
-  formFor,
   loadActor,
   overview,
   rolesInWorkspace,
-  saveForm,
-  type TeamForm,
   targetTeam,
   teamsInWorkspace,
 } from "./service.js";

@@ -1,6 +1,5 @@
 import {
   type Actor,
-  type Decision,
   decide,
   deleteGrant,
   type GrantedRole,
@@ -11,16 +10,13 @@ import {
   type Permission,
 } from "../../platform/access/index.js";
 import { recordAudit } from "../../platform/audit/index.js";
-import { isUniqueViolation } from "../../platform/db/index.js";
+import { type Db, isUniqueViolation } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
-import type { Language, Translator } from "../../platform/i18n/index.js";
-import { type OutgoingMessage, translatorFor, UserError } from "../../platform/slack/index.js";
-import { type TeamMessages, teamMessages } from "./messages.js";
+import { translatorFor, UserError } from "../../platform/slack/index.js";
+import { teamMessages } from "./messages.js";
 import {
   defaultSettings,
-  type Problem,
   parseName,
-  SETTING_KEYS,
   type SettingKey,
   settingKeyOf,
   settingParsers,
@@ -28,10 +24,10 @@ import {
 } from "./rules.js";
 import type { MemberRole, Team } from "./schema.js";
 import {
+  bumpVersion,
   deleteMember,
   findTeam,
   findTeamByChannel,
-  findTeamByName,
   insertMember,
   insertTeam,
   listTeams,
@@ -71,40 +67,33 @@ async function actorFrom(
   };
 }
 
-/** Throws the polite refusal for a denied decision: it says who may do it. */
-async function ensureAllowed(
+/** Throws the polite refusal for a denied permission: it says who may do it. */
+export async function ensureAllowed(
   deps: Deps,
   actor: Actor,
   permission: Permission,
   team?: TeamWithMembers,
 ): Promise<void> {
-  const decision: Decision = decide(actor, permission);
+  const decision = decide(actor, permission);
   if (decision.allowed) return;
   switch (decision.whoMay) {
     case "admins": {
       const admins = await knownAdmins(deps, actor.workspaceId);
-      throw new UserError(admins.length > 0 ? "team.refused.adminsNamed" : "team.refused.admins", {
-        admins,
-      });
+      throw new UserError(admins.length > 0 ? "team.refused.adminsNamed" : "team.refused.admins", { admins });
     }
     case "teamSupervisors":
       throw new UserError("team.refused.supervisors", {
         team: team?.team.name ?? "",
         supervisors: team?.supervisorIds ?? [],
       });
-    case "supervisorsOfBoth":
-      throw new UserError("team.refused.move", {
-        team: team?.team.name ?? "",
-        from:
-          permission.type === "rep.move"
-            ? await teamName(deps, actor.workspaceId, permission.fromTeamId)
-            : "",
-      });
+    case "supervisorsOfBoth": {
+      const from =
+        permission.type === "rep.move"
+          ? await findTeam(deps.db, actor.workspaceId, permission.fromTeamId)
+          : null;
+      throw new UserError("team.refused.move", { team: team?.team.name ?? "", from: from?.team.name ?? "" });
+    }
   }
-}
-
-async function teamName(deps: Deps, workspaceId: string, teamId: number): Promise<string> {
-  return (await findTeam(deps.db, workspaceId, teamId))?.team.name ?? "";
 }
 
 /** Admins we can name in a refusal: those set in ADMIN_USER_IDS and those granted in Supervisor. */
@@ -127,26 +116,14 @@ export async function overview(
 ): Promise<TeamOverview> {
   const { here, memberships, granted } = await loadChannelOverview(deps.db, workspaceId, channelId, userId);
   const actor = await actorFrom(deps, workspaceId, userId, memberships, granted);
-  if (here) {
-    return { kind: "team", team: here, actor, boundHere: true, mayManage: mayManage(actor, here.team.id) };
+  const mayManage = (teamId: number) => decide(actor, { type: "team.manage", teamId }).allowed;
+  if (here) return { kind: "team", team: here, actor, boundHere: true, mayManage: mayManage(here.team.id) };
+  if (memberships.length === 1 && memberships[0]) {
+    const team = await findTeam(deps.db, workspaceId, memberships[0].teamId);
+    if (team) return { kind: "team", team, actor, boundHere: false, mayManage: mayManage(team.team.id) };
   }
-  const own = teamsOfActor(memberships);
-  if (own.length === 1 && own[0]) {
-    const team = await findTeam(deps.db, workspaceId, own[0].teamId);
-    if (team)
-      return { kind: "team", team, actor, boundHere: false, mayManage: mayManage(actor, team.team.id) };
-  }
-  if (own.length > 1) return { kind: "several", teams: own, actor };
+  if (memberships.length > 1) return { kind: "several", teams: memberships, actor };
   return { kind: "none", actor, mayCreate: decide(actor, { type: "team.create" }).allowed, channelId };
-}
-
-function mayManage(actor: Actor, teamId: number): boolean {
-  return decide(actor, { type: "team.manage", teamId }).allowed;
-}
-
-/** A rep's team first, then the teams they lead; one entry per team. */
-function teamsOfActor(memberships: Membership[]): Membership[] {
-  return [...memberships].sort((a, b) => (a.role === b.role ? 0 : a.role === "rep" ? -1 : 1));
 }
 
 /**
@@ -156,8 +133,9 @@ function teamsOfActor(memberships: Membership[]): Membership[] {
 export async function targetTeam(deps: Deps, actor: Actor, channelId: string): Promise<TeamWithMembers> {
   const here = await findTeamByChannel(deps.db, actor.workspaceId, channelId);
   if (here) return here;
-  if (actor.supervises.length === 1 && actor.supervises[0] !== undefined) {
-    const team = await findTeam(deps.db, actor.workspaceId, actor.supervises[0]);
+  const [only, ...others] = actor.supervises;
+  if (only !== undefined && others.length === 0) {
+    const team = await findTeam(deps.db, actor.workspaceId, only);
     if (team) return team;
   }
   throw new UserError(actor.supervises.length > 1 ? "team.target.several" : "team.target.none");
@@ -180,9 +158,12 @@ export async function rolesInWorkspace(
 }
 
 /** Why a person cannot be put in a team, if they cannot. */
-type PersonProblem = "bot" | "deactivated" | "unknown";
+export type PersonProblem = "bot" | "deactivated" | "unknown";
 
-async function personProblems(deps: Deps, userIds: readonly string[]): Promise<Map<string, PersonProblem>> {
+export async function personProblems(
+  deps: Deps,
+  userIds: readonly string[],
+): Promise<Map<string, PersonProblem>> {
   const problems = new Map<string, PersonProblem>();
   const profiles = await Promise.all(userIds.map((id) => deps.users.get(id)));
   userIds.forEach((id, i) => {
@@ -194,26 +175,113 @@ async function personProblems(deps: Deps, userIds: readonly string[]): Promise<M
   return problems;
 }
 
-function personError(userId: string, problem: PersonProblem, field?: string): UserError {
-  return new UserError(`team.person.${problem}`, { user: userId }, field);
+/** Someone's place in a team, as the audit log and the notices speak of it. */
+export interface Placement {
+  userId: string;
+  role: MemberRole;
 }
 
-/** Sends a DM in the recipient's language after the answer has gone out; failures are logged only. */
-function notify(
-  deps: Deps,
-  recipientId: string,
-  fallback: Language,
-  render: (t: Translator<TeamMessages>) => OutgoingMessage,
-): void {
-  deps.tasks.run(`team notice to ${recipientId}`, async () => {
-    const t = await translatorFor(deps, teamMessages, recipientId, fallback);
-    await deps.slack.postMessage({ channel: recipientId, ...render(t) });
+/** One team's changes inside one transaction, by one person at one moment. */
+export interface TeamChange {
+  tx: Db;
+  actor: Actor;
+  teamId: number;
+  now: Date;
+}
+
+function auditTeam(c: TeamChange, action: string, before: unknown, after: unknown): Promise<void> {
+  return recordAudit(c.tx, {
+    workspaceId: c.actor.workspaceId,
+    actorId: c.actor.userId,
+    action,
+    subject: { type: "team", id: c.teamId },
+    before,
+    after,
+    at: c.now,
   });
+}
+
+/** Puts a person in the team (audited); false when they already had that place. */
+async function placeMember(c: TeamChange, placement: Placement, movedFrom?: number): Promise<boolean> {
+  const added = await insertMember(c.tx, {
+    workspaceId: c.actor.workspaceId,
+    teamId: c.teamId,
+    ...placement,
+    addedBy: c.actor.userId,
+    addedAt: c.now,
+  });
+  if (!added) return false;
+  if (movedFrom === undefined) await auditTeam(c, "team.member.add", null, placement);
+  else
+    await auditTeam(
+      c,
+      "team.member.move",
+      { ...placement, teamId: movedFrom },
+      { ...placement, teamId: c.teamId },
+    );
+  return true;
+}
+
+/** Takes a person out of the team (audited); false when they were not in it. */
+async function unplaceMember(c: TeamChange, userId: string): Promise<boolean> {
+  const role = await deleteMember(c.tx, c.actor.workspaceId, c.teamId, userId);
+  if (!role) return false;
+  await auditTeam(c, "team.member.remove", { userId, role }, null);
+  return true;
 }
 
 function snapshot(team: Team): Record<string, unknown> {
   const { workspaceId: _w, createdAt: _c, updatedAt: _u, version: _v, ...rest } = team;
   return rest;
+}
+
+/** Audits what changed between two versions of a team's settings (nothing, when nothing did). */
+async function auditSettings(c: TeamChange, before: Team, after: Team): Promise<void> {
+  const [was, is] = [snapshot(before), snapshot(after)];
+  const changed = Object.keys(is).filter((k) => JSON.stringify(is[k]) !== JSON.stringify(was[k]));
+  if (changed.length === 0) return;
+  await auditTeam(
+    c,
+    "team.update",
+    Object.fromEntries(changed.map((k) => [k, was[k]])),
+    Object.fromEntries(changed.map((k) => [k, is[k]])),
+  );
+}
+
+/** Turns a unique-constraint failure on the team tables into what the person should hear, or rethrows. */
+export function explainConflict(error: unknown, names: { name?: string; channelId?: string }): never {
+  if (isUniqueViolation(error, "teams_workspace_name_key")) {
+    throw new UserError("team.create.nameTaken", { name: names.name ?? "" }, "name");
+  }
+  if (isUniqueViolation(error, "teams_workspace_channel_key")) {
+    throw new UserError("team.set.channelTaken", { channel: names.channelId ?? "" }, "channel");
+  }
+  if (isUniqueViolation(error, "team_members_one_team_per_rep")) {
+    throw new UserError("team.member.changedMeanwhile", undefined, "reps");
+  }
+  throw error;
+}
+
+/**
+ * Tells people, by DM in their own language, that their place in a team changed; after the answer has
+ * gone out, and never to the person who made the change.
+ */
+export function announce(deps: Deps, actor: Actor, team: Team, added: Placement[], removed: string[]): void {
+  const notices = [
+    ...added.map((p) => ({
+      userId: p.userId,
+      key: p.role === "supervisor" ? ("team.notice.nowSupervisor" as const) : ("team.notice.added" as const),
+    })),
+    ...removed.map((userId) => ({ userId, key: "team.notice.removed" as const })),
+  ];
+  for (const { userId, key } of notices) {
+    if (userId === actor.userId) continue;
+    deps.tasks.run(`team notice to ${userId}`, async () => {
+      const t = await translatorFor(deps, teamMessages, userId, team.locale);
+      const text = t.t(key, { team: team.name, channel: team.channelId, by: actor.userId });
+      await deps.slack.postMessage({ channel: userId, text });
+    });
+  }
 }
 
 export interface CreateTeamInput {
@@ -235,7 +303,7 @@ export interface CreatedTeam {
 export async function createTeam(deps: Deps, actor: Actor, input: CreateTeamInput): Promise<CreatedTeam> {
   await ensureAllowed(deps, actor, { type: "team.create" });
   const name = parseName(input.name);
-  if (!name.ok) throw new UserError("team.create.usage", { problem: name.problem.key }, "name");
+  if (!name.ok) throw new UserError(name.problem.key, name.problem.params, "name");
   if (!/^[CG]/.test(input.channelId)) throw new UserError("team.create.notAChannel", undefined, "channel");
   const supervisorIds = input.supervisorIds.length > 0 ? [...new Set(input.supervisorIds)] : [actor.userId];
   const repIds = [...new Set(input.repIds ?? [])];
@@ -244,17 +312,19 @@ export async function createTeam(deps: Deps, actor: Actor, input: CreateTeamInpu
 
   const problems = await personProblems(deps, [...supervisorIds, ...repIds]);
   for (const [userId, problem] of problems) {
-    throw personError(userId, problem, supervisorIds.includes(userId) ? "supervisors" : "reps");
+    throw new UserError(
+      `team.person.${problem}`,
+      { user: userId },
+      supervisorIds.includes(userId) ? "supervisors" : "reps",
+    );
   }
-  const [existingByChannel, elsewhere, channel, firstSupervisor] = await Promise.all([
+  const [existing, elsewhere, channel, firstSupervisor] = await Promise.all([
     findTeamByChannel(deps.db, actor.workspaceId, input.channelId),
     repTeamsOf(deps.db, actor.workspaceId, repIds),
     deps.slack.channelInfo(input.channelId),
     deps.users.get(supervisorIds[0] as string),
   ]);
-  if (existingByChannel) {
-    throw new UserError("team.create.channelTaken", { team: existingByChannel.team.name }, "channel");
-  }
+  if (existing) throw new UserError("team.create.channelTaken", { team: existing.team.name }, "channel");
   if (!channel) throw new UserError("team.create.channelUnknown", { channel: input.channelId }, "channel");
   if (channel.isArchived)
     throw new UserError("team.create.channelArchived", { channel: input.channelId }, "channel");
@@ -270,6 +340,10 @@ export async function createTeam(deps: Deps, actor: Actor, input: CreateTeamInpu
     ...input.settings,
     name: name.value,
   };
+  const placements: Placement[] = [
+    ...supervisorIds.map((userId) => ({ userId, role: "supervisor" as const })),
+    ...repIds.map((userId) => ({ userId, role: "rep" as const })),
+  ];
   const now = deps.clock.now();
   const team = await deps.db
     .transaction(async (tx) => {
@@ -280,58 +354,23 @@ export async function createTeam(deps: Deps, actor: Actor, input: CreateTeamInpu
         createdAt: now,
         updatedAt: now,
       });
-      for (const [role, ids] of [
-        ["supervisor", supervisorIds],
-        ["rep", repIds],
-      ] as const) {
-        for (const userId of ids) {
-          await insertMember(tx, {
-            workspaceId: actor.workspaceId,
-            teamId: row.id,
-            userId,
-            role,
-            addedBy: actor.userId,
-            addedAt: now,
-          });
-        }
+      const change: TeamChange = { tx, actor, teamId: row.id, now };
+      await auditTeam(change, "team.create", null, { ...snapshot(row), supervisorIds, repIds });
+      for (const placement of placements) {
+        await insertMember(tx, {
+          workspaceId: actor.workspaceId,
+          teamId: row.id,
+          ...placement,
+          addedBy: actor.userId,
+          addedAt: now,
+        });
       }
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "team.create",
-        subject: { type: "team", id: row.id },
-        after: { ...snapshot(row), supervisorIds, repIds },
-        at: now,
-      });
       return row;
     })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "teams_workspace_name_key")) {
-        throw new UserError("team.create.nameTaken", { name: name.value }, "name");
-      }
-      if (isUniqueViolation(error, "teams_workspace_channel_key")) {
-        throw new UserError("team.create.channelTaken", { team: "" }, "channel");
-      }
-      if (isUniqueViolation(error, "team_members_one_team_per_rep")) {
-        throw new UserError("team.member.changedMeanwhile", undefined, "reps");
-      }
-      throw error;
-    });
+    .catch((error: unknown) => explainConflict(error, { name: name.value, channelId: input.channelId }));
 
-  for (const supervisorId of supervisorIds.filter((id) => id !== actor.userId)) {
-    notify(deps, supervisorId, team.locale, (t) => ({
-      text: t.t("team.notice.nowSupervisor", { team: team.name, channel: team.channelId, by: actor.userId }),
-    }));
-  }
-  for (const repId of repIds) {
-    notify(deps, repId, team.locale, (t) => ({
-      text: t.t("team.notice.added", { team: team.name, channel: team.channelId, by: actor.userId }),
-    }));
-  }
-  return {
-    team: { team, supervisorIds, repIds },
-    appInChannel: channel.isMember,
-  };
+  announce(deps, actor, team, placements, []);
+  return { team: { team, supervisorIds, repIds }, appInChannel: channel.isMember };
 }
 
 export type MemberOp = "add" | "move" | "remove" | "addSupervisor" | "removeSupervisor";
@@ -341,9 +380,9 @@ export interface MemberChange {
   op: MemberOp;
   /** People whose place changed. */
   changed: string[];
-  /** People already where they were asked to be (nothing to do). */
+  /** People already where they were asked to be, or not there to take out (nothing to do). */
   unchanged: string[];
-  /** People who are reps in another team and were not moved (adding is not moving). */
+  /** People who are reps in another team and were not added (adding is not moving). */
   elsewhere: { userId: string; teamName: string }[];
   /** People who cannot be members: apps, deactivated or unknown accounts. */
   rejected: { userId: string; problem: PersonProblem }[];
@@ -358,152 +397,107 @@ export async function changeMembers(
   userIds: readonly string[],
 ): Promise<MemberChange> {
   await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
-  const ws = actor.workspaceId;
   const result: MemberChange = { team, op, changed: [], unchanged: [], elsewhere: [], rejected: [] };
-  const adding = op === "add" || op === "move" || op === "addSupervisor";
-  const problems = adding ? await personProblems(deps, userIds) : new Map<string, PersonProblem>();
-  const currentRepTeams = await repTeamsOf(deps.db, ws, userIds);
+  const removing = op === "remove" || op === "removeSupervisor";
+  const name = team.team.name;
 
-  for (const userId of userIds) {
-    const problem = problems.get(userId);
-    if (problem) {
-      result.rejected.push({ userId, problem });
-      continue;
+  if (removing) {
+    const removable =
+      op === "removeSupervisor" ? team.supervisorIds : [...team.supervisorIds, ...team.repIds];
+    if (team.supervisorIds.length > 0 && team.supervisorIds.every((id) => userIds.includes(id))) {
+      throw new UserError("team.member.lastSupervisor", { team: name });
     }
-    const other = currentRepTeams.get(userId);
-    if (op === "move" && other && other.teamId !== team.team.id) {
-      await ensureAllowed(
-        deps,
-        actor,
-        { type: "rep.move", fromTeamId: other.teamId, toTeamId: team.team.id },
-        team,
-      );
-    }
-    if (op === "add" && other && other.teamId !== team.team.id) {
-      result.elsewhere.push({ userId, teamName: other.teamName });
-    }
-  }
-  if (op === "removeSupervisor") {
-    const remaining = team.supervisorIds.filter((id) => !userIds.includes(id));
-    if (remaining.length === 0) throw new UserError("team.member.lastSupervisor", { team: team.team.name });
-  }
-  if (op === "addSupervisor") {
-    const rep = userIds.find((id) => team.repIds.includes(id));
-    if (rep) throw new UserError("team.member.repToSupervisor", { user: rep, team: team.team.name });
-  }
-  if (op === "add" || op === "move") {
-    const supervisor = userIds.find((id) => team.supervisorIds.includes(id));
-    if (supervisor)
-      throw new UserError("team.member.supervisorToRep", { user: supervisor, team: team.team.name });
-  }
-
-  const skip = new Set([...result.rejected.map((r) => r.userId), ...result.elsewhere.map((e) => e.userId)]);
-  const now = deps.clock.now();
-  const movedFrom = new Map<string, number>();
-  await deps.db
-    .transaction(async (tx) => {
-      for (const userId of userIds) {
-        if (skip.has(userId)) continue;
-        const audit = (action: string, before: unknown, after: unknown) =>
-          recordAudit(tx, {
-            workspaceId: ws,
-            actorId: actor.userId,
-            action,
-            subject: { type: "team", id: team.team.id },
-            before,
-            after,
-            at: now,
-          });
-        if (op === "remove" || op === "removeSupervisor") {
-          const role = await deleteMember(tx, ws, team.team.id, userId);
-          const wanted: MemberRole | null = op === "removeSupervisor" ? "supervisor" : null;
-          if (!role || (wanted && role !== wanted)) {
-            if (role) {
-              // Not removed after all: put them back as they were (only supervisors were meant).
-              await insertMember(tx, {
-                workspaceId: ws,
-                teamId: team.team.id,
-                userId,
-                role,
-                addedBy: actor.userId,
-                addedAt: now,
-              });
-            }
-            result.unchanged.push(userId);
-            continue;
-          }
-          await audit("team.member.remove", { userId, role }, null);
-          result.changed.push(userId);
-          continue;
-        }
-        const role: MemberRole = op === "addSupervisor" ? "supervisor" : "rep";
-        const from = currentRepTeams.get(userId);
-        if (op === "move" && from && from.teamId !== team.team.id) {
-          await deleteMember(tx, ws, from.teamId, userId);
-          await touchTeam(tx, ws, from.teamId, now);
-          movedFrom.set(userId, from.teamId);
-        }
-        const added = await insertMember(tx, {
-          workspaceId: ws,
-          teamId: team.team.id,
-          userId,
-          role,
-          addedBy: actor.userId,
-          addedAt: now,
-        });
-        if (!added) {
-          result.unchanged.push(userId);
-          continue;
-        }
-        if (movedFrom.has(userId)) {
-          await audit(
-            "team.member.move",
-            { userId, teamId: movedFrom.get(userId), role },
-            { userId, teamId: team.team.id, role },
-          );
-        } else {
-          await audit("team.member.add", null, { userId, role });
-        }
-        result.changed.push(userId);
+    const [present, absent] = partition(userIds, (id) => removable.includes(id));
+    result.unchanged.push(...absent);
+    await applyToTeam(deps, actor, team, async (c) => {
+      for (const userId of present) {
+        if (await unplaceMember(c, userId)) result.changed.push(userId);
+        else result.unchanged.push(userId);
       }
-      if (result.changed.length > 0) await touchTeam(tx, ws, team.team.id, now);
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "team_members_one_team_per_rep")) {
-        throw new UserError("team.member.changedMeanwhile");
-      }
-      throw error;
+      return result.changed.length > 0;
     });
-
-  const fresh = (await findTeam(deps.db, ws, team.team.id)) ?? team;
-  result.team = fresh;
-  const t0 = fresh.team;
-  for (const userId of result.changed) {
-    if (userId === actor.userId) continue;
-    const key =
-      op === "remove" || op === "removeSupervisor"
-        ? "team.notice.removed"
-        : op === "addSupervisor"
-          ? "team.notice.nowSupervisor"
-          : "team.notice.added";
-    notify(deps, userId, t0.locale, (t) => ({
-      text: t.t(key, { team: t0.name, channel: t0.channelId, by: actor.userId }),
-    }));
+    announce(deps, actor, team.team, [], result.changed);
+  } else {
+    const role: MemberRole = op === "addSupervisor" ? "supervisor" : "rep";
+    const clash = userIds.find((id) =>
+      (role === "supervisor" ? team.repIds : team.supervisorIds).includes(id),
+    );
+    if (clash) {
+      const key = role === "supervisor" ? "team.member.repToSupervisor" : "team.member.supervisorToRep";
+      throw new UserError(key, { user: clash, team: name });
+    }
+    const [problems, repTeams] = await Promise.all([
+      personProblems(deps, userIds),
+      repTeamsOf(deps.db, actor.workspaceId, userIds),
+    ]);
+    const moves = new Map<string, number>();
+    for (const userId of userIds) {
+      const problem = problems.get(userId);
+      const other = repTeams.get(userId);
+      if (problem) result.rejected.push({ userId, problem });
+      else if (role === "rep" && other && other.teamId !== team.team.id) {
+        if (op === "add") result.elsewhere.push({ userId, teamName: other.teamName });
+        else {
+          await ensureAllowed(
+            deps,
+            actor,
+            { type: "rep.move", fromTeamId: other.teamId, toTeamId: team.team.id },
+            team,
+          );
+          moves.set(userId, other.teamId);
+        }
+      }
+    }
+    const skip = new Set([...result.rejected.map((r) => r.userId), ...result.elsewhere.map((e) => e.userId)]);
+    await applyToTeam(deps, actor, team, async (c) => {
+      for (const userId of userIds.filter((id) => !skip.has(id))) {
+        const from = moves.get(userId);
+        if (from !== undefined) {
+          await deleteMember(c.tx, actor.workspaceId, from, userId);
+          await bumpVersion(c.tx, actor.workspaceId, from, c.now);
+        }
+        if (await placeMember(c, { userId, role }, from)) result.changed.push(userId);
+        else result.unchanged.push(userId);
+      }
+      return result.changed.length > 0;
+    });
+    announce(
+      deps,
+      actor,
+      team.team,
+      result.changed.map((userId) => ({ userId, role })),
+      [],
+    );
   }
+  result.team = (await findTeam(deps.db, actor.workspaceId, team.team.id)) ?? team;
   return result;
 }
 
-/** Bumps a team's version so an edit form opened before this change is refused rather than overwriting it. */
-async function touchTeam(tx: Deps["db"], workspaceId: string, teamId: number, now: Date): Promise<void> {
-  const current = await findTeam(tx, workspaceId, teamId);
-  if (current) await updateTeam(tx, workspaceId, teamId, current.team.version, { updatedAt: now });
+/** Runs member changes in one transaction and bumps the team's version when they changed anything. */
+async function applyToTeam(
+  deps: Deps,
+  actor: Actor,
+  team: TeamWithMembers,
+  work: (change: TeamChange) => Promise<boolean>,
+): Promise<void> {
+  await deps.db
+    .transaction(async (tx) => {
+      const change: TeamChange = { tx, actor, teamId: team.team.id, now: deps.clock.now() };
+      if (await work(change)) await bumpVersion(tx, actor.workspaceId, team.team.id, change.now);
+    })
+    .catch((error: unknown) => explainConflict(error, {}));
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 export interface SettingChange {
   team: TeamWithMembers;
   key: SettingKey | "channel";
-  before: unknown;
-  after: unknown;
 }
 
 /** `/team set <key> <value>`: one setting, validated, audited. Supervisors of the team and admins. */
@@ -518,68 +512,79 @@ export async function changeSetting(
   await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
   const key = settingKeyOf(keyWord);
   if (!key) throw new UserError("team.set.unknownKey", { key: keyWord });
+  let patch: Partial<TeamSettings> & { channelId?: string };
   if (key === "channel") {
     if (!channelId) throw new UserError("team.set.channelUsage");
-    const channel = await deps.slack.channelInfo(channelId);
-    if (!channel) throw new UserError("team.create.channelUnknown", { channel: channelId });
-    if (channel.isArchived) throw new UserError("team.create.channelArchived", { channel: channelId });
-    return applyPatch(deps, actor, team, team.team.version, { channelId }, "channel");
+    await ensureUsableChannel(deps, channelId);
+    patch = { channelId };
+  } else {
+    const parsed = settingParsers[key](value);
+    if (!parsed.ok) throw new UserError(parsed.problem.key, parsed.problem.params);
+    patch = { [key]: parsed.value };
   }
-  const parsed = settingParsers[key](value);
-  if (!parsed.ok) throw new UserError(parsed.problem.key, parsed.problem.params);
-  return applyPatch(deps, actor, team, team.team.version, { [key]: parsed.value }, key);
+  const updated = await updateSettings(deps, actor, team, team.team.version, patch);
+  return { team: { ...team, team: updated }, key };
 }
 
-async function applyPatch(
+/** Throws unless the channel exists, the app can see it, and it is not archived. */
+export async function ensureUsableChannel(deps: Deps, channelId: string): Promise<void> {
+  const channel = await deps.slack.channelInfo(channelId);
+  if (!channel) throw new UserError("team.create.channelUnknown", { channel: channelId }, "channel");
+  if (channel.isArchived)
+    throw new UserError("team.create.channelArchived", { channel: channelId }, "channel");
+}
+
+/**
+ * Changes settings of the team as it was at `version`, audits what changed, and, inside the same
+ * transaction, lets the caller change members too. Refused when someone changed the team since.
+ */
+export async function updateSettings(
   deps: Deps,
   actor: Actor,
   team: TeamWithMembers,
   version: number,
   patch: Partial<TeamSettings> & { channelId?: string },
-  key: SettingKey | "channel",
-): Promise<SettingChange> {
-  const now = deps.clock.now();
-  const before = snapshot(team.team);
-  const updated = await deps.db
+  alsoInTransaction?: (change: TeamChange) => Promise<void>,
+): Promise<Team> {
+  return deps.db
     .transaction(async (tx) => {
+      const now = deps.clock.now();
       const row = await updateTeam(tx, actor.workspaceId, team.team.id, version, {
         ...patch,
         updatedAt: now,
       });
       if (!row) throw new UserError("common.error.expiredForm");
-      const after = snapshot(row);
-      const changedKeys = Object.keys(after).filter(
-        (k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]),
-      );
-      if (changedKeys.length > 0) {
-        await recordAudit(tx, {
-          workspaceId: actor.workspaceId,
-          actorId: actor.userId,
-          action: "team.update",
-          subject: { type: "team", id: team.team.id },
-          before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
-          after: Object.fromEntries(changedKeys.map((k) => [k, after[k]])),
-          at: now,
-        });
-      }
+      const change: TeamChange = { tx, actor, teamId: team.team.id, now };
+      await auditSettings(change, team.team, row);
+      await alsoInTransaction?.(change);
       return row;
     })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, "teams_workspace_name_key")) {
-        throw new UserError("team.create.nameTaken", { name: patch.name ?? "" }, "name");
-      }
-      if (isUniqueViolation(error, "teams_workspace_channel_key")) {
-        throw new UserError("team.set.channelTaken", { channel: patch.channelId ?? "" }, "channel");
-      }
-      throw error;
-    });
-  const field = key === "channel" ? "channelId" : key;
-  return {
-    team: { ...team, team: updated },
-    key,
-    before: (team.team as Record<string, unknown>)[field],
-    after: (updated as Record<string, unknown>)[field],
-  };
+    .catch((error: unknown) => explainConflict(error, { name: patch.name, channelId: patch.channelId }));
+}
+
+/**
+ * Makes a team's members exactly `wanted`, from the members it had (`current`): removals and additions,
+ * each audited. Returns who joined and who left the team altogether (not role changes).
+ */
+export async function reconcileMembers(
+  change: TeamChange,
+  current: Placement[],
+  wanted: Placement[],
+): Promise<{ joined: Placement[]; left: string[] }> {
+  const roleIn = (list: Placement[], userId: string) => list.find((p) => p.userId === userId)?.role;
+  const joined: Placement[] = [];
+  const left: string[] = [];
+  for (const p of current) {
+    if (roleIn(wanted, p.userId) === p.role) continue;
+    await unplaceMember(change, p.userId);
+    if (!roleIn(wanted, p.userId)) left.push(p.userId);
+  }
+  for (const p of wanted) {
+    if (roleIn(current, p.userId) === p.role) continue;
+    await placeMember(change, p);
+    if (!roleIn(current, p.userId)) joined.push(p);
+  }
+  return { joined, left };
 }
 
 export interface RoleChange {
@@ -592,7 +597,7 @@ export interface RoleChange {
   stillAdmin: string[];
 }
 
-/** Grants or revokes the executive or admin role. Admins only; audited. */
+/** Grants or revokes the executive or admin role. Admins only; audited; the person is told. */
 export async function changeRole(
   deps: Deps,
   actor: Actor,
@@ -638,289 +643,17 @@ export async function changeRole(
     }
   });
   if (op === "revoke" && role === "admin") {
-    for (const userId of result.changed) {
-      if (await isAdmin(deps, userId, [])) result.stillAdmin.push(userId);
-    }
+    for (const userId of result.changed) if (await isAdmin(deps, userId, [])) result.stillAdmin.push(userId);
   }
-  for (const userId of result.changed) {
-    if (userId === actor.userId) continue;
-    notify(deps, userId, "en", (t) => ({
-      text: t.t(op === "grant" ? "team.notice.roleGranted" : "team.notice.roleRevoked", {
-        role: t.t(`team.role.${role}`),
-        by: actor.userId,
-      }),
-    }));
+  for (const userId of result.changed.filter((id) => id !== actor.userId)) {
+    deps.tasks.run(`role notice to ${userId}`, async () => {
+      const t = await translatorFor(deps, teamMessages, userId);
+      const key = op === "grant" ? "team.notice.roleGranted" : "team.notice.roleRevoked";
+      await deps.slack.postMessage({
+        channel: userId,
+        text: t.t(key, { role: t.t(`team.role.${role}`), by: actor.userId }),
+      });
+    });
   }
   return result;
 }
-
-/** What the team modal submits, already read from the view state. */
-export interface TeamForm {
-  teamId: number | null;
-  version: number | null;
-  name: string;
-  channelId: string | null;
-  supervisorIds: string[];
-  repIds: string[];
-  timeZone: string;
-  locale: string;
-  currency: string;
-  holidayCountry: string;
-  workWeek: string[];
-  quotaPeriod: string;
-}
-
-export type FormResult =
-  | { ok: true; team: TeamWithMembers; created: boolean; appInChannel: boolean | null }
-  | { ok: false; errors: Record<string, Problem> };
-
-/** Field problems of the team form, keyed by the modal's block ids. */
-export function validateForm(form: TeamForm): {
-  errors: Record<string, Problem>;
-  settings: TeamSettings | null;
-} {
-  const errors: Record<string, Problem> = {};
-  const settings: Partial<TeamSettings> = {};
-  const fields: { [K in SettingKey]: string } = {
-    name: form.name,
-    timeZone: form.timeZone,
-    locale: form.locale,
-    currency: form.currency,
-    holidayCountry: form.holidayCountry,
-    workWeek: form.workWeek.join(","),
-    quotaPeriod: form.quotaPeriod,
-  };
-  for (const key of SETTING_KEYS) {
-    const parsed = settingParsers[key](fields[key]);
-    if (parsed.ok) (settings as Record<string, unknown>)[key] = parsed.value;
-    else
-      errors[key] =
-        key === "workWeek" && form.workWeek.length === 0
-          ? { key: "team.invalid.workWeekEmpty" }
-          : parsed.problem;
-  }
-  if (!form.channelId) errors.channel = { key: "team.invalid.channelMissing" };
-  if (form.supervisorIds.length === 0) errors.supervisors = { key: "team.invalid.supervisorsEmpty" };
-  const both = form.repIds.find((id) => form.supervisorIds.includes(id));
-  if (both) errors.reps = { key: "team.member.bothRoles", params: { user: both } };
-  return { errors, settings: Object.keys(errors).length === 0 ? (settings as TeamSettings) : null };
-}
-
-/**
- * Saves the team modal: creates the team, or applies the differences to the team as it was when the modal
- * opened (refused if someone changed it since). One transaction; every change audited.
- */
-export async function saveForm(deps: Deps, actor: Actor, form: TeamForm): Promise<FormResult> {
-  const { errors, settings } = validateForm(form);
-  if (!settings || !form.channelId) return { ok: false, errors };
-
-  if (form.teamId === null) {
-    try {
-      const created = await createTeam(deps, actor, {
-        name: settings.name,
-        channelId: form.channelId,
-        supervisorIds: form.supervisorIds,
-        repIds: form.repIds,
-        settings,
-      });
-      return { ok: true, team: created.team, created: true, appInChannel: created.appInChannel };
-    } catch (error) {
-      if (error instanceof UserError && error.field) {
-        return {
-          ok: false,
-          errors: { [error.field]: { key: error.key, params: error.params as Record<string, unknown> } },
-        };
-      }
-      throw error;
-    }
-  }
-
-  const team = await findTeam(deps.db, actor.workspaceId, form.teamId);
-  if (!team) throw new UserError("team.gone");
-  await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
-  if (form.version !== team.team.version) throw new UserError("common.error.expiredForm");
-
-  const newPeople = [...form.supervisorIds, ...form.repIds].filter(
-    (id) => !team.supervisorIds.includes(id) && !team.repIds.includes(id),
-  );
-  const problems = await personProblems(deps, newPeople);
-  for (const [userId, problem] of problems) {
-    const field = form.supervisorIds.includes(userId) ? "supervisors" : "reps";
-    return { ok: false, errors: { [field]: { key: `team.person.${problem}`, params: { user: userId } } } };
-  }
-  const addedReps = form.repIds.filter((id) => !team.repIds.includes(id));
-  const elsewhere = [...(await repTeamsOf(deps.db, actor.workspaceId, addedReps))].filter(
-    ([, other]) => other.teamId !== team.team.id,
-  );
-  const firstElsewhere = elsewhere[0];
-  if (firstElsewhere) {
-    return {
-      ok: false,
-      errors: {
-        reps: {
-          key: "team.member.inOtherTeam",
-          params: { user: firstElsewhere[0], team: firstElsewhere[1].teamName },
-        },
-      },
-    };
-  }
-  if (form.channelId !== team.team.channelId) {
-    const channel = await deps.slack.channelInfo(form.channelId);
-    if (!channel)
-      return {
-        ok: false,
-        errors: { channel: { key: "team.create.channelUnknown", params: { channel: form.channelId } } },
-      };
-  }
-
-  const ws = actor.workspaceId;
-  const now = deps.clock.now();
-  const before = snapshot(team.team);
-  const removed: string[] = [];
-  const added: { userId: string; role: MemberRole }[] = [];
-  try {
-    await deps.db.transaction(async (tx) => {
-      const row = await updateTeam(tx, ws, team.team.id, team.team.version, {
-        ...settings,
-        channelId: form.channelId as string,
-        updatedAt: now,
-      });
-      if (!row) throw new UserError("common.error.expiredForm");
-      const after = snapshot(row);
-      const changedKeys = Object.keys(after).filter(
-        (k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]),
-      );
-      if (changedKeys.length > 0) {
-        await recordAudit(tx, {
-          workspaceId: ws,
-          actorId: actor.userId,
-          action: "team.update",
-          subject: { type: "team", id: team.team.id },
-          before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
-          after: Object.fromEntries(changedKeys.map((k) => [k, after[k]])),
-          at: now,
-        });
-      }
-      const wanted = new Map<string, MemberRole>([
-        ...form.repIds.map((id) => [id, "rep"] as const),
-        ...form.supervisorIds.map((id) => [id, "supervisor"] as const),
-      ]);
-      const current = new Map<string, MemberRole>([
-        ...team.repIds.map((id) => [id, "rep"] as const),
-        ...team.supervisorIds.map((id) => [id, "supervisor"] as const),
-      ]);
-      for (const [userId, role] of current) {
-        if (wanted.get(userId) === role) continue;
-        await deleteMember(tx, ws, team.team.id, userId);
-        await recordAudit(tx, {
-          workspaceId: ws,
-          actorId: actor.userId,
-          action: "team.member.remove",
-          subject: { type: "team", id: team.team.id },
-          before: { userId, role },
-          after: null,
-          at: now,
-        });
-        if (!wanted.has(userId)) removed.push(userId);
-      }
-      for (const [userId, role] of wanted) {
-        if (current.get(userId) === role) continue;
-        await insertMember(tx, {
-          workspaceId: ws,
-          teamId: team.team.id,
-          userId,
-          role,
-          addedBy: actor.userId,
-          addedAt: now,
-        });
-        await recordAudit(tx, {
-          workspaceId: ws,
-          actorId: actor.userId,
-          action: "team.member.add",
-          subject: { type: "team", id: team.team.id },
-          before: null,
-          after: { userId, role },
-          at: now,
-        });
-        if (!current.has(userId)) added.push({ userId, role });
-      }
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "teams_workspace_name_key")) {
-      return {
-        ok: false,
-        errors: { name: { key: "team.create.nameTaken", params: { name: settings.name } } },
-      };
-    }
-    if (isUniqueViolation(error, "teams_workspace_channel_key")) {
-      return {
-        ok: false,
-        errors: { channel: { key: "team.set.channelTaken", params: { channel: form.channelId } } },
-      };
-    }
-    if (isUniqueViolation(error, "team_members_one_team_per_rep")) {
-      return { ok: false, errors: { reps: { key: "team.member.changedMeanwhile" } } };
-    }
-    throw error;
-  }
-
-  const fresh = (await findTeam(deps.db, ws, team.team.id)) ?? team;
-  const t0 = fresh.team;
-  for (const { userId, role } of added) {
-    if (userId === actor.userId) continue;
-    notify(deps, userId, t0.locale, (t) => ({
-      text: t.t(role === "supervisor" ? "team.notice.nowSupervisor" : "team.notice.added", {
-        team: t0.name,
-        channel: t0.channelId,
-        by: actor.userId,
-      }),
-    }));
-  }
-  for (const userId of removed) {
-    if (userId === actor.userId) continue;
-    notify(deps, userId, t0.locale, (t) => ({
-      text: t.t("team.notice.removed", { team: t0.name, channel: t0.channelId, by: actor.userId }),
-    }));
-  }
-  return { ok: true, team: fresh, created: false, appInChannel: null };
-}
-
-/** Loads what the modal shows: the team to edit (checking the person may), or defaults for a new one. */
-export async function formFor(
-  deps: Deps,
-  actor: Actor,
-  target: { teamId: number } | { channelId: string },
-): Promise<{ team: TeamWithMembers | null; defaults: TeamSettings; channelId: string | null }> {
-  if ("teamId" in target) {
-    const team = await findTeam(deps.db, actor.workspaceId, target.teamId);
-    if (!team) throw new UserError("team.gone");
-    await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
-    return { team, defaults: settingsOf(team.team), channelId: team.team.channelId };
-  }
-  const bound = await findTeamByChannel(deps.db, actor.workspaceId, target.channelId);
-  if (bound) {
-    await ensureAllowed(deps, actor, { type: "team.manage", teamId: bound.team.id }, bound);
-    return { team: bound, defaults: settingsOf(bound.team), channelId: bound.team.channelId };
-  }
-  await ensureAllowed(deps, actor, { type: "team.create" });
-  const me = await deps.users.get(actor.userId);
-  return {
-    team: null,
-    defaults: defaultSettings("", { tz: me?.tz ?? null, locale: me?.locale ?? null }),
-    channelId: /^[CG]/.test(target.channelId) ? target.channelId : null,
-  };
-}
-
-export function settingsOf(team: Team): TeamSettings {
-  return {
-    name: team.name,
-    timeZone: team.timeZone,
-    locale: team.locale,
-    currency: team.currency,
-    holidayCountry: team.holidayCountry,
-    workWeek: team.workWeek as TeamSettings["workWeek"],
-    quotaPeriod: team.quotaPeriod,
-  };
-}
-
-export { findTeamByName };

@@ -142,6 +142,14 @@ export async function updateTeam(
   return row ?? null;
 }
 
+/** Marks a team changed (its members did) so a form opened before is refused rather than overwriting. */
+export async function bumpVersion(db: Db, workspaceId: string, teamId: number, now: Date): Promise<void> {
+  await db
+    .update(teams)
+    .set({ version: sql`${teams.version} + 1`, updatedAt: now })
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+}
+
 /** Adds a member; false when they already had that place (a double submit adds nobody twice). */
 export async function insertMember(
   db: Db,
