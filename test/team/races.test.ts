@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { teamMembers, teams } from "../../src/features/team/schema.js";
+import { auditLog } from "../../src/platform/audit/index.js";
+import { onPostgres } from "../support/db.js";
+import { type Harness, startHarness } from "../support/harness.js";
+
+let h: Harness;
+let p: Harness["people"];
+
+beforeAll(async () => {
+  h = await startHarness();
+  p = h.people;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const run = (userId: string, channelId: string, text: string) =>
+  h.slack.slashCommand({ userId, channelId, command: "/team", text });
+
+// On PGlite the requests are served one at a time; on Postgres they really overlap.
+describe(`two people doing the same thing at once (${onPostgres ? "Postgres: real concurrency" : "PGlite: serialized"})`, () => {
+  it("creates one team when two admins create a team in the same channel at once", async () => {
+    const results = await Promise.all([
+      run(p.ada, p.channels.north, "create Sales North @sara"),
+      run(p.ada, p.channels.north, "create Northern Lights @sara"),
+    ]);
+    const texts = results.map((r) => (r.reply?.kind === "ephemeral" ? r.reply.ephemeral.text : ""));
+    expect(texts.filter((t) => t.startsWith("Created the team"))).toHaveLength(1);
+    expect(texts.filter((t) => /already belongs to/.test(t))).toHaveLength(1);
+    expect(await h.database.db.select().from(teams)).toHaveLength(1);
+    expect(
+      (await h.database.db.select().from(auditLog)).filter((a) => a.action === "team.create"),
+    ).toHaveLength(1);
+  });
+
+  it("puts a rep in one team when two supervisors add them at once", async () => {
+    await run(p.ada, p.channels.south, "create Sales South @olle");
+    await Promise.all([
+      run(p.sara, p.channels.north, "add @alice"),
+      run(p.olle, p.channels.south, "add @alice"),
+    ]);
+    const rows = (await h.database.db.select().from(teamMembers)).filter((m) => m.userId === p.alice);
+    expect(rows).toHaveLength(1);
+    const adds = (await h.database.db.select().from(auditLog)).filter(
+      (a) => a.action === "team.member.add" && (a.after as { userId?: string }).userId === p.alice,
+    );
+    expect(adds).toHaveLength(1);
+  });
+
+  it("adds a rep once when the same command is sent twice at once", async () => {
+    await Promise.all([run(p.sara, p.channels.north, "add @bo"), run(p.sara, p.channels.north, "add @bo")]);
+    const rows = (await h.database.db.select().from(teamMembers)).filter((m) => m.userId === p.bo);
+    expect(rows).toHaveLength(1);
+  });
+});
