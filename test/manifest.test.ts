@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Receiver } from "@slack/bolt";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
-import type { Deps } from "../src/platform/deps.js";
 import { GATEWAY_METHODS } from "../src/platform/slack/index.js";
+import { registeredSurfaces } from "./support/registered.js";
 
 const referenceDir = process.env.SLACK_REFERENCE_DIR;
 const manifest = JSON.parse(readFileSync(new URL("../manifest.json", import.meta.url), "utf8")) as {
@@ -17,32 +15,8 @@ const manifest = JSON.parse(readFileSync(new URL("../manifest.json", import.meta
   settings: { event_subscriptions?: { bot_events?: string[] }; interactivity?: { is_enabled: boolean } };
 };
 
-/** Registers every feature on a receiver that never starts, to see what the code declares. */
-function registered() {
-  const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
-  const deps = {
-    config: { slack: { apiUrl: "http://127.0.0.1:9/api/" } },
-    log: silentLog(),
-  } as unknown as Deps;
-  return createApp(deps, receiver, { botToken: "xoxb-test", botId: "B1", botUserId: "U1" }).router.registered;
-}
-
-function silentLog(): Deps["log"] {
-  const log = {
-    debug() {},
-    info() {},
-    warn() {},
-    error() {},
-    setLevel() {},
-    getLevel: () => "error",
-    setName() {},
-    child: () => log,
-  };
-  return log as unknown as Deps["log"];
-}
-
 describe("manifest.json", () => {
-  const code = registered();
+  const code = registeredSurfaces();
 
   it("declares exactly the slash commands the code registers, each escaping mentions", () => {
     const declared = (manifest.features.slash_commands ?? []).map((c) => c.command).sort();

@@ -84,11 +84,15 @@ function settingFields(t: T, team: TeamWithMembers): string[] {
 function teamBlocks(t: T, team: TeamWithMembers, maxBlocks: number): KnownBlock[] {
   const reps =
     team.repIds.length > 0
-      ? linesToSections(
-          [t.t("team.card.reps", { count: team.repIds.length }), team.repIds.map(mention).join(", ")],
-          Math.max(1, maxBlocks - 3),
-          (count) => t.t("team.card.more", { count }),
-        )
+      ? [
+          section(t.t("team.card.reps", { count: team.repIds.length })),
+          ...linesToSections(
+            team.repIds.map(mention),
+            Math.max(1, maxBlocks - 3),
+            (count) => t.t("team.card.more", { count }),
+            ", ",
+          ),
+        ]
       : [section(`${t.t("team.card.reps", { count: 0 })}\n${t.t("team.card.noReps")}`)];
   return [header(team.team.name), fieldsSection(settingFields(t, team)), ...reps];
 }

@@ -103,31 +103,50 @@ export function actions(blockId: string | undefined, elements: Button[]): Action
 }
 
 /**
- * Joins lines into as few sections as fit Slack's 3000-character text limit; when there are more lines than
- * `maxBlocks` sections can hold, the last line says how many were left out.
+ * Joins items (lines, or mentions with `separator: ", "`) into as few sections as fit Slack's
+ * 3000-character text limit, never cutting an item in two. When more items remain than `maxBlocks`
+ * sections can hold, the last section ends with `more(hidden)`.
  */
 export function linesToSections(
-  lines: readonly string[],
+  items: readonly string[],
   maxBlocks: number,
   more: (hidden: number) => string,
+  separator = "\n",
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = "";
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const next = current ? `${current}\n${line}` : line;
+  for (let i = 0; i < items.length; i++) {
+    const item = clip(items[i] as string, LIMITS.sectionText);
+    const next = current ? `${current}${separator}${item}` : item;
     if (next.length <= LIMITS.sectionText) {
       current = next;
       continue;
     }
     if (blocks.length + 1 >= maxBlocks) {
-      const note = more(lines.length - i);
-      blocks.push(section(`${clip(current, LIMITS.sectionText - note.length - 1)}\n${note}`));
+      blocks.push(section(withNote(current, items.slice(i), separator, more)));
       return blocks;
     }
     blocks.push(section(current));
-    current = line;
+    current = item;
   }
   if (current) blocks.push(section(current));
   return blocks;
+}
+
+/** Ends `text` with the note about hidden items, dropping whole items from its end until both fit. */
+function withNote(
+  text: string,
+  hidden: readonly string[],
+  separator: string,
+  more: (n: number) => string,
+): string {
+  const parts = text.split(separator);
+  let count = hidden.length;
+  for (;;) {
+    const candidate = `${parts.join(separator)}\n${more(count)}`;
+    if (candidate.length <= LIMITS.sectionText || parts.length <= 1)
+      return clip(candidate, LIMITS.sectionText);
+    parts.pop();
+    count++;
+  }
 }
