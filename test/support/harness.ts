@@ -45,7 +45,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ADMIN_USER_IDS: (options.adminUserIds?.(people) ?? []).join(","),
   });
   const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00Z");
-  const log: Log = createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "error");
+  // Quiet unless asked: expected failures (a test's Slack outage) would otherwise fill the output.
+  const level = process.env.TEST_LOG_LEVEL as "debug" | "info" | "warn" | "error" | undefined;
+  const log: Log = level ? createLogger(level) : createLogger("error", "supervisor", () => {});
   const server = await startServer({ config, log, database, clock, host: "127.0.0.1" });
   const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
   return {

@@ -114,8 +114,13 @@ export function commandListener<C extends Messages>(
       await ack(reply ? toResponse(reply) : undefined);
       return true;
     };
-    const deadline = setTimeout(() => void ackOnce().catch(() => {}), COMMAND_ACK_DEADLINE_MS);
-    const t = await translatorFor(deps, messages, command.user_id);
+    let t: Translator<C> | undefined;
+    // Slack gives up after 3 s: past the deadline, say we are on it; the answer follows by response_url.
+    const deadline = setTimeout(() => {
+      const speaker = t ?? createTranslator(messages, "en", intlLocaleFor("en"));
+      void ackOnce({ text: speaker.raw("common.error.stillWorking") }).catch(() => {});
+    }, COMMAND_ACK_DEADLINE_MS);
+    t = await translatorFor(deps, messages, command.user_id);
     let reply: Reply | undefined;
     try {
       reply = await handler({
