@@ -1,3 +1,30 @@
+export {
+  addDays,
+  DEFAULT_WORK_HOURS,
+  type ElapsedOptions,
+  eachDate,
+  elapsedWorkingDays,
+  isLocalDate,
+  isoWeekday,
+  isWorkingDay,
+  type LocalDate,
+  localDate,
+  nextPeriod,
+  PERIOD_KINDS,
+  type Period,
+  type PeriodKind,
+  periodByKey,
+  periodOf,
+  periodOfDate,
+  previousPeriod,
+  publicHolidays,
+  startOfLocalDate,
+  type WorkCalendar,
+  type WorkHours,
+  type WorkingDayCount,
+  type WorkingDayOptions,
+  workingDays,
+} from "./calendar.js";
 export { type Clock, FixedClock, systemClock } from "./clock.js";
 export { canonicalHolidayCountry, holidayCountries } from "./holidays.js";
 export { canonicalTimeZone, ISO_WEEKDAYS, type IsoWeekday } from "./zones.js";
