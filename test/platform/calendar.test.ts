@@ -294,18 +294,18 @@ describe("public holidays (date-holidays)", () => {
       "2026-05-14", // Kristi himmelsfärdsdag
       "2026-05-24", // pingstdagen
       "2026-06-06", // nationaldagen (a Saturday)
+      "2026-06-19", // midsommarafton ("bank": offices close)
       "2026-06-20", // midsommardagen (a Saturday)
       "2026-10-31", // alla helgons dag
+      "2026-12-24", // julafton ("bank")
       "2026-12-25", // juldagen
       "2026-12-26", // annandag jul
+      "2026-12-31", // nyårsafton ("bank")
     ]);
   });
 
-  it("leaves out what date-holidays types bank, optional or observance in Sweden", () => {
+  it("keeps what date-holidays types optional or observance in Sweden as working days", () => {
     const holidays = publicHolidays("SE", 2026);
-    expect(holidays.has("2026-06-19")).toBe(false); // midsommarafton: "bank"
-    expect(holidays.has("2026-12-24")).toBe(false); // julafton: "bank"
-    expect(holidays.has("2026-12-31")).toBe(false); // nyårsafton: "bank"
     expect(holidays.has("2026-04-30")).toBe(false); // valborgsmässoafton: "optional"
     expect(holidays.has("2026-05-25")).toBe(false); // annandag pingst: "observance" since 2005
   });
@@ -364,10 +364,10 @@ describe("working days", () => {
     expect(days.at(-1)).toBe("2026-05-29");
   });
 
-  it("counts Midsummer Eve as a working day because date-holidays types it bank: June 2026 in Sweden", () => {
+  it("takes Midsummer Eve off (date-holidays types it bank): June 2026 in Sweden", () => {
     const days = workingDays(sweden, "2026-06-01", "2026-06-30");
-    expect(days).toHaveLength(22); // National Day and Midsummer Day fall on a Saturday
-    expect(days).toContain("2026-06-19");
+    expect(days).toHaveLength(21); // National Day and Midsummer Day fall on a Saturday; Midsummer Eve is off
+    expect(days).not.toContain("2026-06-19");
   });
 
   it("leaves out the observed Independence Day: July 2026 in the US", () => {
@@ -401,8 +401,7 @@ describe("working days", () => {
     expect(days).toEqual([
       "2026-12-28",
       "2026-12-29",
-      "2026-12-30",
-      "2026-12-31",
+      "2026-12-30", // New Year's Eve (31st) is off, New Year's Day (1st) is a holiday
       "2027-01-04",
       "2027-01-05",
       "2027-01-07",

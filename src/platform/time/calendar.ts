@@ -14,8 +14,9 @@
  * the instants `[startsAt, endsAt)` that bound them in the zone: a check-in at 23:30 on 31 March in
  * Stockholm is in March even though it is already 1 April in some other zone.
  *
- * Working days follow the team's work week and the public holidays of its country (date-holidays, type
- * `public` only), minus an `excluded` set of dates: the hook through which a rep's approved leave removes
+ * Working days follow the team's work week and the days off of its country (date-holidays types `public`
+ * and `bank`: bank holidays are the eves offices close on, such as Midsummer Eve, Christmas Eve and New
+ * Year's Eve in the Nordics; observances, optional and school days are working days), minus an `excluded` set of dates: the hook through which a rep's approved leave removes
  * days from their own pace.
  */
 import Holidays from "date-holidays";
@@ -370,9 +371,12 @@ function holidaysFor(country: string, region: string | undefined): Holidays {
   return holidays;
 }
 
+/** What date-holidays calls the days a team does not work: public holidays and bank holidays. */
+const DAYS_OFF = new Set(["public", "bank"]);
+
 /**
- * The public holidays (date-holidays type `public`; not bank, observance, optional or school days) of a
- * country's year, as local dates. A holiday that lasts several days counts every one of them, so the set can
+ * The holidays a team takes off (date-holidays types `public` and `bank`; not observance, optional or
+ * school days) of a country's year, as local dates. A holiday that lasts several days counts every one of them, so the set can
  * hold a date of the next year. Cached per (country, region, year): the rules do not change while we run.
  */
 export function publicHolidays(country: string, year: number, region?: string): ReadonlySet<LocalDate> {
@@ -381,7 +385,7 @@ export function publicHolidays(country: string, year: number, region?: string): 
   if (cached) return cached;
   const dates = new Set<LocalDate>();
   for (const holiday of holidaysFor(country, region).getHolidays(year)) {
-    if (holiday.type !== "public") continue;
+    if (!DAYS_OFF.has(holiday.type)) continue;
     // `date` is the first day on the holiday's own calendar ("2026-03-20 00:00:00 -0600"); the length comes
     // from start/end, rounded so 23- and 25-hour DST days still count as one day.
     const first = holiday.date.slice(0, 10);
