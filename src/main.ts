@@ -25,16 +25,40 @@ async function main(): Promise<void> {
   );
 
   if (config.mode === "sandbox") {
-    process.stderr.write(
-      [
-        "Supervisor has no Slack credentials, so there is nothing to connect to.",
-        "To run it in Slack, create the app from manifest.json and set in .env (see README.md):",
-        "  SLACK_BOT_TOKEN=xoxb-...   and either SLACK_APP_TOKEN=xapp-... (Socket Mode)",
-        "                             or SLACK_SIGNING_SECRET=... (HTTP, events at /slack/events)",
-        "",
-      ].join("\n"),
+    // No Slack credentials: a simulated workspace in the browser drives the same app (src/sandbox/).
+    const { startSandbox, SandboxBusyError } = await import("./sandbox/index.js");
+    log.info(
+      "no Slack credentials: starting the local sandbox (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET to run in Slack, see README.md)",
     );
-    process.exit(1);
+    const starting = startSandbox({ config, log });
+    let stopping: Promise<void> | null = null;
+    const stop = (signal: string) => {
+      stopping ??= (async () => {
+        log.info(`${signal} received: shutting down`);
+        const sandbox = await starting.catch(() => null);
+        await sandbox?.stop();
+        log.info("stopped");
+        process.exit(0);
+      })().catch((error: unknown) => {
+        log.error("shutdown failed:", error);
+        process.exit(1);
+      });
+    };
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
+    try {
+      const sandbox = await starting;
+      if (!stopping) process.stdout.write(`Supervisor sandbox: open ${sandbox.url}\n`);
+    } catch (error) {
+      if (stopping) return;
+      const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+      if (inUse || error instanceof SandboxBusyError) {
+        log.error(inUse ? `port ${config.port} is taken: set PORT to a free one` : (error as Error).message);
+        process.exit(1);
+      }
+      throw error;
+    }
+    return;
   }
 
   const database = openDatabase(

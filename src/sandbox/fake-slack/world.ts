@@ -221,6 +221,26 @@ export type WorldEvent =
 
 export type WorldListener = (event: WorldEvent) => void;
 
+/**
+ * What outlives a restart of the world (the local sandbox keeps it on disk): people, channels, messages,
+ * ephemeral messages, Home tabs, usergroups, files and the id counters. Short-lived things (open modals,
+ * trigger ids, response URLs, notices, recorded listeners) are not kept, as Slack forgets them too.
+ */
+export interface WorldSnapshot {
+  version: 1;
+  teamId: string;
+  counters: Record<string, number>;
+  lastTs: { sec: number; micro: number };
+  users: SlackUser[];
+  channels: SlackChannel[];
+  /** Every channel's messages, oldest first. */
+  messages: StoredMessage[];
+  ephemerals: EphemeralMessage[];
+  homes: { userId: string; view: SlackView }[];
+  usergroups: Usergroup[];
+  files: (Omit<StoredFile, "bytes"> & { base64: string })[];
+}
+
 /** A domain failure with Slack's error code (the API layer turns it into `{ok:false,error}`). */
 export class SlackWorldError extends Error {
   constructor(readonly code: string) {
@@ -401,6 +421,79 @@ export class World {
   private emit(event: WorldEvent): void {
     for (const listener of [...this.listeners]) {
       listener(copy(event));
+    }
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** The lasting part of the world, JSON-serialisable (see WorldSnapshot). */
+  snapshot(): WorldSnapshot {
+    const homes: WorldSnapshot["homes"] = [];
+    for (const [userId, viewId] of this.homes) {
+      const found = this.views.get(viewId);
+      if (found) homes.push({ userId, view: copy(found.view) });
+    }
+    return {
+      version: 1,
+      teamId: this.workspace.teamId,
+      counters: Object.fromEntries(this.counters),
+      lastTs: { ...this.lastTs },
+      users: [...this.users.values()].map(copy),
+      channels: [...this.channels.values()].map(copy),
+      messages: [...this.messages.values()].flat().map(copy),
+      ephemerals: this.ephemerals.filter((e) => !e.deleted).map(copy),
+      homes,
+      usergroups: [...this.usergroups.values()].map(copy),
+      files: [...this.files.values()].map(({ bytes, ...meta }) => ({
+        ...copy(meta),
+        base64: Buffer.from(bytes).toString("base64"),
+      })),
+    };
+  }
+
+  /**
+   * Replaces the world's content with a snapshot of the same workspace. Meant for a world nobody uses yet:
+   * it announces nothing to subscribers, and open modals, triggers and response URLs are forgotten.
+   */
+  restore(snapshot: WorldSnapshot): void {
+    if (snapshot.version !== 1) throw new Error(`unknown world snapshot version ${String(snapshot.version)}`);
+    if (snapshot.teamId !== this.workspace.teamId) {
+      throw new Error(`the snapshot is of workspace ${snapshot.teamId}, not ${this.workspace.teamId}`);
+    }
+    for (const map of [
+      this.counters,
+      this.users,
+      this.channels,
+      this.messages,
+      this.views,
+      this.modalStacks,
+      this.homes,
+      this.usergroups,
+      this.files,
+      this.pendingUploads,
+      this.triggers,
+      this.hooks,
+    ]) {
+      map.clear();
+    }
+    this.ephemerals.length = 0;
+    this.notices.length = 0;
+    for (const [key, n] of Object.entries(snapshot.counters)) this.counters.set(key, n);
+    this.lastTs = { ...snapshot.lastTs };
+    for (const user of snapshot.users) this.users.set(user.id, copy(user));
+    for (const channel of snapshot.channels) {
+      this.channels.set(channel.id, copy(channel));
+      this.messages.set(channel.id, []);
+    }
+    for (const stored of snapshot.messages) this.messages.get(stored.channel)?.push(copy(stored));
+    this.ephemerals.push(...snapshot.ephemerals.map(copy));
+    for (const { userId, view } of snapshot.homes) {
+      this.views.set(view.id, { userId, view: copy(view) });
+      this.homes.set(userId, view.id);
+    }
+    for (const group of snapshot.usergroups) this.usergroups.set(group.id, copy(group));
+    for (const { base64, ...meta } of snapshot.files) {
+      this.files.set(meta.id, { ...copy(meta), bytes: new Uint8Array(Buffer.from(base64, "base64")) });
     }
   }
 

@@ -1,0 +1,239 @@
+/**
+ * The sandbox's web UI: a small `node:http` server on 127.0.0.1 that serves the page (plain files, no
+ * build step), answers its JSON actions through the fake Slack's driver, and streams the workspace's
+ * changes to it with server-sent events.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Log } from "../../platform/log.js";
+import { DEMO_IDS } from "../demo-workspace.js";
+import type { SlackDriver, World } from "../fake-slack/index.js";
+import type { AppInfo } from "../manifest.js";
+import { sandboxLanguage, sandboxMessages } from "../messages.js";
+import { runApi } from "./api.js";
+import { eventFor, workspaceFor } from "./visibility.js";
+
+/** The workspace the page talks to right now; replaced when the demo is reset. */
+export interface Workspace {
+  world: World;
+  driver: SlackDriver;
+}
+
+export interface WebBackend {
+  app: AppInfo;
+  /** Resolves with the current workspace (waits while the sandbox starts or resets). */
+  current(): Promise<Workspace>;
+  /** Why reset is not possible, or null when it is. */
+  resetBlocker(): string | null;
+  reset(): Promise<void>;
+}
+
+export interface WebServer {
+  readonly url: string;
+  readonly port: number;
+  /** Tells every open page that the workspace is being replaced, and closes their event streams. */
+  dropClients(kind: "resetting" | "stopping"): void;
+  close(): Promise<void>;
+}
+
+/** The page's files; a build (dist/) does not copy them, so it serves them from src/. */
+const PUBLIC_DIR = [
+  fileURLToPath(new URL("./public/", import.meta.url)),
+  fileURLToPath(new URL("../../../src/sandbox/web/public/", import.meta.url)),
+].find((dir) => existsSync(dir)) as string;
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+const MAX_BODY = 1_000_000;
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type":
+      typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text === "" ? {} : JSON.parse(text);
+}
+
+/** Starts the web UI on `host:port` (port 0: any free one). */
+export async function startWebServer(options: {
+  host: string;
+  port: number;
+  backend: WebBackend;
+  log: Log;
+}): Promise<WebServer> {
+  const { backend, log, host } = options;
+  const files = new Map(
+    readdirSync(PUBLIC_DIR)
+      .filter((name) => CONTENT_TYPES[extname(name)] !== undefined)
+      .map((name) => [name, join(PUBLIC_DIR, name)]),
+  );
+  const streams = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let port = 0;
+
+  /** Only pages of this server may use it: no other site (nor a rebinding DNS name) can drive it. */
+  const trusted = (req: IncomingMessage): boolean => {
+    const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    if (!allowed.has(req.headers.host ?? "")) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || allowed.has(origin.replace(/^http:\/\//, ""));
+  };
+
+  const serveFile = (res: ServerResponse, name: string): void => {
+    const path = files.get(name);
+    if (!path || !existsSync(path)) {
+      send(res, 404, "Not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(name)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+      "content-security-policy":
+        "default-src 'self'; img-src 'self' data: http: https:; style-src 'self'; script-src 'self'; connect-src 'self'",
+    });
+    res.end(readFileSync(path));
+  };
+
+  const stream = async (req: IncomingMessage, res: ServerResponse, userId: string): Promise<void> => {
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+    });
+    res.write("retry: 1000\n\n");
+    streams.add(res);
+    const { world } = await backend.current();
+    if (res.writableEnded) return;
+    const unsubscribe = world.subscribe((event) => {
+      const how = eventFor(world, userId, event);
+      if (how === null) return;
+      res.write(`event: ${how === "apply" ? "world" : "reload"}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    res.write("event: ready\ndata: {}\n\n");
+    const ping = setInterval(() => res.write(": ping\n\n"), 20_000);
+    const done = () => {
+      clearInterval(ping);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on("close", done);
+    res.on("close", done);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!trusted(req)) return send(res, 403, "Forbidden: open the sandbox at http://127.0.0.1 or localhost");
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const path = url.pathname;
+    if (req.method === "GET" && (path === "/" || path === "/index.html")) return serveFile(res, "index.html");
+    if (req.method === "GET" && path.startsWith("/static/")) return serveFile(res, path.slice(8));
+    if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok");
+    if (req.method === "GET" && path === "/api/workspace") {
+      const { world } = await backend.current();
+      const me = world.user(url.searchParams.get("as") || DEMO_IDS.admin);
+      if (!me || me.isBot || me.deleted) return send(res, 404, { ok: false, error: "unknown_user" });
+      const language = sandboxLanguage(me.locale);
+      return send(res, 200, {
+        ok: true,
+        ...workspaceFor(world, backend.app, me.id),
+        language,
+        strings: sandboxMessages[language],
+        resetBlocker: backend.resetBlocker(),
+      });
+    }
+    if (req.method === "GET" && path === "/api/events") {
+      const as = url.searchParams.get("as") ?? "";
+      return stream(req, res, as);
+    }
+    if (req.method === "POST" && path.startsWith("/api/")) {
+      if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+        return send(res, 415, { ok: false, error: "json_only" });
+      }
+      let input: unknown;
+      try {
+        input = await readJson(req);
+      } catch {
+        return send(res, 400, { ok: false, error: "bad_json" });
+      }
+      const action = path.slice(5);
+      if (action === "reset") {
+        const blocker = backend.resetBlocker();
+        if (blocker) return send(res, 409, { ok: false, error: "reset_unavailable", message: blocker });
+        await backend.reset();
+        return send(res, 200, { ok: true });
+      }
+      const workspace = await backend.current();
+      const answer = await runApi(action, input, { ...workspace, app: backend.app });
+      return send(res, answer.status, answer.body);
+    }
+    send(res, 404, "Not found");
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`sandbox web: ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: "internal_error" });
+      else res.end();
+    });
+  });
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  const dropClients = (kind: "resetting" | "stopping"): void => {
+    for (const res of streams) {
+      res.write(`event: ${kind}\ndata: {}\n\n`);
+      res.end();
+    }
+    streams.clear();
+  };
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    dropClients,
+    close: () =>
+      new Promise<void>((resolve) => {
+        dropClients("stopping");
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/sandbox/index.js";
+import { tempDir } from "./support.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const dataDir = tempDir("npm-start");
+const running = new Set<ChildProcess>();
+
+afterAll(() => {
+  for (const child of running) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `npm start` as a newcomer runs it: no Slack credentials, no DATABASE_URL, PORT 0. */
+function npmStart(): Promise<Started> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      // Set but empty, so neither the environment nor a developer's .env can supply them.
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+      DATABASE_URL: "",
+      ADMIN_USER_IDS: "",
+      DATA_DIR: dataDir,
+      PORT: "0",
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 60 s; stderr:\n${stderr}`)), 60_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Supervisor sandbox: open (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], stderr: () => stderr, exited });
+      }
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before printing the URL; stderr:\n${stderr}`));
+    });
+  });
+}
+
+async function json(url: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    ...(body
+      ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }
+      : {}),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+type Messages = Record<string, { text: string }[]>;
+
+async function dmOf(url: string, userId: string): Promise<string[]> {
+  const seen = (await json(`${url}/api/workspace?as=${userId}`)) as {
+    channels: { id: string; kind: string }[];
+    messages: Messages;
+  };
+  const dm = seen.channels.find((c) => c.kind === "im");
+  return (seen.messages[dm?.id ?? ""] ?? []).map((m) => m.text);
+}
+
+describe("npm start with no Slack credentials", () => {
+  it("serves the sandbox on 127.0.0.1, stops cleanly on SIGTERM and Ctrl-C, and keeps the demo data", async () => {
+    const first = await npmStart();
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const page = await fetch(first.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/static/app.js">');
+    expect((await fetch(`${first.url}/static/app.js`)).headers.get("content-type")).toMatch(/javascript/);
+    expect(first.stderr()).toContain("sandbox: demo data seeded (team)");
+    expect(await dmOf(first.url, DEMO_IDS.supervisor)).toEqual([
+      expect.stringContaining("gjorde dig till handledare för *Sales North*"),
+    ]);
+    const posted = await json(`${first.url}/api/message`, {
+      as: DEMO_IDS.reps[1],
+      channel: DEMO_IDS.channels.general,
+      text: "Still here after a restart?",
+    });
+    expect(posted).toEqual({ ok: true });
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(first.stderr()).toContain("SIGTERM received: shutting down");
+    expect(first.stderr()).toMatch(/stopped\n$/);
+    expect(existsSync(`${dataDir}/sandbox/sandbox.pid`)).toBe(false);
+    await expect(fetch(first.url)).rejects.toThrow();
+
+    const second = await npmStart();
+    const general = (await json(`${second.url}/api/workspace`)) as { messages: Messages };
+    expect(general.messages[DEMO_IDS.channels.general]?.map((m) => m.text)).toContain(
+      "Still here after a restart?",
+    );
+    expect(await dmOf(second.url, DEMO_IDS.supervisor)).toHaveLength(1);
+    expect(second.stderr()).not.toContain("demo data seeded");
+
+    second.child.kill("SIGINT");
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(second.stderr()).toContain("SIGINT received: shutting down");
+  }, 120_000);
+});

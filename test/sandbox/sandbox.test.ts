@@ -1,0 +1,317 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { teamMembers, teams } from "../../src/features/team/schema.js";
+import { roleGrants } from "../../src/platform/access/index.js";
+import { auditLog } from "../../src/platform/audit/index.js";
+import { DEMO_IDS, SandboxBusyError, seedDemoData, startSandbox } from "../../src/sandbox/index.js";
+import { onPostgres } from "../support/db.js";
+import { pageAction, quietLog, startTestSandbox, type TestSandbox, tempDir, workspaceAs } from "./support.js";
+
+const { admin, executive, supervisor, reps, channels } = DEMO_IDS;
+const [jonas, emma] = reps;
+
+let s: TestSandbox;
+
+beforeAll(async () => {
+  s = await startTestSandbox();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function counts() {
+  const db = s.database.db;
+  return {
+    teams: (await db.select().from(teams)).length,
+    members: (await db.select().from(teamMembers)).length,
+    grants: (await db.select().from(roleGrants)).length,
+    audit: (await db.select().from(auditLog)).length,
+  };
+}
+
+function dmTexts(userId: string): string[] {
+  const world = s.sandbox.engine().world;
+  const dm = world.dmChannelOf(userId);
+  return dm ? world.messagesIn(dm).map((m) => m.text) : [];
+}
+
+describe("the demo workspace", () => {
+  it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
+    const { seeded } = s.sandbox.engine();
+    expect(seeded).toEqual(["team"]);
+    const [team] = await s.database.db.select().from(teams);
+    expect(team).toMatchObject({
+      workspaceId: "T0SANDBOX",
+      name: "Sales North",
+      channelId: channels.team,
+      timeZone: "Europe/Stockholm",
+      locale: "sv",
+      currency: "SEK",
+    });
+    const members = await s.database.db
+      .select()
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, team?.id ?? 0));
+    expect(members.map((m) => [m.userId, m.role]).sort()).toEqual(
+      [[supervisor, "supervisor"], ...reps.map((id) => [id, "rep"])].sort(),
+    );
+    expect(
+      await s.database.db.select({ user: roleGrants.userId, role: roleGrants.role }).from(roleGrants),
+    ).toEqual([{ user: executive, role: "executive" }]);
+    const audit = await s.database.db.select().from(auditLog);
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      ["role.grant", "team.create", "team.member.add", "team.member.add", "team.member.add"].sort(),
+    );
+    expect(new Set(audit.map((a) => a.actorId))).toEqual(new Set([admin]));
+    expect(dmTexts(supervisor)).toEqual([
+      `<@${admin}> gjorde dig till handledare för *Sales North*. Teamet jobbar i <#${channels.team}>; \`/team help\` visar hur du leder det.`,
+    ]);
+    expect(dmTexts(emma)).toEqual([
+      `<@${admin}> added you to the team *Sales North* as a rep. The team works in <#${channels.team}>.`,
+    ]);
+    expect(dmTexts(executive)).toHaveLength(1);
+  });
+
+  it("has Swedish and English people in different time zones, and a workspace admin", () => {
+    const world = s.sandbox.engine().world;
+    const people = [admin, executive, supervisor, ...reps].map((id) => world.user(id));
+    expect(people.every(Boolean)).toBe(true);
+    expect(new Set(people.map((p) => p?.locale))).toEqual(new Set(["en-GB", "sv-SE", "en-US"]));
+    expect(new Set(people.map((p) => p?.tz))).toEqual(
+      new Set(["Europe/London", "Europe/Stockholm", "America/New_York"]),
+    );
+    expect(world.user(admin)?.isAdmin).toBe(true);
+    expect(world.channel(channels.general)?.name).toBe("general");
+  });
+
+  it("seeds nothing a second time", async () => {
+    const before = await counts();
+    const engine = s.sandbox.engine();
+    expect(await seedDemoData({ deps: engine.server.deps, workspaceId: "T0SANDBOX" })).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("the page's server", () => {
+  it("answers only pages of its own (other hosts and origins are refused) and binds 127.0.0.1", async () => {
+    expect(s.sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const status = (headers: Record<string, string>, method = "GET", path = "/api/workspace") =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${s.sandbox.url}${path}`, { method, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end(method === "POST" ? "{}" : undefined);
+      });
+    expect(await status({})).toBe(200);
+    expect(await status({ host: "evil.example" })).toBe(403);
+    const json = { "content-type": "application/json" };
+    expect(await status({ ...json, origin: "http://evil.example" }, "POST", "/api/dismiss")).toBe(403);
+    expect(await status({ "content-type": "text/plain" }, "POST", "/api/dismiss")).toBe(415);
+  });
+
+  it("shows the default person (the admin) with English words, and a Swedish person with Swedish ones", async () => {
+    const asDefault = await workspaceAs(s.sandbox);
+    expect(asDefault.me).toBe(admin);
+    expect(asDefault.strings["ui.onlyYou"]).toBe("Only visible to you");
+    const asSara = await workspaceAs(s.sandbox, supervisor);
+    expect(asSara.language).toBe("sv");
+    expect(asSara.strings["ui.onlyYou"]).toBe("Bara synligt för dig");
+    expect(asSara.channels.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["sales-north", "general", "sales-south"]),
+    );
+  });
+
+  it("runs a slash command as the person and shows its private answer to them alone", async () => {
+    const answer = await pageAction(s.sandbox, "command", {
+      as: jonas,
+      channel: channels.team,
+      text: "/team",
+    });
+    expect(answer).toEqual({ status: 200, body: { ok: true } });
+    const jonasSees = await workspaceAs(s.sandbox, jonas);
+    expect(jonasSees.ephemerals.map((e) => e.text)).toEqual(["Teamet Sales North"]);
+    expect((await workspaceAs(s.sandbox, emma)).ephemerals).toEqual([]);
+    // The app got the real thing: a signed slash command whose answer came in the ack.
+    const world = s.sandbox.engine().world;
+    expect(world.ephemeralsFor(jonas)[0]?.source).toBe("ack");
+  });
+
+  it("streams a person's own changes to their page, and not other people's ephemeral messages", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${s.sandbox.url}/api/events?as=${emma}`, { signal: controller.signal });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}`);
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await readUntil("event: ready");
+    await pageAction(s.sandbox, "command", { as: jonas, channel: channels.team, text: "/team help" });
+    await pageAction(s.sandbox, "command", { as: emma, channel: channels.team, text: "/team" });
+    await readUntil("ephemeral_posted");
+    controller.abort();
+    const events = text
+      .split("\n\n")
+      .filter((chunk) => chunk.startsWith("event: world"))
+      .map(
+        (chunk) =>
+          JSON.parse(chunk.slice(chunk.indexOf("data: ") + 6)) as {
+            type: string;
+            ephemeral?: { user: string };
+          },
+      );
+    expect(events.filter((e) => e.type === "ephemeral_posted").map((e) => e.ephemeral?.user)).toEqual([emma]);
+  });
+
+  it("answers an unknown command as Slack does, without bothering the app", async () => {
+    const answer = await pageAction(s.sandbox, "command", {
+      as: emma,
+      channel: channels.general,
+      text: "/foo bar",
+    });
+    expect(answer.body).toEqual({ ok: false, error: "invalid_command" });
+    const seen = await workspaceAs(s.sandbox, emma);
+    expect(seen.notices.at(-1)?.text).toMatch(/^\/foo is not a valid command\. In Slack, all messages/);
+    expect(seen.notices.at(-1)?.channel).toBe(channels.general);
+  });
+
+  it("refuses what a person could not do: another person's channel, a button that is not there, bad input", async () => {
+    const world = s.sandbox.engine().world;
+    const [dmOfJonas] = world.openDm(jonas);
+    const other = await pageAction(s.sandbox, "message", { as: emma, channel: dmOfJonas, text: "hi" });
+    expect(other.status).toBe(404);
+    const missing = await pageAction(s.sandbox, "action", {
+      as: emma,
+      kind: "button",
+      actionId: "team.edit",
+      channel: channels.team,
+      messageTs: "1.000100",
+    });
+    expect(missing.status).toBe(409);
+    expect((await pageAction(s.sandbox, "command", { as: "nobody" })).status).toBe(400);
+  });
+
+  it("posts what a person writes as their message, with @names linked as Slack does", async () => {
+    await pageAction(s.sandbox, "message", {
+      as: emma,
+      channel: channels.general,
+      text: "Thanks @sara & team",
+    });
+    const last = (await workspaceAs(s.sandbox, admin)).messages[channels.general]?.at(-1);
+    expect(last).toMatchObject({ user: emma, text: `Thanks <@${supervisor}|sara> &amp; team` });
+    const readOnly = await pageAction(s.sandbox, "message", {
+      as: emma,
+      channel: s.sandbox.engine().world.dmChannelOf(emma),
+      text: "hello app",
+    });
+    expect(readOnly.body.error).toBe("read_only");
+  });
+});
+
+describe("restarting", () => {
+  it("keeps the workspace and the data, and seeds nothing again", async () => {
+    const before = await counts();
+    const world = s.sandbox.engine().world;
+    const messages = world.messagesIn(channels.general);
+    const dm = world.dmChannelOf(supervisor);
+    const restarted = await s.restart();
+    const after = restarted.engine();
+    expect(after.seeded).toEqual([]);
+    expect(await counts()).toEqual(before);
+    expect(after.world.messagesIn(channels.general)).toEqual(messages);
+    expect(after.world.dmChannelOf(supervisor)).toBe(dm);
+    expect(dmTexts(supervisor)).toHaveLength(1);
+    expect(after.world.ephemeralsFor(jonas).map((e) => e.text)).toContain("Teamet Sales North");
+  });
+});
+
+describe("the data folder", () => {
+  it("rebuilds a broken saved workspace with the same ids, keeping the broken file for a look", async () => {
+    const before = await counts();
+    const restarted = await s.restart(() =>
+      writeFileSync(join(s.dataDir, "sandbox", "world.json"), "{ not json"),
+    );
+    const world = restarted.engine().world;
+    expect(restarted.engine().seeded).toEqual([]);
+    expect(await counts()).toEqual(before);
+    expect(world.user(supervisor)?.realName).toBe("Sara Nilsson");
+    expect(world.channel(channels.team)?.name).toBe("sales-north");
+    expect(
+      readdirSync(join(s.dataDir, "sandbox")).some((name) => name.startsWith("world.json.broken-")),
+    ).toBe(true);
+    // The app still works on it: the team is found by its channel.
+    await pageAction(restarted, "command", { as: supervisor, channel: channels.team, text: "/team" });
+    expect(world.ephemeralsFor(supervisor).map((e) => e.text)).toEqual(["Teamet Sales North"]);
+  });
+
+  it("is used by one sandbox at a time", async () => {
+    await expect(startSandbox(s.options)).rejects.toBeInstanceOf(SandboxBusyError);
+    expect(s.sandbox.engine().world.user(admin)).toBeDefined();
+  });
+});
+
+describe.skipIf(onPostgres)(
+  "resetting (embedded database; with DATABASE_URL the sandbox refuses to reset)",
+  () => {
+    it("deletes the data folder and starts over with the demo workspace", async () => {
+      const dataDir = tempDir("reset");
+      const sandbox = await startSandbox({
+        config: loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "error" }),
+        log: quietLog(),
+        saveDelayMs: 20,
+      });
+      try {
+        const db = () => sandbox.engine().database.db;
+        expect(sandbox.engine().seeded).toEqual(["team"]);
+        await pageAction(sandbox, "command", {
+          as: admin,
+          channel: channels.spare,
+          text: "/team create Sales South",
+        });
+        await pageAction(sandbox, "message", {
+          as: emma,
+          channel: channels.general,
+          text: "Before the reset",
+        });
+        expect((await db().select().from(teams)).map((t) => t.name).sort()).toEqual([
+          "Sales North",
+          "Sales South",
+        ]);
+        expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
+
+        expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
+        expect(sandbox.engine().seeded).toEqual(["team"]);
+        expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
+        expect((await db().select().from(auditLog)).length).toBe(5);
+        const texts = sandbox
+          .engine()
+          .world.messagesIn(channels.general)
+          .map((m) => m.text);
+        expect(texts).not.toContain("Before the reset");
+        expect(texts).toHaveLength(1);
+      } finally {
+        await sandbox.stop();
+        expect(existsSync(`${dataDir}/sandbox/sandbox.pid`)).toBe(false);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  },
+);
+
+describe("resetting a database the sandbox was given", () => {
+  it("is refused, and says why", async () => {
+    const answer = await pageAction(s.sandbox, "reset", {});
+    expect(answer.status).toBe(409);
+    expect(answer.body.message).toContain("cannot reset");
+    expect(await counts()).toMatchObject({ teams: 1 });
+  });
+});
