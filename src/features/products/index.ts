@@ -1,0 +1,1 @@
+export { type Product, products } from "./schema.js";

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { products } from "../products/index.js";
+import { teams } from "../team/index.js";
+
+/** How a team runs its quotas; a team without a row has the defaults. */
+export const quotaSettings = pgTable("quota_settings", {
+  teamId: integer()
+    .primaryKey()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  workspaceId: text().notNull(),
+  /** Check-ins are announced in the team channel unless the team keeps them private. */
+  checkinsPrivate: boolean().notNull().default(false),
+  /** `/quota team` posts the leaderboard in the team channel, or shows it only to the asker. */
+  leaderboardInChannel: boolean().notNull().default(true),
+  /** The largest single check-in that is not taken for a typo, in minor units; null: the default. */
+  maxCheckinMinor: bigint({ mode: "number" }),
+  updatedBy: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * What a rep (or, with no rep, the whole team) should sell in a period. A target holds for later periods
+ * too until it is changed, so a supervisor sets it once and adjusts it when needed.
+ */
+export const quotaTargets = pgTable(
+  "quota_targets",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text().notNull(),
+    teamId: integer()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    /** The rep, or null for the team's own target. */
+    repId: text(),
+    /** The period it was set for: 2026-03, 2026-Q1 or 2026-W10. */
+    periodKey: text().notNull(),
+    amountMinor: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    setBy: text().notNull(),
+    setAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("quota_targets_rep_key").on(t.teamId, t.repId, t.periodKey).where(sql`rep_id is not null`),
+    uniqueIndex("quota_targets_team_key").on(t.teamId, t.periodKey).where(sql`rep_id is null`),
+    check("quota_targets_amount_check", sql`${t.amountMinor} > 0`),
+  ],
+);
+
+export const CHECKIN_STATUSES = ["active", "undone", "removed"] as const;
+export type CheckinStatus = (typeof CHECKIN_STATUSES)[number];
+
+/** A sale a rep checked in. Taken back (undone) or removed by a supervisor, it stays for the record. */
+export const checkins = pgTable(
+  "checkins",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text().notNull(),
+    teamId: integer()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    repId: text().notNull(),
+    amountMinor: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    note: text().notNull().default(""),
+    productId: integer().references(() => products.id, { onDelete: "set null" }),
+    /** The day of the sale in the team's time zone: what puts it in a period. */
+    soldOn: date({ mode: "string" }).notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+    /** Slack's id of the request (trigger_id): the same request never records a sale twice. */
+    requestId: text().notNull(),
+    status: text({ enum: CHECKIN_STATUSES }).notNull().default("active"),
+    /** Where the team was told, so taking it back can update that message. */
+    postChannelId: text(),
+    postTs: text(),
+    changedBy: text(),
+    changedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("checkins_request_key").on(t.workspaceId, t.requestId),
+    index("checkins_team_day_idx").on(t.teamId, t.soldOn).where(sql`status = 'active'`),
+    index("checkins_rep_day_idx").on(t.teamId, t.repId, t.soldOn).where(sql`status = 'active'`),
+    check("checkins_amount_check", sql`${t.amountMinor} > 0`),
+    check("checkins_status_check", sql`${t.status} in ('active', 'undone', 'removed')`),
+  ],
+);
+
+export type QuotaSettings = typeof quotaSettings.$inferSelect;
+export type QuotaTarget = typeof quotaTargets.$inferSelect;
+export type Checkin = typeof checkins.$inferSelect;
