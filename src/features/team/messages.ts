@@ -52,6 +52,8 @@ export const ownTeamMessages = defineMessages(
         : `Only the supervisors of ${p.team} and admins can change this team.`,
     "team.refused.move": (p: { team: string; from: string }) =>
       `Moving a rep from ${p.from} to ${p.team} takes an admin, or someone who supervises both teams.`,
+    "team.refused.members": (p: { team: string }) =>
+      `Only the people of ${p.team}, executives and admins can see that.`,
     "team.target.none":
       "This channel has no team, and you don't lead one. Run the command in your team's channel.",
     "team.target.several": "You lead several teams: run the command in the channel of the team you mean.",
@@ -259,6 +261,7 @@ export const ownTeamMessages = defineMessages(
         : `Bara handledarna för ${p.team} och administratörer kan ändra det här teamet.`,
     "team.refused.move": (p) =>
       `För att flytta en säljare från ${p.from} till ${p.team} krävs en administratör, eller någon som är handledare för båda teamen.`,
+    "team.refused.members": (p) => `Bara de som är med i ${p.team}, chefer och administratörer kan se det.`,
     "team.target.none":
       "Den här kanalen har inget team, och du leder inget. Kör kommandot i ditt teams kanal.",
     "team.target.several": "Du leder flera team: kör kommandot i kanalen för det team du menar.",

@@ -93,6 +93,8 @@ export async function ensureAllowed(
           : null;
       throw new UserError("team.refused.move", { team: team?.team.name ?? "", from: from?.team.name ?? "" });
     }
+    case "teamMembers":
+      throw new UserError("team.refused.members", { team: team?.team.name ?? "" });
   }
 }
 

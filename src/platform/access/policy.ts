@@ -17,10 +17,12 @@ export type Permission =
   | { type: "team.create" }
   | { type: "role.manage" }
   | { type: "team.manage"; teamId: number }
+  /** See a team's figures (leaderboard, who sold what): its members, executives and admins. */
+  | { type: "team.view"; teamId: number }
   | { type: "rep.move"; fromTeamId: number; toTeamId: number };
 
 /** Who may do what was refused, so the refusal can say so. */
-export type WhoMay = "admins" | "teamSupervisors" | "supervisorsOfBoth";
+export type WhoMay = "admins" | "teamSupervisors" | "supervisorsOfBoth" | "teamMembers";
 
 export type Decision = { allowed: true } | { allowed: false; whoMay: WhoMay };
 
@@ -37,6 +39,12 @@ export function decide(actor: Actor, permission: Permission): Decision {
       return actor.supervises.includes(permission.teamId)
         ? allow
         : { allowed: false, whoMay: "teamSupervisors" };
+    case "team.view":
+      return actor.executive ||
+        actor.supervises.includes(permission.teamId) ||
+        actor.repOf === permission.teamId
+        ? allow
+        : { allowed: false, whoMay: "teamMembers" };
     case "rep.move":
       return actor.supervises.includes(permission.fromTeamId) &&
         actor.supervises.includes(permission.toTeamId)

@@ -44,6 +44,7 @@ export interface SlackGateway {
     message: OutgoingMessage & { channel: string; threadTs?: string },
   ): Promise<{ channel: string; ts: string }>;
   postEphemeral(message: OutgoingMessage & { channel: string; user: string }): Promise<void>;
+  updateMessage(message: OutgoingMessage & { channel: string; ts: string }): Promise<void>;
   openView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   pushView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   updateView(viewId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
@@ -57,6 +58,7 @@ export const GATEWAY_METHODS = [
   "conversations.info",
   "chat.postMessage",
   "chat.postEphemeral",
+  "chat.update",
   "views.open",
   "views.push",
   "views.update",
@@ -131,6 +133,10 @@ export function createSlackGateway(client: WebClient): SlackGateway {
 
     async postEphemeral({ channel, user, text, blocks }) {
       await call("chat.postEphemeral", { channel, user, text, blocks });
+    },
+
+    async updateMessage({ channel, ts, text, blocks }) {
+      await call("chat.update", { channel, ts, text, blocks });
     },
 
     async openView(triggerId, view) {

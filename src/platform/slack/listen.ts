@@ -159,8 +159,8 @@ export interface ActionRequest<C extends Messages> {
 }
 
 /**
- * Wraps a button or menu handler: acks at once, then runs it; a returned reply (or a failure) reaches the
- * person privately where they clicked.
+ * Wraps a button or menu handler: acks at once, then runs it as tracked work (so shutdown waits for it);
+ * a returned reply (or a failure) reaches the person privately where they clicked.
  */
 export function actionListener<C extends Messages>(
   deps: Deps,
@@ -169,29 +169,32 @@ export function actionListener<C extends Messages>(
 ): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
   return async ({ body, action, ack, respond, context }) => {
     await ack();
-    const t = await translatorFor(deps, messages, body.user.id);
-    let reply: Reply | undefined;
-    try {
-      reply = await handler({
-        workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
-        userId: body.user.id,
-        channelId: body.channel?.id,
-        triggerId: body.trigger_id,
-        actionId: action.action_id,
-        value: "value" in action ? (action.value ?? undefined) : undefined,
-        body,
-        t,
-      });
-    } catch (error) {
-      reply = { text: describeFailure(deps, t, error, `action ${action.action_id}`) };
-    }
-    if (!reply) return;
-    if (body.response_url) {
-      await respond({ ...toResponse(reply), replace_original: false });
-    } else if (body.view) {
-      await deps.slack.pushView(body.trigger_id, messageModal(t, reply.text));
-    } else if (body.channel?.id) {
-      await deps.slack.postEphemeral({ channel: body.channel.id, user: body.user.id, text: reply.text });
+    deps.tasks.run(`action ${action.action_id}`, () => act());
+    async function act(): Promise<void> {
+      const t = await translatorFor(deps, messages, body.user.id);
+      let reply: Reply | undefined;
+      try {
+        reply = await handler({
+          workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
+          userId: body.user.id,
+          channelId: body.channel?.id,
+          triggerId: body.trigger_id,
+          actionId: action.action_id,
+          value: "value" in action ? (action.value ?? undefined) : undefined,
+          body,
+          t,
+        });
+      } catch (error) {
+        reply = { text: describeFailure(deps, t, error, `action ${action.action_id}`) };
+      }
+      if (!reply) return;
+      if (body.response_url) {
+        await respond({ ...toResponse(reply), replace_original: false });
+      } else if (body.view) {
+        await deps.slack.pushView(body.trigger_id, messageModal(t, reply.text));
+      } else if (body.channel?.id) {
+        await deps.slack.postEphemeral({ channel: body.channel.id, user: body.user.id, text: reply.text });
+      }
     }
   };
 }
