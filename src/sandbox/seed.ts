@@ -3,6 +3,7 @@
  * access checks, the audit log and the DMs are what they would be in Slack). One seeder per feature; a
  * seeder checks for itself whether its data is there already, so seeding again changes nothing.
  */
+import { addProduct, listProducts } from "../features/products/index.js";
 import {
   changeMembers,
   changeRole,
@@ -42,8 +43,51 @@ export const teamSeeder: Seeder = {
   },
 };
 
+/**
+ * Product library: three products of Sales North with their key selling points, added by Sara, its
+ * supervisor. Seeded once: products taken off the list later are not brought back.
+ */
+export const productSeeder: Seeder = {
+  name: "product",
+  async run({ deps, workspaceId }) {
+    const team = (await teamsInWorkspace(deps, workspaceId)).find((t) => t.team.name === "Sales North");
+    if (!team) return false;
+    if ((await listProducts(deps.db, team.team.id, { includeArchived: true })).length > 0) return false;
+    const supervisor = await loadActor(deps, workspaceId, DEMO_IDS.supervisor);
+    for (const product of DEMO_PRODUCTS) await addProduct(deps, supervisor, team, product);
+    return true;
+  },
+};
+
+const DEMO_PRODUCTS = [
+  {
+    name: "Ärlig Kaffe",
+    keyPoints: [
+      "Organic, fairly traded beans, roasted in Gävle every week",
+      "Machine, service and beans for one price per month: no surprise bills",
+      "Try it for 30 days; no binding period",
+    ].join("\n"),
+  },
+  {
+    name: "Ergo Chair 2",
+    keyPoints: [
+      "Adjusts to anyone from 155 to 200 cm in under a minute",
+      "Ten-year warranty on frame and mechanism",
+      "Made in Småland from 70% recycled aluminium",
+    ].join("\n"),
+  },
+  {
+    name: "Flex Lease",
+    keyPoints: [
+      "New laptops for a fixed monthly fee, service and insurance included",
+      "Swap to the latest model every three years",
+      "Old devices wiped, refurbished or recycled, with a certificate for the sustainability report",
+    ].join("\n"),
+  },
+] as const;
+
 /** Every feature's seeder, in dependency order (later features add theirs here). */
-export const SEEDERS: readonly Seeder[] = [teamSeeder];
+export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder];
 
 /**
  * Seeds what is missing and waits for the notifications it caused (DMs) to be delivered. Returns the

@@ -96,7 +96,7 @@ describe("npm start with no Slack credentials", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script type="module" src="/static/app.js">');
     expect((await fetch(`${first.url}/static/app.js`)).headers.get("content-type")).toMatch(/javascript/);
-    expect(first.stderr()).toContain("sandbox: demo data seeded (team)");
+    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product)");
     expect(await dmOf(first.url, DEMO_IDS.supervisor)).toEqual([
       expect.stringContaining("gjorde dig till handledare för *Sales North*"),
     ]);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { products } from "../../src/features/products/index.js";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { roleGrants } from "../../src/platform/access/index.js";
 import { auditLog } from "../../src/platform/audit/index.js";
@@ -29,6 +30,7 @@ async function counts() {
     teams: (await db.select().from(teams)).length,
     members: (await db.select().from(teamMembers)).length,
     grants: (await db.select().from(roleGrants)).length,
+    products: (await db.select().from(products)).length,
     audit: (await db.select().from(auditLog)).length,
   };
 }
@@ -42,7 +44,7 @@ function dmTexts(userId: string): string[] {
 describe("the demo workspace", () => {
   it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
     const { seeded } = s.sandbox.engine();
-    expect(seeded).toEqual(["team"]);
+    expect(seeded).toEqual(["team", "product"]);
     const [team] = await s.database.db.select().from(teams);
     expect(team).toMatchObject({
       workspaceId: "T0SANDBOX",
@@ -62,7 +64,9 @@ describe("the demo workspace", () => {
     expect(
       await s.database.db.select({ user: roleGrants.userId, role: roleGrants.role }).from(roleGrants),
     ).toEqual([{ user: executive, role: "executive" }]);
-    const audit = await s.database.db.select().from(auditLog);
+    const audit = (await s.database.db.select().from(auditLog)).filter(
+      (a) => !a.action.startsWith("product."),
+    );
     expect(audit.map((a) => a.action).sort()).toEqual(
       ["role.grant", "team.create", "team.member.add", "team.member.add", "team.member.add"].sort(),
     );
@@ -74,6 +78,19 @@ describe("the demo workspace", () => {
       `<@${admin}> added you to the team *Sales North* as a rep. The team works in <#${channels.team}>.`,
     ]);
     expect(dmTexts(executive)).toHaveLength(1);
+  });
+
+  it("seeds Sales North's product library through the product feature, as its supervisor", async () => {
+    const [team] = await s.database.db.select().from(teams);
+    const rows = await s.database.db.select().from(products).orderBy(products.id);
+    expect(rows.map((p) => [p.teamId, p.name, p.tag, p.createdBy, p.archivedAt])).toEqual([
+      [team?.id, "Ärlig Kaffe", "ärlig-kaffe", supervisor, null],
+      [team?.id, "Ergo Chair 2", "ergo-chair-2", supervisor, null],
+      [team?.id, "Flex Lease", "flex-lease", supervisor, null],
+    ]);
+    expect(rows.every((p) => p.keyPoints.split("\n").length === 3)).toBe(true);
+    const audit = await s.database.db.select().from(auditLog).where(eq(auditLog.action, "product.add"));
+    expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual(rows.map((p) => [supervisor, String(p.id)]));
   });
 
   it("has Swedish and English people in different time zones, and a workspace admin", () => {
@@ -271,7 +288,7 @@ describe.skipIf(onPostgres)(
       });
       try {
         const db = () => sandbox.engine().database.db;
-        expect(sandbox.engine().seeded).toEqual(["team"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product"]);
         await pageAction(sandbox, "command", {
           as: admin,
           channel: channels.spare,
@@ -289,9 +306,9 @@ describe.skipIf(onPostgres)(
         expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
 
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
-        expect(sandbox.engine().seeded).toEqual(["team"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
-        expect((await db().select().from(auditLog)).length).toBe(5);
+        expect((await db().select().from(auditLog)).length).toBe(5 + 3);
         const texts = sandbox
           .engine()
           .world.messagesIn(channels.general)

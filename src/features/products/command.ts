@@ -1,0 +1,69 @@
+import { escapeMrkdwn } from "../../platform/slack/index.js";
+import { fromSlackText, type Problem } from "./rules.js";
+
+/** What a person asked for with `/product ...`, parsed from the slash command text. */
+export type ProductCommand =
+  | { kind: "list" }
+  | { kind: "help" }
+  /** `/product add` alone: the form. */
+  | { kind: "addForm" }
+  | { kind: "add"; name: string; keyPoints: string }
+  | { kind: "edit" | "remove"; reference: string }
+  | { kind: "invalid"; problem: Problem };
+
+const subcommands: Record<string, "list" | "help" | "add" | "edit" | "remove"> = {
+  list: "list",
+  lista: "list",
+  show: "list",
+  visa: "list",
+  help: "help",
+  hjälp: "help",
+  "?": "help",
+  add: "add",
+  new: "add",
+  "lägg-till": "add",
+  ny: "add",
+  edit: "edit",
+  redigera: "edit",
+  ändra: "edit",
+  remove: "remove",
+  delete: "remove",
+  archive: "remove",
+  "ta-bort": "remove",
+  arkivera: "remove",
+};
+
+const invalid = (key: string, params?: Record<string, unknown>): ProductCommand => ({
+  kind: "invalid",
+  problem: { key, params },
+});
+
+/**
+ * `/product [list | help | add <name> | <key point> | ... | edit <tag or name> | remove <tag or name>]`.
+ * The text arrives escaped (`should_escape: true`); it is read back as the person typed it. In `add`, the
+ * first `|` ends the name and each further `|` (or line break) starts another key selling point.
+ */
+export function parseProductCommand(text: string): ProductCommand {
+  const typed = fromSlackText(text).trim();
+  const [first = ""] = typed.split(/\s+/);
+  if (!first) return { kind: "list" };
+  const sub = subcommands[first.toLowerCase()];
+  const rest = typed.slice(first.length).trim();
+  switch (sub) {
+    case "list":
+    case "help":
+      return { kind: sub };
+    case "add": {
+      if (!rest) return { kind: "addForm" };
+      const [name = "", ...points] = rest.split(/\||\r?\n/);
+      if (!name.trim()) return invalid("product.add.usage");
+      return { kind: "add", name: name.trim(), keyPoints: points.join("\n") };
+    }
+    case "edit":
+    case "remove":
+      if (!rest) return invalid("product.parse.needRef", { command: first.toLowerCase() });
+      return { kind: sub, reference: rest };
+    default:
+      return invalid("product.parse.unknown", { word: escapeMrkdwn(first) });
+  }
+}
