@@ -53,7 +53,7 @@ CREATE TABLE "quota_targets" (
 	"currency" text NOT NULL,
 	"set_by" text NOT NULL,
 	"set_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "quota_targets_amount_check" CHECK ("quota_targets"."amount_minor" > 0)
+	CONSTRAINT "quota_targets_amount_check" CHECK ("quota_targets"."amount_minor" >= 0)
 );
 --> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,6 @@
 import { App, type Receiver } from "@slack/bolt";
+import * as products from "./features/products/index.js";
+import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
 import type { Deps } from "./platform/deps.js";
 import { Router } from "./platform/slack/index.js";
@@ -26,6 +28,8 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   });
   const router = new Router(app);
   team.register(router, deps);
+  products.register(router, deps);
+  quota.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

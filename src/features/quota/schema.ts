@@ -54,7 +54,8 @@ export const quotaTargets = pgTable(
   (t) => [
     uniqueIndex("quota_targets_rep_key").on(t.teamId, t.repId, t.periodKey).where(sql`rep_id is not null`),
     uniqueIndex("quota_targets_team_key").on(t.teamId, t.periodKey).where(sql`rep_id is null`),
-    check("quota_targets_amount_check", sql`${t.amountMinor} > 0`),
+    // Zero clears a target from this period on ("no target"), since an older target would carry over.
+    check("quota_targets_amount_check", sql`${t.amountMinor} >= 0`),
   ],
 );
 

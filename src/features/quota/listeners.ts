@@ -1,0 +1,228 @@
+import type { ViewSubmitAction } from "@slack/bolt";
+import { z } from "zod";
+import type { Deps } from "../../platform/deps.js";
+import {
+  actionListener,
+  type CommandRequest,
+  commandListener,
+  type Reply,
+  type Router,
+  UserError,
+  viewListener,
+} from "../../platform/slack/index.js";
+import { findTeam, loadActor } from "../team/index.js";
+import { parseQuotaCommand } from "./command.js";
+import { type QuotaMessages, quotaMessages } from "./messages.js";
+import {
+  changeQuotaSetting,
+  changeTarget,
+  checkIn,
+  correctEntry,
+  entries,
+  entryToCorrect,
+  leaderboard,
+  mine,
+  readAmount,
+  removeEntry,
+  saveTargets,
+  targetsFor,
+  teamInContext,
+  undoCheckin,
+} from "./service.js";
+import {
+  checkinReply,
+  correctionModal,
+  ENTRY_FIELD,
+  entriesReply,
+  entryChangeReply,
+  entryMetadata,
+  helpReply,
+  leaderboardReply,
+  messageModalFor,
+  mineReply,
+  QUOTA_IDS,
+  settingReply,
+  TARGET_FIELD,
+  targetChangeReply,
+  targetsMetadata,
+  targetsModal,
+  targetsSavedModal,
+  undoneReply,
+  VALUE,
+} from "./views.js";
+
+const checkinId = z.coerce.number().int().positive();
+
+export function register(router: Router, deps: Deps): void {
+  router.command(
+    QUOTA_IDS.command,
+    commandListener(deps, quotaMessages, (request) => handleQuotaCommand(deps, request)),
+  );
+
+  router.action(
+    QUOTA_IDS.undoButton,
+    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, t }) => {
+      const id = checkinId.safeParse(value);
+      if (!id.success) throw new UserError("quota.entry.gone");
+      return undoneReply(t, await undoCheckin(deps, workspaceId, userId, id.data));
+    }),
+  );
+
+  router.action(
+    QUOTA_IDS.removeButton,
+    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, t }) => {
+      const id = checkinId.safeParse(value);
+      if (!id.success) throw new UserError("quota.entry.gone");
+      return { text: entryChangeReply(t, await removeEntry(deps, workspaceId, userId, id.data), true) };
+    }),
+  );
+
+  router.action(
+    QUOTA_IDS.correctButton,
+    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, triggerId, t }) => {
+      const id = checkinId.safeParse(value);
+      if (!id.success) throw new UserError("quota.entry.gone");
+      const { checkin, team } = await entryToCorrect(deps, workspaceId, userId, id.data);
+      await deps.slack.openView(triggerId, correctionModal(t, checkin, team.team));
+      return undefined;
+    }),
+  );
+
+  router.action(
+    QUOTA_IDS.targetsButton,
+    actionListener(deps, quotaMessages, async ({ workspaceId, userId, channelId, triggerId, t }) => {
+      const actor = await loadActor(deps, workspaceId, userId);
+      const team = await teamInContext(deps, actor, channelId ?? "");
+      await openTargets(deps, actor, team, triggerId, t);
+      return undefined;
+    }),
+  );
+
+  router.view(
+    QUOTA_IDS.targetsView,
+    viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
+      const metadata = targetsMetadata.safeParse(safeJson(view.private_metadata));
+      if (!metadata.success) throw new UserError("common.error.expiredForm");
+      const team = await findTeam(deps.db, workspaceId, metadata.data.teamId);
+      if (!team) throw new UserError("team.gone");
+      const actor = await loadActor(deps, workspaceId, userId);
+      const fields = [
+        ...metadata.data.repIds.map((repId) => ({ repId, block: TARGET_FIELD.rep(repId) })),
+        { repId: null, block: TARGET_FIELD.team },
+      ];
+      const wanted: { repId: string | null; amountMinor: number }[] = [];
+      const errors: Record<string, string> = {};
+      for (const { repId, block } of fields) {
+        const text = textValue(view, block);
+        if (!text) {
+          wanted.push({ repId, amountMinor: 0 });
+          continue;
+        }
+        try {
+          wanted.push({ repId, amountMinor: readAmount(team.team, text, block) });
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          errors[block] = t.raw(error.key, error.params);
+        }
+      }
+      if (Object.keys(errors).length > 0) return { errors };
+      const changes = await saveTargets(deps, actor, team, wanted);
+      const period = changes[0]?.period ?? (await targetsFor(deps, actor, team)).period;
+      return { update: targetsSavedModal(t, changes, period) };
+    }),
+  );
+
+  router.view(
+    QUOTA_IDS.entryView,
+    viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
+      const metadata = entryMetadata.safeParse(safeJson(view.private_metadata));
+      if (!metadata.success) throw new UserError("common.error.expiredForm");
+      const change = await correctEntry(deps, workspaceId, userId, metadata.data.checkinId, {
+        amount: textValue(view, ENTRY_FIELD.amount),
+        note: textValue(view, ENTRY_FIELD.note),
+      });
+      return { update: messageModalFor(t, "quota.entry.savedTitle", entryChangeReply(t, change, false)) };
+    }),
+  );
+}
+
+async function openTargets(
+  deps: Deps,
+  actor: Awaited<ReturnType<typeof loadActor>>,
+  team: Awaited<ReturnType<typeof teamInContext>>,
+  triggerId: string,
+  t: Parameters<typeof targetsModal>[0],
+): Promise<void> {
+  const form = await targetsFor(deps, actor, team);
+  const reps = await Promise.all(
+    team.repIds.map(async (id) => ({ id, name: (await deps.users.get(id).catch(() => null))?.name ?? id })),
+  );
+  await deps.slack.openView(
+    triggerId,
+    targetsModal(t, { team: team.team, period: form.period, targets: form.targets, reps }),
+  );
+}
+
+async function handleQuotaCommand(
+  deps: Deps,
+  request: CommandRequest<QuotaMessages>,
+): Promise<Reply | undefined> {
+  const { t, workspaceId, userId, channelId } = request;
+  const command = parseQuotaCommand(request.text);
+  switch (command.kind) {
+    case "mine":
+      return mineReply(t, await mine(deps, workspaceId, userId));
+    case "help":
+      return helpReply(t);
+    case "checkin":
+      return checkinReply(
+        t,
+        await checkIn(deps, {
+          workspaceId,
+          userId,
+          channelId,
+          text: command.text,
+          requestId: request.triggerId,
+        }),
+      );
+    case "undo":
+      return undoneReply(t, await undoCheckin(deps, workspaceId, userId));
+    case "leaderboard":
+      return leaderboardReply(t, await leaderboard(deps, workspaceId, userId, channelId, command.product));
+    case "target": {
+      const actor = await loadActor(deps, workspaceId, userId);
+      const team = await teamInContext(deps, actor, channelId);
+      return targetChangeReply(t, await changeTarget(deps, actor, team, command.repId, command.amount));
+    }
+    case "targets": {
+      const actor = await loadActor(deps, workspaceId, userId);
+      const team = await teamInContext(deps, actor, channelId);
+      await targetsFor(deps, actor, team);
+      await request.ackEmpty();
+      await openTargets(deps, actor, team, request.triggerId, t);
+      return undefined;
+    }
+    case "entries":
+      return entriesReply(t, await entries(deps, workspaceId, userId, channelId, command.repId));
+    case "set": {
+      const actor = await loadActor(deps, workspaceId, userId);
+      const team = await teamInContext(deps, actor, channelId);
+      return settingReply(t, await changeQuotaSetting(deps, actor, team, command.key, command.value));
+    }
+    case "invalid":
+      throw new UserError(command.problem.key, command.problem.params);
+  }
+}
+
+function textValue(view: ViewSubmitAction["view"], block: string): string {
+  const entry = view.state.values[block]?.[VALUE] as { value?: string | null } | undefined;
+  return (entry?.value ?? "").trim();
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,303 @@
+import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/index.js";
+import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
+
+export async function findSettings(db: Db, teamId: number): Promise<QuotaSettings | null> {
+  const [row] = await db.select().from(quotaSettings).where(eq(quotaSettings.teamId, teamId));
+  return row ?? null;
+}
+
+export async function saveSettings(
+  db: Db,
+  row: Omit<QuotaSettings, "maxCheckinMinor"> & { maxCheckinMinor: number | null },
+): Promise<void> {
+  await db
+    .insert(quotaSettings)
+    .values(row)
+    .onConflictDoUpdate({
+      target: quotaSettings.teamId,
+      set: {
+        checkinsPrivate: row.checkinsPrivate,
+        leaderboardInChannel: row.leaderboardInChannel,
+        maxCheckinMinor: row.maxCheckinMinor,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      },
+    });
+}
+
+/** Period keys of one kind sort in time order ("2026-03" < "2026-04"); keys of other kinds do not match. */
+function sameKind(periodKey: string) {
+  const pattern = periodKey.includes("-W") ? "____-W__" : periodKey.includes("-Q") ? "____-Q_" : "____-__";
+  return sql`${quotaTargets.periodKey} like ${pattern}`;
+}
+
+/**
+ * The targets in force in a period: each rep's (and the team's, under key null) latest target set for this
+ * period or an earlier one of the same kind. A target carries over until it is changed.
+ */
+export async function targetsInForce(
+  db: Db,
+  teamId: number,
+  periodKey: string,
+): Promise<Map<string | null, { amountMinor: number; periodKey: string; currency: string }>> {
+  const rows = await db
+    .selectDistinctOn([quotaTargets.repId], {
+      repId: quotaTargets.repId,
+      amountMinor: quotaTargets.amountMinor,
+      periodKey: quotaTargets.periodKey,
+      currency: quotaTargets.currency,
+    })
+    .from(quotaTargets)
+    .where(and(eq(quotaTargets.teamId, teamId), lte(quotaTargets.periodKey, periodKey), sameKind(periodKey)))
+    .orderBy(quotaTargets.repId, desc(quotaTargets.periodKey));
+  return new Map(rows.map((row) => [row.repId, row]));
+}
+
+/** Sets (or, with 0, clears) a target from a period on. */
+export async function setTarget(
+  db: Db,
+  target: {
+    workspaceId: string;
+    teamId: number;
+    repId: string | null;
+    periodKey: string;
+    amountMinor: number;
+    currency: string;
+    setBy: string;
+    setAt: Date;
+  },
+): Promise<void> {
+  const set = {
+    amountMinor: target.amountMinor,
+    currency: target.currency,
+    setBy: target.setBy,
+    setAt: target.setAt,
+  };
+  if (target.repId === null) {
+    await db
+      .insert(quotaTargets)
+      .values(target)
+      .onConflictDoUpdate({
+        target: [quotaTargets.teamId, quotaTargets.periodKey],
+        targetWhere: isNull(quotaTargets.repId),
+        set,
+      });
+  } else {
+    await db
+      .insert(quotaTargets)
+      .values(target)
+      .onConflictDoUpdate({
+        target: [quotaTargets.teamId, quotaTargets.repId, quotaTargets.periodKey],
+        targetWhere: sql`rep_id is not null`,
+        set,
+      });
+  }
+}
+
+export type NewCheckin = Omit<typeof checkins.$inferInsert, "id" | "status" | "changedBy" | "changedAt">;
+
+/**
+ * Records a sale once per Slack request: a replay of the same request (same trigger_id) returns the
+ * check-in it already made, with `created: false`.
+ */
+export async function insertCheckin(
+  db: Db,
+  row: NewCheckin,
+): Promise<{ checkin: Checkin; created: boolean }> {
+  const [inserted] = await db.insert(checkins).values(row).onConflictDoNothing().returning();
+  if (inserted) return { checkin: inserted, created: true };
+  const [existing] = await db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.workspaceId, row.workspaceId), eq(checkins.requestId, row.requestId)));
+  if (!existing) throw new Error("check-in conflict without an existing row");
+  return { checkin: existing, created: false };
+}
+
+export interface Totals {
+  totalMinor: number;
+  count: number;
+  lastAt: Date | null;
+}
+
+const active = (teamId: number, currency: string, start: string, end: string) =>
+  and(
+    eq(checkins.teamId, teamId),
+    eq(checkins.status, "active"),
+    eq(checkins.currency, currency),
+    gte(checkins.soldOn, start),
+    lte(checkins.soldOn, end),
+  );
+
+/** What one rep sold in a range of days (in the team's currency). */
+export async function repTotals(
+  db: Db,
+  teamId: number,
+  repId: string,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<Totals> {
+  const [row] = await db
+    .select({
+      totalMinor: sql<string>`coalesce(sum(${checkins.amountMinor}), 0)`,
+      count: sql<number>`count(*)::int`,
+      lastAt: sql<Date | null>`max(${checkins.recordedAt})`,
+    })
+    .from(checkins)
+    .where(and(active(teamId, currency, range.start, range.end), eq(checkins.repId, repId)));
+  return {
+    totalMinor: Number(row?.totalMinor ?? 0),
+    count: row?.count ?? 0,
+    lastAt: row?.lastAt ? new Date(row.lastAt) : null,
+  };
+}
+
+/** What each rep sold in a range of days, optionally of one product: the leaderboard's numbers. */
+export async function teamTotals(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+  productId?: number,
+): Promise<Map<string, Totals>> {
+  const rows = await db
+    .select({
+      repId: checkins.repId,
+      totalMinor: sql<string>`sum(${checkins.amountMinor})`,
+      count: sql<number>`count(*)::int`,
+      lastAt: sql<Date>`max(${checkins.recordedAt})`,
+    })
+    .from(checkins)
+    .where(
+      and(
+        active(teamId, currency, range.start, range.end),
+        productId === undefined ? undefined : eq(checkins.productId, productId),
+      ),
+    )
+    .groupBy(checkins.repId);
+  return new Map(
+    rows.map((row) => [
+      row.repId,
+      { totalMinor: Number(row.totalMinor), count: row.count, lastAt: new Date(row.lastAt) },
+    ]),
+  );
+}
+
+/** Whether the rep checked in the same amount shortly before (a double entry, or two real sales). */
+export async function similarCheckinSince(
+  db: Db,
+  checkin: Pick<Checkin, "id" | "teamId" | "repId" | "amountMinor" | "soldOn">,
+  since: Date,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: checkins.id })
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.teamId, checkin.teamId),
+        eq(checkins.repId, checkin.repId),
+        eq(checkins.status, "active"),
+        eq(checkins.soldOn, checkin.soldOn),
+        eq(checkins.amountMinor, checkin.amountMinor),
+        gte(checkins.recordedAt, since),
+        sql`${checkins.id} <> ${checkin.id}`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** The rep's latest active check-in in a range of days. */
+export async function latestCheckin(
+  db: Db,
+  teamId: number,
+  repId: string,
+  range: { start: string; end: string },
+): Promise<Checkin | null> {
+  const [row] = await db
+    .select()
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.teamId, teamId),
+        eq(checkins.repId, repId),
+        eq(checkins.status, "active"),
+        gte(checkins.soldOn, range.start),
+        lte(checkins.soldOn, range.end),
+      ),
+    )
+    .orderBy(desc(checkins.recordedAt), desc(checkins.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findCheckin(db: Db, workspaceId: string, id: number): Promise<Checkin | null> {
+  const [row] = await db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.workspaceId, workspaceId), eq(checkins.id, id)));
+  return row ?? null;
+}
+
+/** Check-ins in a range of days, newest first (optionally one rep's), for review and correction. */
+export async function listCheckins(
+  db: Db,
+  teamId: number,
+  range: { start: string; end: string },
+  options: { repId?: string; limit: number },
+): Promise<Checkin[]> {
+  return db
+    .select()
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.teamId, teamId),
+        eq(checkins.status, "active"),
+        gte(checkins.soldOn, range.start),
+        lte(checkins.soldOn, range.end),
+        options.repId ? eq(checkins.repId, options.repId) : undefined,
+      ),
+    )
+    .orderBy(desc(checkins.recordedAt), desc(checkins.id))
+    .limit(options.limit);
+}
+
+/**
+ * Takes a check-in out of the totals, only if it still counts: a double click or a second supervisor finds
+ * it already gone (null).
+ */
+export async function retireCheckin(
+  db: Db,
+  id: number,
+  status: "undone" | "removed",
+  by: string,
+  at: Date,
+): Promise<Checkin | null> {
+  const [row] = await db
+    .update(checkins)
+    .set({ status, changedBy: by, changedAt: at })
+    .where(and(eq(checkins.id, id), eq(checkins.status, "active")))
+    .returning();
+  return row ?? null;
+}
+
+/** Corrects an active check-in's amount and note; null when it no longer counts. */
+export async function correctCheckin(
+  db: Db,
+  id: number,
+  change: { amountMinor: number; note: string },
+  by: string,
+  at: Date,
+): Promise<Checkin | null> {
+  const [row] = await db
+    .update(checkins)
+    .set({ ...change, changedBy: by, changedAt: at })
+    .where(and(eq(checkins.id, id), eq(checkins.status, "active")))
+    .returning();
+  return row ?? null;
+}
+
+export async function rememberPost(db: Db, id: number, post: { channel: string; ts: string }): Promise<void> {
+  await db.update(checkins).set({ postChannelId: post.channel, postTs: post.ts }).where(eq(checkins.id, id));
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { paceOf } from "../../src/features/quota/rules.js";
+import { elapsedWorkingDays, localDate, periodOf, type WorkCalendar } from "../../src/platform/time/index.js";
+
+const sweden: WorkCalendar = { workWeek: [1, 2, 3, 4, 5], holidayCountry: "SE" };
+const usa: WorkCalendar = { workWeek: [1, 2, 3, 4, 5], holidayCountry: "US" };
+
+/** Pace of a rep at an instant, as the app computes it: the team's period and working days, then the rule. */
+function paceAt(
+  at: string,
+  zone: string,
+  calendar: WorkCalendar,
+  totalMinor: number,
+  targetMinor: number | null,
+  leave: string[] = [],
+) {
+  const instant = new Date(at);
+  const period = periodOf(instant, zone, "month");
+  const days = elapsedWorkingDays(calendar, period, instant, zone, { excluded: new Set(leave) });
+  return { period, days, pace: paceOf({ targetMinor, totalMinor, days }) };
+}
+
+describe("pace", () => {
+  it("counts a month with public holidays by its working days: May 2026 in Sweden", () => {
+    // May has 21 weekdays; 1 May and Ascension Day (14 May) are off: 19 working days. At 17:00 on Friday
+    // 15 May, 9 of them are behind (4-8, 11-13 and 15 May): 9 / 19 = 47 % of the month.
+    const { days, pace } = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 4_700_000, 10_000_000);
+    expect(days).toEqual({ total: 19, elapsed: 9, remaining: 10 });
+    expect(pace.expected).toBeCloseTo(9 / 19);
+    expect(pace.attainment).toBe(0.47);
+    expect(pace.label).toBe("onTrack");
+    expect(pace.neededPerDayMinor).toBe(530_000);
+    expect(pace.projectionMinor).toBe(Math.round((4_700_000 / 9) * 19));
+    // The same sales a week without holidays later would be behind: the holiday made the month shorter.
+    expect(paceAt("2026-05-22T15:00:00Z", "Europe/Stockholm", sweden, 4_700_000, 10_000_000).pace.label).toBe(
+      "behind",
+    );
+  });
+
+  it("takes a rep's approved leave out of their working days, which changes their pace", () => {
+    const leave = ["2026-05-18", "2026-05-19", "2026-05-20"];
+    const without = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 4_000_000, 10_000_000);
+    const withLeave = paceAt(
+      "2026-05-15T15:00:00Z",
+      "Europe/Stockholm",
+      sweden,
+      4_000_000,
+      10_000_000,
+      leave,
+    );
+    expect(without.days.total).toBe(19);
+    expect(withLeave.days).toEqual({ total: 16, elapsed: 9, remaining: 7 });
+    // 40 % sold: behind either way, and what is left must be sold in 7 working days instead of 10.
+    expect(without.pace.label).toBe("behind");
+    expect(withLeave.pace.expected).toBeCloseTo(9 / 16);
+    expect(without.pace.neededPerDayMinor).toBe(600_000);
+    expect(withLeave.pace.neededPerDayMinor).toBe(Math.ceil(6_000_000 / 7));
+    // With leave next week, 50 % sold by now is on track; without it, the same 50 % is ahead.
+    expect(
+      paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 5_600_000, 10_000_000, leave).pace.label,
+    ).toBe("onTrack");
+    expect(paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 5_600_000, 10_000_000).pace.label).toBe(
+      "ahead",
+    );
+  });
+
+  it("is not thrown by the night the clocks change: Stockholm, 29 March 2026", () => {
+    // 08:30 local on Monday 30 March, the day after the change to summer time (UTC+2).
+    const { period, days } = paceAt("2026-03-30T06:30:00Z", "Europe/Stockholm", sweden, 0, 1);
+    expect(period.key).toBe("2026-03");
+    expect(days).toEqual({ total: 22, elapsed: 20, remaining: 2 });
+    // 13:00 local: half of Monday is gone; the same instant a day earlier in winter time would say 12:00.
+    expect(paceAt("2026-03-30T11:00:00Z", "Europe/Stockholm", sweden, 0, 1).days.elapsed).toBe(20.5);
+  });
+
+  it("puts a sale at 23:30 on the last day of the month in that month, in Stockholm", () => {
+    const at = new Date("2026-03-31T21:30:00Z"); // 23:30 in Stockholm, already 1 April in some zones
+    expect(localDate(at, "Europe/Stockholm")).toBe("2026-03-31");
+    const { period, days, pace } = paceAt(
+      at.toISOString(),
+      "Europe/Stockholm",
+      sweden,
+      9_000_000,
+      10_000_000,
+    );
+    expect(period.key).toBe("2026-03");
+    expect(days).toEqual({ total: 22, elapsed: 22, remaining: 0 });
+    expect(pace.label).toBe("behind");
+    expect(pace.neededPerDayMinor).toBeNull();
+  });
+
+  it("puts a sale at 23:30 on the last day of the month in that month, in Los Angeles", () => {
+    const at = new Date("2026-04-01T06:30:00Z"); // 23:30 on 31 March in Los Angeles: April in UTC
+    expect(localDate(at, "America/Los_Angeles")).toBe("2026-03-31");
+    const { period, days, pace } = paceAt(
+      at.toISOString(),
+      "America/Los_Angeles",
+      usa,
+      10_000_000,
+      10_000_000,
+    );
+    expect(period.key).toBe("2026-03");
+    expect(days.remaining).toBe(0);
+    expect(pace).toMatchObject({ attainment: 1, label: "ahead", neededPerDayMinor: 0 });
+  });
+
+  it("calls the first morning of a period on track, and a made target ahead", () => {
+    const first = paceAt("2026-06-01T06:00:00Z", "Europe/Stockholm", sweden, 0, 10_000_000);
+    expect(first.days.elapsed).toBe(0);
+    expect(first.pace.label).toBe("onTrack");
+    const made = paceAt("2026-06-02T10:00:00Z", "Europe/Stockholm", sweden, 12_000_000, 10_000_000);
+    expect(made.pace).toMatchObject({ label: "ahead", neededPerDayMinor: 0 });
+  });
+
+  it("has no label or need without a target, but still projects", () => {
+    const { pace } = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 1_000_000, null);
+    expect(pace).toMatchObject({
+      attainment: null,
+      label: null,
+      neededPerDayMinor: null,
+      projectionMinor: 2_111_111,
+    });
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import type { Product } from "../../src/features/products/index.js";
+import { quotaMessages } from "../../src/features/quota/messages.js";
+import { paceOf } from "../../src/features/quota/rules.js";
+import type { Checkin } from "../../src/features/quota/schema.js";
+import type { Leaderboard, Progress } from "../../src/features/quota/service.js";
+import {
+  channelPost,
+  checkinReply,
+  correctionModal,
+  entriesReply,
+  leaderboardReply,
+  periodName,
+  targetsModal,
+} from "../../src/features/quota/views.js";
+import type { Team } from "../../src/features/team/index.js";
+import { createTranslator } from "../../src/platform/i18n/index.js";
+import { periodOf } from "../../src/platform/time/index.js";
+import {
+  type BlockKitSchema,
+  loadBlockKitSchema,
+  validateMessageBlocks,
+  validateView,
+} from "../../src/sandbox/fake-slack/index.js";
+import { registeredSurfaces } from "../support/registered.js";
+import { buttonsOf } from "../support/slack-text.js";
+
+const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
+  ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
+  : undefined;
+const registered = registeredSurfaces();
+const en = createTranslator(quotaMessages, "en", "en-US");
+const sv = createTranslator(quotaMessages, "sv", "sv-SE");
+
+const team: Team = {
+  id: 1,
+  workspaceId: "T1",
+  name: "Sales <North> & Co",
+  channelId: "C1",
+  timeZone: "Europe/Stockholm",
+  locale: "sv",
+  currency: "SEK",
+  holidayCountry: "SE",
+  workWeek: [1, 2, 3, 4, 5],
+  quotaPeriod: "month",
+  version: 1,
+  createdAt: new Date(),
+  updatedAt: new Date(),
+};
+const period = periodOf(new Date("2026-03-16T12:00:00Z"), "Europe/Stockholm", "month");
+const days = { total: 22, elapsed: 10.5, remaining: 11.5 };
+
+function progress(repId: string | null, totalMinor: number, targetMinor: number | null): Progress {
+  return {
+    repId,
+    period,
+    currency: "SEK",
+    totals: {
+      totalMinor,
+      count: totalMinor > 0 ? 3 : 0,
+      lastAt: totalMinor > 0 ? new Date("2026-03-16T10:00:00Z") : null,
+    },
+    targetMinor,
+    targetCarried: false,
+    days,
+    pace: paceOf({ targetMinor, totalMinor, days }),
+  };
+}
+
+function checkin(id: number, note = "Acme <renewal> *now*"): Checkin {
+  return {
+    id,
+    workspaceId: "T1",
+    teamId: 1,
+    repId: `U${id}`,
+    amountMinor: 1_250_000,
+    currency: "SEK",
+    note,
+    productId: null,
+    soldOn: "2026-03-16",
+    recordedAt: new Date("2026-03-16T10:00:00Z"),
+    requestId: `r${id}`,
+    status: "active",
+    postChannelId: null,
+    postTs: null,
+    changedBy: null,
+    changedAt: null,
+  };
+}
+
+const product: Product = {
+  id: 3,
+  workspaceId: "T1",
+  teamId: 1,
+  name: "Widget Pro",
+  tag: "widget-pro",
+  keyPoints: "",
+  archivedAt: null,
+  createdBy: "U0",
+  createdAt: new Date(),
+  updatedAt: new Date(),
+};
+
+function valid(message: { blocks?: unknown[] }) {
+  expect(validateMessageBlocks(message.blocks ?? [], { schema })).toEqual([]);
+  for (const id of buttonsOf(message)) expect(registered.actions.has(id), id).toBe(true);
+}
+
+describe("quota views", () => {
+  it("names periods in the reader's language", () => {
+    expect(periodName(en, period)).toBe("March 2026");
+    expect(periodName(sv, period)).toBe("mars 2026");
+    expect(periodName(sv, periodOf(new Date("2026-03-16T12:00:00Z"), "UTC", "quarter"))).toBe(
+      "kvartal 1 2026",
+    );
+    expect(periodName(en, periodOf(new Date("2026-03-16T12:00:00Z"), "UTC", "week"))).toBe("week 12, 2026");
+  });
+
+  it("check-in answer and channel post pass Block Kit checks, and escape what people typed", () => {
+    const reply = checkinReply(en, {
+      team,
+      checkin: checkin(1),
+      product,
+      progress: progress("U1", 4_800_000, 7_500_000),
+      replayed: false,
+      similarRecent: true,
+      elsewhere: true,
+      announced: true,
+    });
+    valid(reply);
+    expect(JSON.stringify(reply.blocks)).toContain("Acme &lt;renewal&gt; *now*");
+    const accessory = (reply.blocks ?? []).flatMap((b) => {
+      const a = (b as { accessory?: { action_id?: string } }).accessory;
+      return a?.action_id ? [a.action_id] : [];
+    });
+    expect(accessory).toEqual(["quota.undo"]);
+    for (const id of accessory) expect(registered.actions.has(id)).toBe(true);
+    valid(channelPost(sv, team, checkin(1), product, progress("U1", 4_800_000, null)));
+  });
+
+  it("a leaderboard of 300 reps stays within Slack's limits", () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      progress(`U${String(i).padStart(9, "0")}`, (300 - i) * 100_000, 10_000_000),
+    );
+    const board: Leaderboard = {
+      team: { team, supervisorIds: ["U0"], repIds: rows.map((r) => r.repId as string) },
+      period,
+      product: null,
+      rows,
+      teamProgress: progress(null, 45_150_000, 3_000_000_000),
+      inChannel: true,
+    };
+    const reply = leaderboardReply(sv, board);
+    valid(reply);
+    expect(reply.inChannel).toBe(true);
+  });
+
+  it("entries with correct and remove buttons stay within Slack's limits", () => {
+    const reply = entriesReply(en, {
+      team: { team },
+      period,
+      checkins: Array.from({ length: 25 }, (_, i) => checkin(i + 1)),
+      products: new Map(),
+      mayCorrect: true,
+    });
+    valid(reply);
+    expect(buttonsOf(reply).filter((id) => id === "quota.entry.remove")).toHaveLength(20);
+  });
+
+  it("the targets and correction forms pass the modal checks", () => {
+    const reps = Array.from({ length: 120 }, (_, i) => ({
+      id: `U${i}`,
+      name: `Rep number ${i} with a long name`,
+    }));
+    const targets = targetsModal(en, { team, period, targets: new Map([["U1", 15_000_000]]), reps });
+    expect(validateView(targets, { schema })).toEqual([]);
+    expect(registered.views.has(targets.callback_id ?? "")).toBe(true);
+    const correction = correctionModal(sv, checkin(4), team);
+    expect(validateView(correction, { schema })).toEqual([]);
+    expect(registered.views.has(correction.callback_id ?? "")).toBe(true);
+  });
+});
