@@ -385,7 +385,12 @@ export async function leaderboard(
     }),
     none,
   );
-  const teamTarget = product ? undefined : (targets.get(null) ?? sumOfRepTargets(team.repIds, targets));
+  const own = targets.get(null);
+  const teamTarget = product
+    ? undefined
+    : own && own.amountMinor > 0
+      ? own
+      : sumOfRepTargets(team.repIds, targets);
   return {
     team,
     period,
