@@ -10,7 +10,7 @@ import {
   UserError,
   viewListener,
 } from "../../platform/slack/index.js";
-import { findTeam, loadActor } from "../team/index.js";
+import { loadActor } from "../team/index.js";
 import { parseQuotaCommand } from "./command.js";
 import { type QuotaMessages, quotaMessages } from "./messages.js";
 import {
@@ -22,9 +22,8 @@ import {
   entryToCorrect,
   leaderboard,
   mine,
-  readAmount,
   removeEntry,
-  saveTargets,
+  saveTargetsForm,
   targetsFor,
   teamInContext,
   undoCheckin,
@@ -103,31 +102,22 @@ export function register(router: Router, deps: Deps): void {
     viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
       const metadata = targetsMetadata.safeParse(safeJson(view.private_metadata));
       if (!metadata.success) throw new UserError("common.error.expiredForm");
-      const team = await findTeam(deps.db, workspaceId, metadata.data.teamId);
-      if (!team) throw new UserError("team.gone");
-      const actor = await loadActor(deps, workspaceId, userId);
       const fields = [
         ...metadata.data.repIds.map((repId) => ({ repId, block: TARGET_FIELD.rep(repId) })),
         { repId: null, block: TARGET_FIELD.team },
-      ];
-      const wanted: { repId: string | null; amountMinor: number }[] = [];
-      const errors: Record<string, string> = {};
-      for (const { repId, block } of fields) {
-        const text = textValue(view, block);
-        if (!text) {
-          wanted.push({ repId, amountMinor: 0 });
-          continue;
-        }
-        try {
-          wanted.push({ repId, amountMinor: readAmount(team.team, text, block) });
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          errors[block] = t.raw(error.key, error.params);
-        }
+      ].map(({ repId, block }) => ({ repId, field: block, text: textValue(view, block) }));
+      const result = await saveTargetsForm(deps, workspaceId, userId, metadata.data.teamId, fields);
+      if (!result.ok) {
+        return {
+          errors: Object.fromEntries(
+            Object.entries(result.errors).map(([field, problem]) => [
+              field,
+              t.raw(problem.key, problem.params),
+            ]),
+          ),
+        };
       }
-      if (Object.keys(errors).length > 0) return { errors };
-      const changes = await saveTargets(deps, actor, team, wanted);
-      const period = changes[0]?.period ?? (await targetsFor(deps, actor, team)).period;
+      const { changes, period } = result;
       return { update: targetsSavedModal(t, changes, period) };
     }),
   );

@@ -16,6 +16,7 @@ import {
   findTeam,
   findTeamByChannel,
   loadActor,
+  type Problem,
   type Team,
   type TeamWithMembers,
 } from "../team/index.js";
@@ -544,6 +545,39 @@ export async function saveTargets(
 
 function translatorForUser(deps: Deps, userId: string, team: Team) {
   return translatorFor(deps, quotaMessages, userId, team.locale);
+}
+
+export type TargetsFormResult =
+  | { ok: true; changes: TargetChange[]; period: Period }
+  | { ok: false; errors: Record<string, Problem> };
+
+/**
+ * Saves the targets form: each field an amount in the team's way of writing money, or empty for no
+ * target. Bad amounts come back as errors on their fields, and then nothing is saved.
+ */
+export async function saveTargetsForm(
+  deps: Deps,
+  workspaceId: string,
+  userId: string,
+  teamId: number,
+  fields: { repId: string | null; field: string; text: string }[],
+): Promise<TargetsFormResult> {
+  const team = await findTeam(deps.db, workspaceId, teamId);
+  if (!team) throw new UserError("team.gone");
+  const actor = await loadActor(deps, workspaceId, userId);
+  const wanted: { repId: string | null; amountMinor: number }[] = [];
+  const errors: Record<string, Problem> = {};
+  for (const { repId, field, text } of fields) {
+    try {
+      wanted.push({ repId, amountMinor: text ? readAmount(team.team, text, field) : 0 });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors[field] = { key: error.key, params: error.params as Record<string, unknown> };
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const changes = await saveTargets(deps, actor, team, wanted);
+  return { ok: true, changes, period: currentPeriod(team.team, deps.clock.now()) };
 }
 
 /** The targets form: every rep with the target in force, and the team's own. */
