@@ -5,8 +5,10 @@ import {
   actionListener,
   type CommandRequest,
   commandListener,
+  fieldErrors,
   type Reply,
   type Router,
+  readMetadata,
   UserError,
   viewListener,
 } from "../../platform/slack/index.js";
@@ -88,12 +90,7 @@ export function register(router: Router, deps: Deps): void {
       const result = await saveForm(deps, actor, form);
       if (!result.ok) {
         return {
-          errors: Object.fromEntries(
-            Object.entries(result.errors).map(([field, problem]) => [
-              field,
-              t.raw(problem.key, problem.params),
-            ]),
-          ),
+          errors: fieldErrors(t, result.errors),
         };
       }
       return { update: savedModal(t, result.product, result) };
@@ -152,20 +149,12 @@ const formState = z.object({
 });
 
 function readForm(view: ViewSubmitAction["view"]): ProductForm {
-  const metadata = formMetadata.safeParse(safeJson(view.private_metadata));
+  const metadata = readMetadata(view, formMetadata);
   const state = formState.safeParse(view.state.values);
-  if (!metadata.success || !state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw new UserError("common.error.expiredForm");
   return {
-    ...metadata.data,
+    ...metadata,
     name: state.data.name?.value.value ?? "",
     keyPoints: state.data.keyPoints?.value.value ?? "",
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 
-/** A rule broken by a value, as a message key with its parameters; the caller decides where to show it. */
-export interface Problem {
-  key: string;
-  params?: Record<string, unknown>;
-}
+import type { Problem } from "../../platform/slack/index.js";
+
+export type { Problem };
 
 /** The product modal's input blocks; a Problem or UserError about a field names one of these. */
 export const FIELD = { name: "name", keyPoints: "keyPoints" } as const;

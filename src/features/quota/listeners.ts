@@ -5,8 +5,10 @@ import {
   actionListener,
   type CommandRequest,
   commandListener,
+  fieldErrors,
   type Reply,
   type Router,
+  readMetadata,
   UserError,
   viewListener,
 } from "../../platform/slack/index.js";
@@ -100,21 +102,15 @@ export function register(router: Router, deps: Deps): void {
   router.view(
     QUOTA_IDS.targetsView,
     viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
-      const metadata = targetsMetadata.safeParse(safeJson(view.private_metadata));
-      if (!metadata.success) throw new UserError("common.error.expiredForm");
+      const metadata = readMetadata(view, targetsMetadata);
       const fields = [
-        ...metadata.data.repIds.map((repId) => ({ repId, block: TARGET_FIELD.rep(repId) })),
+        ...metadata.repIds.map((repId) => ({ repId, block: TARGET_FIELD.rep(repId) })),
         { repId: null, block: TARGET_FIELD.team },
       ].map(({ repId, block }) => ({ repId, field: block, text: textValue(view, block) }));
-      const result = await saveTargetsForm(deps, workspaceId, userId, metadata.data.teamId, fields);
+      const result = await saveTargetsForm(deps, workspaceId, userId, metadata.teamId, fields);
       if (!result.ok) {
         return {
-          errors: Object.fromEntries(
-            Object.entries(result.errors).map(([field, problem]) => [
-              field,
-              t.raw(problem.key, problem.params),
-            ]),
-          ),
+          errors: fieldErrors(t, result.errors),
         };
       }
       const { changes, period } = result;
@@ -125,9 +121,8 @@ export function register(router: Router, deps: Deps): void {
   router.view(
     QUOTA_IDS.entryView,
     viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
-      const metadata = entryMetadata.safeParse(safeJson(view.private_metadata));
-      if (!metadata.success) throw new UserError("common.error.expiredForm");
-      const change = await correctEntry(deps, workspaceId, userId, metadata.data.checkinId, {
+      const metadata = readMetadata(view, entryMetadata);
+      const change = await correctEntry(deps, workspaceId, userId, metadata.checkinId, {
         amount: textValue(view, ENTRY_FIELD.amount),
         note: textValue(view, ENTRY_FIELD.note),
       });
@@ -207,12 +202,4 @@ async function handleQuotaCommand(
 function textValue(view: ViewSubmitAction["view"], block: string): string {
   const entry = view.state.values[block]?.[VALUE] as { value?: string | null } | undefined;
   return (entry?.value ?? "").trim();
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

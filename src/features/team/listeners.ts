@@ -5,8 +5,10 @@ import {
   actionListener,
   type CommandRequest,
   commandListener,
+  fieldErrors,
   type Reply,
   type Router,
+  readMetadata,
   UserError,
   viewListener,
 } from "../../platform/slack/index.js";
@@ -80,12 +82,7 @@ export function register(router: Router, deps: Deps): void {
       const result = await saveForm(deps, actor, form);
       if (!result.ok) {
         return {
-          errors: Object.fromEntries(
-            Object.entries(result.errors).map(([field, problem]) => [
-              field,
-              t.raw(problem.key, problem.params),
-            ]),
-          ),
+          errors: fieldErrors(t, result.errors),
         };
       }
       return { update: savedModal(t, result.team, result.created, result.appInChannel) };
@@ -178,13 +175,13 @@ const formState = z.object({
 });
 
 function readForm(view: ViewSubmitAction["view"]): TeamForm {
-  const metadata = formMetadata.safeParse(safeJson(view.private_metadata));
+  const metadata = readMetadata(view, formMetadata);
   const state = formState.safeParse(view.state.values);
-  if (!metadata.success || !state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw new UserError("common.error.expiredForm");
   const v = state.data;
   return {
-    teamId: metadata.data.teamId,
-    version: metadata.data.version,
+    teamId: metadata.teamId,
+    version: metadata.version,
     name: v.name?.value.value ?? "",
     channelId: v.channel?.value.selected_conversation ?? null,
     supervisorIds: v.supervisors?.value.selected_users ?? [],
@@ -196,12 +193,4 @@ function readForm(view: ViewSubmitAction["view"]): TeamForm {
     workWeek: (v.workWeek?.value.selected_options ?? []).map((o) => o.value),
     quotaPeriod: v.quotaPeriod?.value.selected_option?.value ?? "",
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -31,11 +31,9 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const NAME_MAX = 80;
 
-/** A rule broken by a value, as a message key with its parameters; the caller decides where to show it. */
-export interface Problem {
-  key: string;
-  params?: Record<string, unknown>;
-}
+import type { Problem } from "../../platform/slack/index.js";
+
+export type { Problem };
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });

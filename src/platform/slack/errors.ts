@@ -34,3 +34,9 @@ export class SlackApiError extends Error {
 export function errorRef(): string {
   return Math.random().toString(36).slice(2, 8).toUpperCase();
 }
+
+/** A rule broken by a value, as a message key with its parameters; the caller decides where to show it. */
+export interface Problem {
+  key: string;
+  params?: Record<string, unknown>;
+}

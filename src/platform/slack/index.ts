@@ -15,7 +15,7 @@ export {
   plain,
   section,
 } from "./blocks.js";
-export { errorRef, SlackApiError, UserError } from "./errors.js";
+export { errorRef, type Problem, SlackApiError, UserError } from "./errors.js";
 export {
   createSlackGateway,
   GATEWAY_METHODS,
@@ -29,8 +29,10 @@ export {
   actionListener,
   type CommandRequest,
   commandListener,
+  fieldErrors,
   messageModal,
   type Reply,
+  readMetadata,
   translatorFor,
   type ViewAnswer,
   type ViewRequest,

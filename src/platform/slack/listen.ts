@@ -9,6 +9,7 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
+import type { z } from "zod";
 import type { Deps } from "../deps.js";
 import {
   type Catalog,
@@ -21,7 +22,7 @@ import {
   type Translator,
 } from "../i18n/index.js";
 import { plain, section } from "./blocks.js";
-import { errorRef, SlackApiError, UserError } from "./errors.js";
+import { errorRef, type Problem, SlackApiError, UserError } from "./errors.js";
 import { mrkdwnToPlainText } from "./plain-text.js";
 
 /** A private (default) or public answer to a slash command or an action. */
@@ -239,6 +240,30 @@ export function viewListener<C extends Messages>(
     else if ("push" in answer) await ack({ response_action: "push", view: answer.push });
     else await ack({ response_action: "clear" });
   };
+}
+
+/** Field problems (from rules) in the person's words, keyed by block id, for `{ errors }`. */
+export function fieldErrors(
+  t: Translator<Messages>,
+  problems: Record<string, Problem>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, t.raw(p.key, p.params)]));
+}
+
+/**
+ * Reads a modal's private_metadata with its schema. Anything else (an old form after a deploy, a
+ * tampered payload) is answered as an out-of-date form.
+ */
+export function readMetadata<S extends z.ZodType>(view: { private_metadata: string }, schema: S): z.infer<S> {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(view.private_metadata);
+  } catch {
+    // falls through to the schema, which refuses null
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new UserError("common.error.expiredForm");
+  return parsed.data;
 }
 
 /** Modal field errors are shown as plain text: mentions become names, formatting marks go. */
