@@ -3,15 +3,36 @@
  * access checks, the audit log and the DMs are what they would be in Slack). One seeder per feature; a
  * seeder checks for itself whether its data is there already, so seeding again changes nothing.
  */
+import { eq } from "drizzle-orm";
 import { addProduct, listProducts } from "../features/products/index.js";
+import {
+  checkIn,
+  checkins,
+  currentPeriod,
+  quotaTargets,
+  repProgress,
+  saveTargets,
+} from "../features/quota/index.js";
 import {
   changeMembers,
   changeRole,
   createTeam,
   loadActor,
+  type Team,
+  type TeamWithMembers,
   teamsInWorkspace,
 } from "../features/team/index.js";
 import type { Deps } from "../platform/deps.js";
+import { currencyDigits } from "../platform/i18n/index.js";
+import {
+  addDays,
+  FixedClock,
+  type IsoWeekday,
+  type LocalDate,
+  localDate,
+  startOfLocalDate,
+  workingDays,
+} from "../platform/time/index.js";
 import { DEMO_IDS } from "./demo-workspace.js";
 
 export interface SeedContext {
@@ -50,7 +71,7 @@ export const teamSeeder: Seeder = {
 export const productSeeder: Seeder = {
   name: "product",
   async run({ deps, workspaceId }) {
-    const team = (await teamsInWorkspace(deps, workspaceId)).find((t) => t.team.name === "Sales North");
+    const team = await salesNorth(deps, workspaceId);
     if (!team) return false;
     if ((await listProducts(deps.db, team.team.id, { includeArchived: true })).length > 0) return false;
     const supervisor = await loadActor(deps, workspaceId, DEMO_IDS.supervisor);
@@ -86,8 +107,157 @@ const DEMO_PRODUCTS = [
   },
 ] as const;
 
+/**
+ * Quotas: Sales North part-way through its period. On the period's first working day Sara sets each rep's
+ * target and the team's own; then the reps check in a few sales (most tagged with a demo product) on the
+ * period's past working days, each at that day's time, so the audit log, the DMs, the posts in
+ * #sales-north (one after another, oldest first) and the totals are what Slack would have. Jonas is ahead,
+ * Emma on track and Oliver behind: the amounts follow how much of the period has passed, so the picture
+ * holds on whatever day the sandbox is first started. Seeded once, while the team has no targets and no
+ * check-ins at all.
+ */
+export const quotaSeeder: Seeder = {
+  name: "quota",
+  async run({ deps, workspaceId }) {
+    const team = await salesNorth(deps, workspaceId);
+    if (!team?.supervisorIds.includes(DEMO_IDS.supervisor)) return false;
+    if (await hasQuotaData(deps, team.team.id)) return false;
+    const reps = DEMO_QUOTAS.filter((rep) => team.repIds.includes(rep.repId));
+    const [someRep] = reps;
+    if (!someRep) return false;
+
+    const now = deps.clock.now();
+    const days = saleDays(team.team, now);
+    const first = days[0] as LocalDate;
+    const at = (day: LocalDate, hour: number): Date => {
+      const wall = new Date(startOfLocalDate(day, team.team.timeZone).getTime() + hour * HOUR_MS);
+      return wall < now ? wall : now;
+    };
+    // The services read "now" from the clock: each step gets one stopped at its own moment.
+    const asOf = (when: Date): Deps => ({ ...deps, clock: new FixedClock(when) });
+    const unit = 10 ** currencyDigits(team.team.currency);
+
+    const supervisor = await loadActor(deps, workspaceId, DEMO_IDS.supervisor);
+    await saveTargets(asOf(at(first, 8.5)), supervisor, team, [
+      ...reps.map((rep) => ({ repId: rep.repId, amountMinor: rep.target * unit })),
+      { repId: null, amountMinor: DEMO_TEAM_TARGET * unit },
+    ]);
+    // The share of the period's working days behind us, as the quota feature counts it for pace.
+    const { expected } = (await repProgress(deps, team.team, someRep.repId, now)).pace;
+    // A product taken off the list before this seed ran (an older sandbox) is left out of the note.
+    const tags = new Set((await listProducts(deps.db, team.team.id)).map((p) => p.tag));
+    const sales = reps
+      .flatMap((rep) =>
+        rep.sales.map((sale) => {
+          const day = days[Math.round(sale.when * (days.length - 1))] as LocalDate;
+          const major = rep.target * Math.max(expected, 0.05) * rep.pace * sale.share;
+          const amount = Math.max(1, Math.round(major / 500)) * 500;
+          const note = sale.product && tags.has(sale.product) ? `${sale.note} #${sale.product}` : sale.note;
+          return { repId: rep.repId, at: at(day, sale.hour), text: `${amount} ${note}` };
+        }),
+      )
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const [i, sale] of sales.entries()) {
+      await checkIn(asOf(sale.at), {
+        workspaceId,
+        userId: sale.repId,
+        channelId: team.team.channelId,
+        text: sale.text,
+        requestId: `seed:${i + 1}`,
+      });
+      // Each post reaches the channel before the next sale: the team channel reads oldest first.
+      await deps.tasks.idle();
+    }
+    return true;
+  },
+};
+
+const HOUR_MS = 3_600_000;
+const [JONAS, EMMA, OLIVER] = DEMO_IDS.reps;
+
+/** The team's own target, a little under what its reps' targets add up to (370 000). */
+const DEMO_TEAM_TARGET = 350_000;
+
+/**
+ * Each rep's target (whole currency units), how they sell against the period's pace (1 = exactly on
+ * pace) and their sales: `share` of their total, `when` from the first (0) to the last (1) past working
+ * day, at `hour` local time, with the note (in the rep's language) and the tag of a demo product.
+ */
+const DEMO_QUOTAS: readonly {
+  repId: string;
+  target: number;
+  pace: number;
+  sales: readonly { share: number; when: number; hour: number; note: string; product?: string }[];
+}[] = [
+  {
+    repId: JONAS,
+    target: 150_000,
+    pace: 1.3,
+    sales: [
+      { share: 0.3, when: 0.1, hour: 10.25, note: "Nordea Gävle, kaffeavtal", product: "ärlig-kaffe" },
+      { share: 0.25, when: 0.55, hour: 14.5, note: "Sandvik, 30 stolar", product: "ergo-chair-2" },
+      { share: 0.45, when: 1, hour: 11, note: "Skanska, 40 datorer", product: "flex-lease" },
+    ],
+  },
+  {
+    repId: EMMA,
+    target: 120_000,
+    pace: 1,
+    sales: [
+      { share: 0.35, when: 0, hour: 15.75, note: "Spotify office coffee", product: "ärlig-kaffe" },
+      { share: 0.4, when: 0.4, hour: 9.75, note: "Klarna, 25 chairs", product: "ergo-chair-2" },
+      { share: 0.25, when: 0.85, hour: 13.25, note: "IKEA pilot, 10 laptops", product: "flex-lease" },
+    ],
+  },
+  {
+    repId: OLIVER,
+    target: 100_000,
+    pace: 0.55,
+    sales: [
+      { share: 0.6, when: 0.25, hour: 11.5, note: "Ericsson laptop refresh", product: "flex-lease" },
+      { share: 0.4, when: 0.7, hour: 16, note: "H&M head office" },
+    ],
+  },
+];
+
+/**
+ * The days the demo sales were made: the period's working days before today, or today alone when the
+ * period has just begun.
+ */
+function saleDays(team: Team, now: Date): LocalDate[] {
+  const period = currentPeriod(team, now);
+  const today = localDate(now, team.timeZone);
+  const past =
+    today > period.start
+      ? workingDays(
+          { workWeek: team.workWeek as IsoWeekday[], holidayCountry: team.holidayCountry },
+          period.start,
+          addDays(today, -1),
+        )
+      : [];
+  return past.length > 0 ? past : [today];
+}
+
+async function hasQuotaData(deps: Deps, teamId: number): Promise<boolean> {
+  const [checkin] = await deps.db
+    .select({ id: checkins.id })
+    .from(checkins)
+    .where(eq(checkins.teamId, teamId))
+    .limit(1);
+  const [target] = await deps.db
+    .select({ id: quotaTargets.id })
+    .from(quotaTargets)
+    .where(eq(quotaTargets.teamId, teamId))
+    .limit(1);
+  return Boolean(checkin || target);
+}
+
+async function salesNorth(deps: Deps, workspaceId: string): Promise<TeamWithMembers | undefined> {
+  return (await teamsInWorkspace(deps, workspaceId)).find((t) => t.team.name === "Sales North");
+}
+
 /** Every feature's seeder, in dependency order (later features add theirs here). */
-export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder];
+export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder, quotaSeeder];
 
 /**
  * Seeds what is missing and waits for the notifications it caused (DMs) to be delivered. Returns the

@@ -253,8 +253,9 @@ describe("the leaderboard", () => {
 
   it("filters by product", async () => {
     const { shown } = await quota(p.alice, p.channels.north, "team #widget-pro");
-    expect(shown).toContain("Sales North · March 2026 · Widget Pro");
-    expect(shown).toContain(`1. <@${p.alice}>  *SEK 5,000* · 1 sale`);
+    // Posted in the team channel, so in the team's language (Swedish), though Alice asked in English.
+    expect(shown).toContain("Sales North · mars 2026 · Widget Pro");
+    expect(shown).toContain(`1. <@${p.alice}>  *5 000 kr* · 1 affär`);
     expect(shown).not.toContain(`<@${p.bo}>  *`);
   });
 

@@ -88,6 +88,14 @@ async function dmOf(url: string, userId: string): Promise<string[]> {
   return (seen.messages[dm?.id ?? ""] ?? []).map((m) => m.text);
 }
 
+/** The app's posts of check-ins in the team channel, as anyone there sees them. */
+async function checkinPosts(url: string): Promise<string[]> {
+  const seen = (await json(`${url}/api/workspace?as=${DEMO_IDS.reps[0]}`)) as { messages: Messages };
+  return (seen.messages[DEMO_IDS.channels.team] ?? [])
+    .map((m) => m.text)
+    .filter((text) => text.includes("checkade in"));
+}
+
 describe("npm start with no Slack credentials", () => {
   it("serves the sandbox on 127.0.0.1, stops cleanly on SIGTERM and Ctrl-C, and keeps the demo data", async () => {
     const first = await npmStart();
@@ -96,9 +104,15 @@ describe("npm start with no Slack credentials", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script type="module" src="/static/app.js">');
     expect((await fetch(`${first.url}/static/app.js`)).headers.get("content-type")).toMatch(/javascript/);
-    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product)");
+    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product, quota)");
     expect(await dmOf(first.url, DEMO_IDS.supervisor)).toEqual([
       expect.stringContaining("gjorde dig till handledare för *Sales North*"),
+    ]);
+    const posts = await checkinPosts(first.url);
+    expect(posts).toHaveLength(8);
+    expect(await dmOf(first.url, DEMO_IDS.reps[1])).toEqual([
+      expect.stringContaining("added you to the team *Sales North*"),
+      expect.stringContaining("set your target from"),
     ]);
     const posted = await json(`${first.url}/api/message`, {
       as: DEMO_IDS.reps[1],
@@ -120,6 +134,7 @@ describe("npm start with no Slack credentials", () => {
       "Still here after a restart?",
     );
     expect(await dmOf(second.url, DEMO_IDS.supervisor)).toHaveLength(1);
+    expect(await checkinPosts(second.url)).toEqual(posts);
     expect(second.stderr()).not.toContain("demo data seeded");
 
     second.child.kill("SIGINT");

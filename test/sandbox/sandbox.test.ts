@@ -5,15 +5,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { products } from "../../src/features/products/index.js";
+import { checkins, quotaTargets } from "../../src/features/quota/index.js";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { roleGrants } from "../../src/platform/access/index.js";
 import { auditLog } from "../../src/platform/audit/index.js";
+import { FixedClock, periodOf } from "../../src/platform/time/index.js";
 import { DEMO_IDS, SandboxBusyError, seedDemoData, startSandbox } from "../../src/sandbox/index.js";
+import { productSeeder, quotaSeeder, teamSeeder } from "../../src/sandbox/seed.js";
 import { onPostgres } from "../support/db.js";
 import { pageAction, quietLog, startTestSandbox, type TestSandbox, tempDir, workspaceAs } from "./support.js";
 
 const { admin, executive, supervisor, reps, channels } = DEMO_IDS;
-const [jonas, emma] = reps;
+const [jonas, emma, oliver] = reps;
 
 let s: TestSandbox;
 
@@ -31,9 +34,15 @@ async function counts() {
     members: (await db.select().from(teamMembers)).length,
     grants: (await db.select().from(roleGrants)).length,
     products: (await db.select().from(products)).length,
+    targets: (await db.select().from(quotaTargets)).length,
+    checkins: (await db.select().from(checkins)).length,
     audit: (await db.select().from(auditLog)).length,
   };
 }
+
+/** Intl puts no-break spaces in money and percentages ("12 500 kr"); people read them as spaces. */
+const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
+const sek = (minor: number) => `${spaces(new Intl.NumberFormat("sv-SE").format(minor / 100))} kr`;
 
 function dmTexts(userId: string): string[] {
   const world = s.sandbox.engine().world;
@@ -44,7 +53,7 @@ function dmTexts(userId: string): string[] {
 describe("the demo workspace", () => {
   it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
     const { seeded } = s.sandbox.engine();
-    expect(seeded).toEqual(["team", "product"]);
+    expect(seeded).toEqual(["team", "product", "quota"]);
     const [team] = await s.database.db.select().from(teams);
     expect(team).toMatchObject({
       workspaceId: "T0SANDBOX",
@@ -65,7 +74,7 @@ describe("the demo workspace", () => {
       await s.database.db.select({ user: roleGrants.userId, role: roleGrants.role }).from(roleGrants),
     ).toEqual([{ user: executive, role: "executive" }]);
     const audit = (await s.database.db.select().from(auditLog)).filter(
-      (a) => !a.action.startsWith("product."),
+      (a) => !a.action.startsWith("product.") && !a.action.startsWith("quota."),
     );
     expect(audit.map((a) => a.action).sort()).toEqual(
       ["role.grant", "team.create", "team.member.add", "team.member.add", "team.member.add"].sort(),
@@ -74,9 +83,9 @@ describe("the demo workspace", () => {
     expect(dmTexts(supervisor)).toEqual([
       `<@${admin}> gjorde dig till handledare för *Sales North*. Teamet jobbar i <#${channels.team}>; \`/team help\` visar hur du leder det.`,
     ]);
-    expect(dmTexts(emma)).toEqual([
+    expect(dmTexts(emma)[0]).toBe(
       `<@${admin}> added you to the team *Sales North* as a rep. The team works in <#${channels.team}>.`,
-    ]);
+    );
     expect(dmTexts(executive)).toHaveLength(1);
   });
 
@@ -91,6 +100,59 @@ describe("the demo workspace", () => {
     expect(rows.every((p) => p.keyPoints.split("\n").length === 3)).toBe(true);
     const audit = await s.database.db.select().from(auditLog).where(eq(auditLog.action, "product.add"));
     expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual(rows.map((p) => [supervisor, String(p.id)]));
+  });
+
+  it("seeds Sales North part-way through its period through the quota feature: Sara's targets, the reps' sales", async () => {
+    const [team] = await s.database.db.select().from(teams);
+    const db = s.database.db;
+    // Seeded when this file started; a test run across midnight at a month's end would see another month.
+    const period = periodOf(new Date(), "Europe/Stockholm", "month");
+    const targets = await db.select().from(quotaTargets).orderBy(quotaTargets.id);
+    expect(targets.map((t) => [t.teamId, t.repId, t.amountMinor, t.currency, t.periodKey, t.setBy])).toEqual([
+      [team?.id, jonas, 15_000_000, "SEK", period.key, supervisor],
+      [team?.id, emma, 12_000_000, "SEK", period.key, supervisor],
+      [team?.id, oliver, 10_000_000, "SEK", period.key, supervisor],
+      [team?.id, null, 35_000_000, "SEK", period.key, supervisor],
+    ]);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "quota.target.set"));
+    expect(audit.map((a) => [a.actorId, (a.after as { repId: string | null }).repId])).toEqual(
+      targets.map((t) => [supervisor, t.repId]),
+    );
+    // Each rep is told of their target by DM, in their own language.
+    expect(spaces(dmTexts(emma).at(-1))).toMatch(
+      new RegExp(`^<@${supervisor}> set your target from \\w+ \\d{4} on: \\*SEK 120,000\\*\\.`),
+    );
+    expect(spaces(dmTexts(jonas).at(-1))).toContain("satte ditt mål från och med");
+    expect(dmTexts(supervisor)).toHaveLength(1);
+
+    const rows = await db.select().from(checkins).orderBy(checkins.id);
+    expect(rows.map((c) => c.requestId)).toEqual(rows.map((_, i) => `seed:${i + 1}`));
+    expect(rows).toHaveLength(8);
+    expect(new Set(rows.map((c) => c.repId))).toEqual(new Set(reps));
+    expect(rows.every((c) => c.teamId === team?.id && c.status === "active" && c.currency === "SEK")).toBe(
+      true,
+    );
+    // Over the period's past days (today only when it has just begun), oldest first.
+    expect(rows.every((c) => c.soldOn >= period.start && c.soldOn <= period.end)).toBe(true);
+    expect(rows.every((c) => c.recordedAt.getTime() <= Date.now())).toBe(true);
+    const times = rows.map((c) => c.recordedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(rows.filter((c) => c.productId !== null)).toHaveLength(7);
+    expect(rows.every((c) => c.amountMinor > 0 && c.amountMinor % 50_000 === 0)).toBe(true);
+    // Jonas is ahead of Emma, who is ahead of Oliver, against their targets.
+    const attainment = (repId: string, target: number) =>
+      rows.filter((c) => c.repId === repId).reduce((sum, c) => sum + c.amountMinor, 0) / target;
+    expect(attainment(jonas, 15_000_000)).toBeGreaterThan(attainment(emma, 12_000_000));
+    expect(attainment(emma, 12_000_000)).toBeGreaterThan(attainment(oliver, 10_000_000));
+
+    // Each sale was posted in #sales-north, in the order they were made, after the people's chatter.
+    const world = s.sandbox.engine().world;
+    const posts = world.messagesIn(channels.team).filter((m) => m.bot_id);
+    expect(posts.slice(0, rows.length).map((m) => m.ts)).toEqual(rows.map((c) => c.postTs));
+    expect(rows.every((c) => c.postChannelId === channels.team)).toBe(true);
+    expect(posts.slice(0, rows.length).map((m) => spaces(m.text))).toEqual(
+      rows.map((c) => `<@${c.repId}> checkade in ${sek(c.amountMinor)}`),
+    );
   });
 
   it("has Swedish and English people in different time zones, and a workspace admin", () => {
@@ -108,8 +170,53 @@ describe("the demo workspace", () => {
   it("seeds nothing a second time", async () => {
     const before = await counts();
     const engine = s.sandbox.engine();
-    expect(await seedDemoData({ deps: engine.server.deps, workspaceId: "T0SANDBOX" })).toEqual([]);
+    const posts = engine.world.messagesIn(channels.team).length;
+    const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
+    expect(await seedDemoData(context)).toEqual([]);
+    expect(await quotaSeeder.run(context)).toBe(false);
+    await engine.server.deps.tasks.idle();
     expect(await counts()).toEqual(before);
+    expect(before).toMatchObject({ targets: 4, checkins: 8 });
+    expect(engine.world.messagesIn(channels.team)).toHaveLength(posts);
+  });
+});
+
+describe("an older sandbox (seeded before quotas)", () => {
+  it("gets the quota demo on its next start, also on a period's first morning, without products it removed", async () => {
+    // Monday 1 June 2026, 08:30 in Stockholm: no working day of June has passed yet.
+    const older = await startTestSandbox({
+      seeders: [teamSeeder, productSeeder],
+      clock: new FixedClock("2026-06-01T06:30:00Z"),
+    });
+    try {
+      const engine = older.sandbox.engine();
+      expect(engine.seeded).toEqual(["team", "product"]);
+      const removed = await pageAction(older.sandbox, "command", {
+        as: supervisor,
+        channel: channels.team,
+        text: "/product remove flex-lease",
+      });
+      expect(removed.body).toEqual({ ok: true });
+
+      const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
+      expect(await seedDemoData(context)).toEqual(["quota"]);
+      const db = older.database.db;
+      const rows = await db.select().from(checkins).orderBy(checkins.id);
+      expect(rows).toHaveLength(8);
+      expect(new Set(rows.map((c) => c.soldOn))).toEqual(new Set(["2026-06-01"]));
+      expect(rows.every((c) => c.recordedAt.getTime() <= Date.parse("2026-06-01T06:30:00Z"))).toBe(true);
+      expect(rows.filter((c) => c.productId !== null)).toHaveLength(4);
+      expect(rows.map((c) => c.note)).toContain("Skanska, 40 datorer");
+      expect((await db.select().from(quotaTargets)).map((t) => t.periodKey)).toEqual(
+        Array(4).fill("2026-06"),
+      );
+      expect(
+        engine.world.messagesIn(channels.team).filter((m) => m.text.includes("checkade in")),
+      ).toHaveLength(8);
+      expect(await seedDemoData(context)).toEqual([]);
+    } finally {
+      await older.close();
+    }
   });
 });
 
@@ -239,12 +346,14 @@ describe("restarting", () => {
     const before = await counts();
     const world = s.sandbox.engine().world;
     const messages = world.messagesIn(channels.general);
+    const teamPosts = world.messagesIn(channels.team);
     const dm = world.dmChannelOf(supervisor);
     const restarted = await s.restart();
     const after = restarted.engine();
     expect(after.seeded).toEqual([]);
     expect(await counts()).toEqual(before);
     expect(after.world.messagesIn(channels.general)).toEqual(messages);
+    expect(after.world.messagesIn(channels.team)).toEqual(teamPosts);
     expect(after.world.dmChannelOf(supervisor)).toBe(dm);
     expect(dmTexts(supervisor)).toHaveLength(1);
     expect(after.world.ephemeralsFor(jonas).map((e) => e.text)).toContain("Teamet Sales North");
@@ -288,7 +397,7 @@ describe.skipIf(onPostgres)(
       });
       try {
         const db = () => sandbox.engine().database.db;
-        expect(sandbox.engine().seeded).toEqual(["team", "product"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota"]);
         await pageAction(sandbox, "command", {
           as: admin,
           channel: channels.spare,
@@ -306,9 +415,10 @@ describe.skipIf(onPostgres)(
         expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
 
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
-        expect(sandbox.engine().seeded).toEqual(["team", "product"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
-        expect((await db().select().from(auditLog)).length).toBe(5 + 3);
+        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4);
+        expect(await db().select().from(checkins)).toHaveLength(8);
         const texts = sandbox
           .engine()
           .world.messagesIn(channels.general)

@@ -28,6 +28,7 @@ import {
   saveTargetsForm,
   targetsFor,
   teamInContext,
+  teamTranslator,
   undoCheckin,
 } from "./service.js";
 import {
@@ -172,8 +173,10 @@ async function handleQuotaCommand(
       );
     case "undo":
       return undoneReply(t, await undoCheckin(deps, workspaceId, userId));
-    case "leaderboard":
-      return leaderboardReply(t, await leaderboard(deps, workspaceId, userId, channelId, command.product));
+    case "leaderboard": {
+      const board = await leaderboard(deps, workspaceId, userId, channelId, command.product);
+      return leaderboardReply(board.inChannel ? teamTranslator(board.team.team) : t, board);
+    }
     case "target": {
       const actor = await loadActor(deps, workspaceId, userId);
       const team = await teamInContext(deps, actor, channelId);

@@ -237,7 +237,8 @@ export async function checkIn(deps: Deps, request: CheckinRequest): Promise<Chec
   };
 }
 
-function teamTranslator(team: Team) {
+/** Posts to the team channel speak the team's language, whoever asked for them. */
+export function teamTranslator(team: Team) {
   return createTranslator(quotaMessages, team.locale, intlLocaleFor(team.locale));
 }
 

@@ -14,7 +14,7 @@ import {
   type Reply,
   section,
 } from "../../platform/slack/index.js";
-import type { LocalDate, Period } from "../../platform/time/index.js";
+import { type LocalDate, localDate, type Period } from "../../platform/time/index.js";
 import type { Product } from "../products/index.js";
 import type { Team } from "../team/index.js";
 import type { QuotaMessages } from "./messages.js";
@@ -128,7 +128,7 @@ function progressBlocks(t: T, p: Progress, team: Team): KnownBlock[] {
     notes.push(
       t.t("quota.progress.count", {
         count: p.totals.count,
-        last: t.date(p.totals.lastAt, team.timeZone, "date"),
+        last: dayText(t, localDate(p.totals.lastAt, team.timeZone)),
       }),
     );
   }
@@ -261,7 +261,7 @@ export function leaderboardReply(t: T, board: Leaderboard): Reply {
       rep: row.repId as string,
       total: t.money(row.totals.totalMinor, row.currency),
     };
-    const last = row.totals.lastAt ? t.date(row.totals.lastAt, team.timeZone, "date") : "";
+    const last = row.totals.lastAt ? dayText(t, localDate(row.totals.lastAt, team.timeZone)) : "";
     if (board.product) return t.t("quota.board.rowProduct", { ...common, count: row.totals.count });
     if (row.targetMinor === null) return t.t("quota.board.rowNoTarget", { ...common, last });
     return t.t("quota.board.row", {

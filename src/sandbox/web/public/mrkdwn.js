@@ -152,10 +152,12 @@ function renderLines(text, ctx) {
     if (LIST_ITEM.test(raw)) {
       const items = [];
       let ordered = false;
+      let widest = 0;
       while (i < lines.length && LIST_ITEM.test(decodeSlack(lines[i] ?? ""))) {
         const match = LIST_ITEM.exec(lines[i] ?? "") ?? [];
         const [, indent = "", marker = "", body = ""] = match;
         ordered = /\d/.test(marker);
+        if (ordered) widest = Math.max(widest, marker.length);
         const depth = Math.min(3, Math.floor(indent.replace(/\t/g, "    ").length / 4));
         items.push(
           `<li class="depth-${depth}" data-marker="${escapeHtml(ordered ? marker : "•")}">${renderInline(body, ctx)}</li>`,
@@ -164,7 +166,8 @@ function renderLines(text, ctx) {
       }
       parts.push({
         block: true,
-        html: `<ul class="mrkdwn-list${ordered ? " ordered" : ""}">${items.join("")}</ul>`,
+        // The numbers' column is as wide as the longest ("10.", "100."), so the text lines up after it.
+        html: `<ul class="mrkdwn-list${ordered ? ` ordered markers-${Math.min(4, Math.max(2, widest))}` : ""}">${items.join("")}</ul>`,
       });
       continue;
     }
