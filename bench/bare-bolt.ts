@@ -1,6 +1,6 @@
 /**
- * The baseline: a Bolt app on the same HTTP receiver that only acks /team. Whatever Supervisor adds
- * (database, Slack profile cache, rendering) shows as the distance from this.
+ * The baseline: a Bolt app on the same HTTP receiver that only acks /team and /quota. Whatever Supervisor
+ * adds (database, Slack profile cache, rendering, channel posts) shows as the distance from this.
  */
 import { App, HTTPReceiver } from "@slack/bolt";
 
@@ -17,6 +17,9 @@ const app = new App({
   logLevel: "error" as never,
 });
 app.command("/team", async ({ ack }) => {
+  await ack();
+});
+app.command("/quota", async ({ ack }) => {
   await ack();
 });
 await app.start({ port, host: "127.0.0.1" });

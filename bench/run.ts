@@ -1,229 +1,200 @@
 /**
- * `npm run bench`: signed /team requests into Supervisor's HTTP receiver against a bare Bolt app that only
- * acks, both measured in this run on this machine, with autocannon over loopback.
+ * `npm run bench`, one run on this machine, every figure against a baseline measured in the same run:
+ * 1. `/team` into Supervisor's HTTP receiver against a bare Bolt app that only acks (autocannon, loopback);
+ * 2. `/quota 1200 note` check-ins (a DB write and a channel post each) against the same bare Bolt;
+ * 3. the leaderboard's query over 1 000 reps with two years of daily check-ins against a tenth of that.
+ * With DATABASE_URL the databases are our own on that server (created and dropped here); else PGlite in
+ * a temp folder. Knobs: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS,
+ * BENCH_LEADERBOARD_RUNS, BENCH_PARTS (comma-separated, default team,checkin,leaderboard; `ladder` adds
+ * the steps between bare Bolt and a check-in). See bench/README.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
-import autocannon from "autocannon";
-import postgres from "postgres";
-import { openDatabase } from "../src/platform/db/index.js";
+
+import { localDate } from "../src/platform/time/index.js";
 import { startFakeSlack } from "../src/sandbox/fake-slack/server.js";
-import { seedBenchTeam } from "./seed.js";
+import { appEnv, type BenchDatabases, provisionDatabases } from "./databases.js";
+import {
+  benchCheckins,
+  benchLadder,
+  benchTeam,
+  type PartReport,
+  type Server,
+  seedHttp,
+} from "./http-bench.js";
+import { SIGNING_SECRET, type Summary } from "./http-load.js";
+import { benchLeaderboard } from "./leaderboard.js";
+import { TIME_ZONE } from "./seed.js";
+import { type Child, envNumber, freePort, load1, machine, startChild, stopChild } from "./support.js";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const secret = "bench-signing-secret-0123456789";
-const root = new URL("..", import.meta.url).pathname;
+const PARTS = ["team", "checkin", "leaderboard", "ladder"] as const;
+type Part = (typeof PARTS)[number];
+/** The ladder (where a check-in's time goes) takes another minute or two: on request only. */
+const DEFAULT_PARTS = "team,checkin,leaderboard";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+const options = {
+  seconds: envNumber("BENCH_SECONDS", 10),
+  rounds: envNumber("BENCH_ROUNDS", 2),
+  connections: envNumber("BENCH_CONNECTIONS", 10),
+  warmupSeconds: envNumber("BENCH_WARMUP_SECONDS", 2),
+  leaderboardRuns: envNumber("BENCH_LEADERBOARD_RUNS", 30),
+};
+const parts = new Set<Part>(
+  (process.env.BENCH_PARTS?.trim() || DEFAULT_PARTS)
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p): p is Part => (PARTS as readonly string[]).includes(p)),
+);
+const serverUrl = process.env.DATABASE_URL?.trim() || undefined;
 
-function startChild(
-  args: string[],
-  env: Record<string, string>,
-  readyPattern: RegExp,
-): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (readyPattern.test(output)) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}:\n${output}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners("exit");
-    child.on("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-function slashCommandBody(): string {
-  return new URLSearchParams({
-    token: "bench",
-    team_id: "T0BENCH",
-    team_domain: "bench",
-    channel_id: "C0BENCH",
-    channel_name: "sales-bench",
-    user_id: "U0BENCHREP",
-    user_name: "rep",
-    command: "/team",
-    text: "",
-    api_app_id: "A0BENCH",
-    is_enterprise_install: "false",
-    response_url: "http://127.0.0.1:9/hooks/none",
-    trigger_id: "1.2.bench",
-  }).toString();
-}
-
-async function load(url: string, seconds: number): Promise<Result> {
-  const body = slashCommandBody();
-  const timestamp = Math.floor(Date.now() / 1000).toString();
-  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  const result = await autocannon({
-    url,
-    method: "POST",
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": timestamp,
-      "x-slack-signature": signature,
-    },
-    body,
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+const print = (...lines: string[]) => process.stdout.write(`${lines.join("\n")}\n`);
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;
 
 async function main(): Promise<void> {
-  const fake = await startFakeSlack();
-  fake.world.addUser({
-    id: "U0BENCHREP",
-    name: "rep",
-    realName: "Bench Rep",
-    tz: "Europe/Stockholm",
-    locale: "en-US",
-  });
-  const dataDir = mkdtempSync(join(tmpdir(), "supervisor-bench-"));
-  // With DATABASE_URL, measure on that server but in a database of our own, dropped afterwards.
-  const benchDb = process.env.DATABASE_URL ? await createBenchDatabase(process.env.DATABASE_URL) : null;
-  const databaseUrl = benchDb?.url;
-  const database = openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
-  await database.migrate();
-  await seedBenchTeam(database.db);
-  await database.close();
-
-  const [appPort, barePort] = [await freePort(), await freePort()];
-  const common = { SLACK_SIGNING_SECRET: secret, LOG_LEVEL: "warn" };
-  const app = await startChild(
-    ["src/main.ts"],
-    {
-      ...common,
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(appPort),
-      DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      LOG_LEVEL: "info",
-    },
-    /Supervisor is ready/,
+  const started = performance.now();
+  const http = parts.has("team") || parts.has("checkin") || parts.has("ladder");
+  const names = [
+    ...(http ? (["app"] as const) : []),
+    ...(parts.has("leaderboard") ? (["big", "small"] as const) : []),
+  ];
+  print(
+    `machine: ${machine()}`,
+    `database: ${serverUrl ? "Postgres (DATABASE_URL; databases of our own, dropped afterwards)" : "PGlite (embedded, temp folders)"}`,
+    `date: ${new Date().toISOString()}, load average ${load1()} (other work on the machine makes req/s noisy)`,
   );
-  const bare = await startChild(["bench/bare-bolt.ts"], { ...common, PORT: String(barePort) }, /ready/);
-  const appUrl = `http://127.0.0.1:${appPort}/slack/events`;
-  const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
 
-  try {
-    // Warm both up (JIT, the profile cache, connection pools), then alternate measured rounds.
-    await load(bareUrl, 2);
-    await load(appUrl, 2);
-    const rounds: { bare: Result; app: Result }[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const bareResult = await load(bareUrl, SECONDS);
-      const appResult = await load(appUrl, SECONDS);
-      rounds.push({ bare: bareResult, app: appResult });
-    }
-    const summary = (pick: (r: { bare: Result; app: Result }) => Result) => ({
-      rps: median(rounds.map((r) => pick(r).rps)),
-      p50: median(rounds.map((r) => pick(r).p50)),
-      p99: median(rounds.map((r) => pick(r).p99)),
-      failures: rounds.reduce((n, r) => n + pick(r).errors + pick(r).non2xx, 0),
+  let databases: BenchDatabases<"app" | "big" | "small"> | null = null;
+  let fake: Awaited<ReturnType<typeof startFakeSlack>> | null = null;
+  let app: Child | null = null;
+  let bare: Child | null = null;
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      await Promise.all([stopChild(app), stopChild(bare)]);
+      await fake?.close();
+      await databases?.cleanup();
+    })();
+    return cleaning;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
     });
-    const bareSummary = summary((r) => r.bare);
-    const appSummary = summary((r) => r.app);
-    const ratio = appSummary.rps / bareSummary.rps;
-    const cpu = cpus();
-    console.log(
-      [
-        `machine: ${cpu.length} x ${cpu[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${process.version}`,
-        `database: ${databaseUrl ? "Postgres (DATABASE_URL)" : "PGlite (embedded)"}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s, medians`,
+  }
+
+  let clean = true;
+  try {
+    progress("creating the databases...");
+    databases = await provisionDatabases(names, serverUrl);
+    const today = localDate(new Date(), TIME_ZONE);
+
+    if (http) {
+      const dbs = databases;
+      const at = dbs.at.app;
+      fake = await startFakeSlack();
+      progress("seeding the HTTP teams...");
+      await seedHttp(fake, at, today);
+      const [appPort, barePort] = [await freePort(), await freePort()];
+      progress("starting Supervisor and the bare Bolt app...");
+      [app, bare] = await Promise.all([
+        startChild(
+          ["src/main.ts"],
+          {
+            SLACK_SIGNING_SECRET: SIGNING_SECRET,
+            SLACK_BOT_TOKEN: fake.botToken,
+            SLACK_API_URL: fake.apiUrl,
+            PORT: String(appPort),
+            ...appEnv(at),
+            LOG_LEVEL: "info",
+          },
+          /Supervisor is ready/,
+        ),
+        startChild(
+          ["bench/bare-bolt.ts"],
+          { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(barePort) },
+          /ready/,
+        ),
+      ]);
+      const servers: { app: Server; bare: Server } = {
+        app: {
+          url: `http://127.0.0.1:${appPort}/slack/events`,
+          pid: app.process.pid,
+          backends: () => dbs.backends("app"),
+        },
+        bare: {
+          url: `http://127.0.0.1:${barePort}/slack/events`,
+          pid: bare.process.pid,
+          backends: async () => [],
+        },
+      };
+      const load = {
+        seconds: options.seconds,
+        rounds: options.rounds,
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+      };
+      const setup = `${options.connections} connections, ${options.rounds} rounds of ${options.seconds} s after ${options.warmupSeconds} s warm-up, medians`;
+      const reports: PartReport[] = [];
+      if (parts.has("team")) {
+        progress("measuring /team...");
+        const report = await benchTeam(servers, load);
+        print("", `== /team against bare Bolt (${setup})`, ...report.lines);
+        reports.push(report);
+      }
+      let checkins: Summary | null = null;
+      if (parts.has("checkin")) {
+        progress("measuring /quota check-ins...");
+        const run = await benchCheckins(servers, fake, load);
+        print("", `== (a) /quota check-ins against bare Bolt (${setup})`, ...run.report.lines);
+        reports.push(run.report);
+        checkins = run.app;
+        await stopChild(app);
+        const verified = await run.verify(at);
+        print(...verified.lines);
+        reports.push(verified);
+      }
+      const appLog = app.take().filter((line) => / (WARN|ERROR) /.test(line));
+      await stopChild(app);
+      if (parts.has("ladder")) {
+        progress("measuring the ladder...");
+        const report = await benchLadder(servers.bare, at, () => dbs.backends("app"), load, checkins);
+        print("", `== where a check-in's time goes: each step against bare Bolt (${setup})`, ...report.lines);
+        reports.push(report);
+      }
+      if (appLog.length > 0) {
+        print(
+          `Supervisor logged ${appLog.length} warnings or errors during the run, e.g.`,
+          ...appLog.slice(0, 5),
+        );
+      }
+      clean = reports.every((r) => r.clean) && appLog.length === 0;
+      await Promise.all([stopChild(app), stopChild(bare)]);
+      await fake.close();
+      fake = null;
+    }
+
+    if (parts.has("leaderboard")) {
+      progress("seeding and timing the leaderboard...");
+      print(
         "",
-        "                          req/s     p50 ms   p99 ms   failed",
-        `bare Bolt (ack only)   ${fmt(bareSummary)}`,
-        `/team (DB read + reply)${fmt(appSummary)}`,
-        "",
-        `ratio /team / bare Bolt: ${ratio.toFixed(2)} (goal >= 0.80) ${ratio >= 0.8 ? "MET" : "NOT MET"}`,
-      ].join("\n"),
-    );
-    if (appSummary.failures > 0 || bareSummary.failures > 0) {
-      console.error("some requests failed: the figures above are not trustworthy");
+        "== (b) the leaderboard over 1,000 reps: two years of daily check-ins against a tenth of that",
+      );
+      const report = await benchLeaderboard(databases.at.big, databases.at.small, {
+        bigDays: 730,
+        smallDays: 73,
+        runs: options.leaderboardRuns,
+        log: print,
+      });
+      print(...report.lines);
+    }
+    print("", `whole run: ${seconds(started)}; load average now ${load1()}`);
+    if (!clean) {
+      print("some requests failed or some effects are missing: the HTTP figures above are not trustworthy");
       process.exitCode = 1;
     }
   } finally {
-    await Promise.all([stopChild(app), stopChild(bare)]);
-    await fake.close();
-    await benchDb?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await cleanup();
   }
-}
-
-async function createBenchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `supervisor_bench_${process.pid}`;
-  const at = (database: string) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
-  const admin = postgres(at("postgres"), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}"`);
-  await admin.unsafe(`create database "${name}"`);
-  return {
-    url: at(name),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-function fmt(s: { rps: number; p50: number; p99: number; failures: number }): string {
-  return `${s.rps.toFixed(0).padStart(9)} ${s.p50.toFixed(1).padStart(10)} ${s.p99.toFixed(1).padStart(8)} ${String(s.failures).padStart(8)}`;
 }
 
 await main();

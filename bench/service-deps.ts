@@ -1,0 +1,46 @@
+/** Deps for calling Supervisor's services in this process, with Slack kept out of the measurement. */
+import { WebClient } from "@slack/web-api";
+import { loadConfig } from "../src/config.js";
+import type { Db } from "../src/platform/db/index.js";
+import type { Deps } from "../src/platform/deps.js";
+import { createLogger } from "../src/platform/log.js";
+import { createSlackGateway, type SlackGateway, type SlackUser } from "../src/platform/slack/index.js";
+import { Background } from "../src/platform/tasks.js";
+import { systemClock } from "../src/platform/time/index.js";
+import { TIME_ZONE } from "./seed.js";
+
+/**
+ * Every profile is an English-speaking non-admin in the teams' zone (no users.info call). Channel posts
+ * answer at once with a made-up ts; any other Slack call goes to a closed port and fails loudly.
+ */
+export function benchDeps(db: Db): Deps {
+  const log = createLogger("error");
+  const profile = (id: string): SlackUser => ({
+    id,
+    name: id,
+    realName: id,
+    tz: TIME_ZONE,
+    locale: "en-US",
+    isAdmin: false,
+    isOwner: false,
+    isBot: false,
+    deleted: false,
+  });
+  let posts = 0;
+  const unreachable = createSlackGateway(
+    new WebClient("xoxb-bench", { slackApiUrl: "http://127.0.0.1:9/api/" }),
+  );
+  const slack: SlackGateway = {
+    ...unreachable,
+    postMessage: async (message) => ({ channel: message.channel, ts: `${Date.now() / 1000}${++posts}` }),
+  };
+  return {
+    db,
+    slack,
+    users: { get: async (id) => profile(id), forget: () => {} },
+    clock: systemClock,
+    config: loadConfig({}),
+    log,
+    tasks: new Background(log),
+  };
+}
