@@ -45,6 +45,8 @@
  * `tooPrecise`. The absurd-maximum check is the caller's: the maximum is a per-team setting.
  */
 
+import { currencyDigits } from "../../platform/i18n/index.js";
+
 export type AmountLanguage = "en" | "sv";
 
 export type AmountProblem = "empty" | "unreadable" | "zero" | "negative" | "wrongCurrency" | "tooPrecise";
@@ -180,14 +182,6 @@ export function parseAmount(text: string, options: AmountOptions): AmountResult 
   const minor = BigInt(value.integer + fraction.slice(0, scale));
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problem: "unreadable" };
   return { ok: true, minor: Number(minor), currency, rest: s.slice(pos).trim() };
-}
-
-/** Decimal digits of the currency's minor unit, as Intl knows them (SEK 2, JPY 0, KWD 3). */
-function currencyDigits(currency: string): number {
-  // Throws RangeError for a code that is not a currency: team settings are validated before they get here.
-  return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
 }
 
 /** The end of an amount: end of text or whitespace; a suffix may also be followed directly by a mark ("12kSEK"). */

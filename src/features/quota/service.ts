@@ -24,7 +24,7 @@ import { parseAmount } from "./amount.js";
 import { splitTags } from "./command.js";
 import { type QuotaMessages, quotaMessages } from "./messages.js";
 import { DEFAULT_MAX_CHECKIN_MAJOR, NOTE_MAX, type Pace, paceOf, SIMILAR_WINDOW_MS } from "./rules.js";
-import type { Checkin } from "./schema.js";
+import type { Checkin, QuotaSettings } from "./schema.js";
 import {
   correctCheckin,
   findCheckin,
@@ -33,11 +33,13 @@ import {
   latestCheckin,
   listCheckins,
   rememberPost,
+  repTeamWithSettings,
   repTotals,
   retireCheckin,
   saveSettings,
   setTarget,
   similarCheckinSince,
+  type TargetInForce,
   type Totals,
   targetsInForce,
   teamTotals,
@@ -52,7 +54,10 @@ export interface QuotaRules {
 }
 
 export async function rulesOf(deps: Deps, team: Team): Promise<QuotaRules> {
-  const row = await findSettings(deps.db, team.id);
+  return rulesFrom(team, await findSettings(deps.db, team.id));
+}
+
+function rulesFrom(team: Team, row: QuotaSettings | null): QuotaRules {
   return {
     checkinsPrivate: row?.checkinsPrivate ?? false,
     leaderboardInChannel: row?.leaderboardInChannel ?? true,
@@ -93,7 +98,7 @@ function progressFrom(
   repId: string | null,
   period: Period,
   totals: Totals,
-  target: { amountMinor: number; periodKey: string; currency: string } | undefined,
+  target: TargetInForce | undefined,
   days: WorkingDayCount,
 ): Progress {
   const targetMinor =
@@ -114,7 +119,7 @@ export async function repProgress(deps: Deps, team: Team, repId: string, at: Dat
   const period = currentPeriod(team, at);
   const [totals, targets] = await Promise.all([
     repTotals(deps.db, team.id, repId, team.currency, period),
-    targetsInForce(deps.db, team.id, period.key),
+    targetsInForce(deps.db, team.id, period.key, [repId]),
   ]);
   return progressFrom(team, repId, period, totals, targets.get(repId), workdays(team, period, at));
 }
@@ -125,12 +130,15 @@ async function repTeam(deps: Deps, actor: Actor): Promise<TeamWithMembers> {
     const team = await findTeam(deps.db, actor.workspaceId, actor.repOf);
     if (team) return team;
   }
+  throw await notARep(deps, actor);
+}
+
+/** Why someone who sells in no team cannot check in: they lead one, or they are in none. */
+async function notARep(deps: Deps, actor: Actor): Promise<UserError> {
   const [led] = actor.supervises;
-  if (led !== undefined) {
-    const team = await findTeam(deps.db, actor.workspaceId, led);
-    throw new UserError("quota.checkin.supervisor", { team: team?.team.name ?? "" });
-  }
-  throw new UserError("quota.noTeam");
+  if (led === undefined) return new UserError("quota.noTeam");
+  const team = await findTeam(deps.db, actor.workspaceId, led);
+  return new UserError("quota.checkin.supervisor", { team: team?.team.name ?? "" });
 }
 
 /**
@@ -174,8 +182,10 @@ export interface CheckinOutcome {
 
 /** `/quota <amount> [note] [#product]`: records a rep's sale in their team, once, and tells the team. */
 export async function checkIn(deps: Deps, request: CheckinRequest): Promise<CheckinOutcome> {
-  const actor = await loadActor(deps, request.workspaceId, request.userId);
-  const { team } = await repTeam(deps, actor);
+  // The hot path: one statement finds the rep's team and its settings; anyone else is told why not.
+  const found = await repTeamWithSettings(deps.db, request.workspaceId, request.userId);
+  if (!found) throw await notARep(deps, await loadActor(deps, request.workspaceId, request.userId));
+  const { team, settings } = found;
   const parsed = parseAmount(request.text, { language: team.locale, currency: team.currency });
   if (!parsed.ok) {
     throw new UserError(`quota.amount.${parsed.problem}`, {
@@ -184,7 +194,7 @@ export async function checkIn(deps: Deps, request: CheckinRequest): Promise<Chec
       language: team.locale,
     });
   }
-  const rules = await rulesOf(deps, team);
+  const rules = rulesFrom(team, settings);
   if (parsed.minor > rules.maxCheckinMinor) {
     throw new UserError("quota.amount.tooLarge", {
       amountMinor: parsed.minor,
@@ -210,7 +220,7 @@ export async function checkIn(deps: Deps, request: CheckinRequest): Promise<Chec
   const { checkin, created } = await insertCheckin(deps.db, {
     workspaceId: team.workspaceId,
     teamId: team.id,
-    repId: actor.userId,
+    repId: request.userId,
     amountMinor: parsed.minor,
     currency: team.currency,
     note: note.slice(0, NOTE_MAX),
@@ -220,7 +230,7 @@ export async function checkIn(deps: Deps, request: CheckinRequest): Promise<Chec
     requestId: request.requestId,
   });
   const [progress, similarRecent] = await Promise.all([
-    repProgress(deps, team, actor.userId, now),
+    repProgress(deps, team, request.userId, now),
     similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
   ]);
   const announced = !rules.checkinsPrivate;
@@ -359,7 +369,7 @@ export async function leaderboard(
   const period = currentPeriod(team.team, now);
   const [totals, targets, rules] = await Promise.all([
     teamTotals(deps.db, team.team.id, team.team.currency, period, product?.id),
-    targetsInForce(deps.db, team.team.id, period.key),
+    targetsInForce(deps.db, team.team.id, period.key, team.repIds),
     rulesOf(deps, team.team),
   ]);
   const days = workdays(team.team, period, now);
@@ -406,8 +416,8 @@ export async function leaderboard(
 /** Without a team target of its own, the team's target is what its reps' targets add up to. */
 function sumOfRepTargets(
   repIds: readonly string[],
-  targets: Map<string | null, { amountMinor: number; periodKey: string; currency: string }>,
-): { amountMinor: number; periodKey: string; currency: string } | undefined {
+  targets: Map<string | null, TargetInForce>,
+): TargetInForce | undefined {
   const found = repIds.flatMap((id) => {
     const t = targets.get(id);
     return t && t.amountMinor > 0 ? [t] : [];
@@ -497,7 +507,12 @@ export async function saveTargets(
   const now = deps.clock.now();
   const period = currentPeriod(team.team, now);
   const changes = await deps.db.transaction(async (tx) => {
-    const inForce = await targetsInForce(tx, team.team.id, period.key);
+    const inForce = await targetsInForce(
+      tx,
+      team.team.id,
+      period.key,
+      wanted.flatMap((w) => (w.repId === null ? [] : [w.repId])),
+    );
     const done: TargetChange[] = [];
     for (const { repId, amountMinor } of wanted) {
       const current = inForce.get(repId);
@@ -589,7 +604,7 @@ export async function targetsFor(
 ): Promise<{ team: TeamWithMembers; period: Period; targets: Map<string | null, number> }> {
   await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
   const period = currentPeriod(team.team, deps.clock.now());
-  const inForce = await targetsInForce(deps.db, team.team.id, period.key);
+  const inForce = await targetsInForce(deps.db, team.team.id, period.key, team.repIds);
   const targets = new Map<string | null, number>();
   for (const [repId, target] of inForce)
     if (target.amountMinor > 0 && target.currency === team.team.currency)

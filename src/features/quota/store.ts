@@ -1,6 +1,31 @@
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/index.js";
+import { type Db, queryRows } from "../../platform/db/index.js";
+import { type Team, teamMembers, teams } from "../team/index.js";
 import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
+
+/**
+ * The team a person sells in, with its quota settings, in one statement: what a check-in needs before it
+ * can record anything. Null when the person is no team's rep.
+ */
+export async function repTeamWithSettings(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<{ team: Team; settings: QuotaSettings | null } | null> {
+  const [row] = await db
+    .select({ team: teams, settings: quotaSettings })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .leftJoin(quotaSettings, eq(quotaSettings.teamId, teams.id))
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.userId, userId),
+        eq(teamMembers.role, "rep"),
+      ),
+    );
+  return row ?? null;
+}
 
 export async function findSettings(db: Db, teamId: number): Promise<QuotaSettings | null> {
   const [row] = await db.select().from(quotaSettings).where(eq(quotaSettings.teamId, teamId));
@@ -27,31 +52,63 @@ export async function saveSettings(
 }
 
 /** Period keys of one kind sort in time order ("2026-03" < "2026-04"); keys of other kinds do not match. */
-function sameKind(periodKey: string) {
-  const pattern = periodKey.includes("-W") ? "____-W__" : periodKey.includes("-Q") ? "____-Q_" : "____-__";
-  return sql`${quotaTargets.periodKey} like ${pattern}`;
+function kindPattern(periodKey: string): string {
+  return periodKey.includes("-W") ? "____-W__" : periodKey.includes("-Q") ? "____-Q_" : "____-__";
+}
+
+export interface TargetInForce {
+  amountMinor: number;
+  periodKey: string;
+  currency: string;
 }
 
 /**
- * The targets in force in a period: each rep's (and the team's, under key null) latest target set for this
- * period or an earlier one of the same kind. A target carries over until it is changed.
+ * The targets in force in a period for the given reps (and the team's own, under key null): each one's
+ * latest target set for this period or an earlier one of the same kind, as a target carries over until
+ * it is changed. One statement; each lookup is a short backward walk of the targets' unique index, so
+ * the cost does not grow with the years of targets behind it.
  */
 export async function targetsInForce(
   db: Db,
   teamId: number,
   periodKey: string,
-): Promise<Map<string | null, { amountMinor: number; periodKey: string; currency: string }>> {
-  const rows = await db
-    .selectDistinctOn([quotaTargets.repId], {
-      repId: quotaTargets.repId,
-      amountMinor: quotaTargets.amountMinor,
-      periodKey: quotaTargets.periodKey,
-      currency: quotaTargets.currency,
-    })
-    .from(quotaTargets)
-    .where(and(eq(quotaTargets.teamId, teamId), lte(quotaTargets.periodKey, periodKey), sameKind(periodKey)))
-    .orderBy(quotaTargets.repId, desc(quotaTargets.periodKey));
-  return new Map(rows.map((row) => [row.repId, row]));
+  repIds: readonly string[],
+): Promise<Map<string | null, TargetInForce>> {
+  const pattern = kindPattern(periodKey);
+  const reps =
+    repIds.length > 0
+      ? sql.join(
+          repIds.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : sql``;
+  const rows = await queryRows<{
+    rep_id: string | null;
+    amount_minor: string | number;
+    period_key: string;
+    currency: string;
+  }>(
+    db,
+    sql`
+      select r.rep_id, t.amount_minor, t.period_key, t.currency
+      from unnest(array[${reps}]::text[]) as r(rep_id)
+      cross join lateral (
+        select q.amount_minor, q.period_key, q.currency from quota_targets q
+        where q.team_id = ${teamId} and q.rep_id = r.rep_id and q.period_key <= ${periodKey} and q.period_key like ${pattern}
+        order by q.period_key desc limit 1
+      ) t
+      union all
+      (select null, q.amount_minor, q.period_key, q.currency from quota_targets q
+        where q.team_id = ${teamId} and q.rep_id is null and q.period_key <= ${periodKey} and q.period_key like ${pattern}
+        order by q.period_key desc limit 1)
+    `,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.rep_id,
+      { amountMinor: Number(row.amount_minor), periodKey: row.period_key, currency: row.currency },
+    ]),
+  );
 }
 
 /** Sets (or, with 0, clears) a target from a period on. */

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
-import { currencyDigits, type Translator } from "../../platform/i18n/index.js";
+import { currencyDigits, dateFormat, type Translator } from "../../platform/i18n/index.js";
 import {
   actions,
   button,
@@ -58,14 +58,14 @@ export function periodName(t: T, period: Period): string {
     return t.t("quota.period.quarter", { quarter: Number(rest.slice(1)), year: Number(year) });
   if (period.kind === "week")
     return t.t("quota.period.week", { week: Number(rest.slice(1)), year: Number(year) });
-  return new Intl.DateTimeFormat(t.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return dateFormat(t.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${period.key}-01T12:00:00Z`),
   );
 }
 
 /** A calendar day as people say it: "12 Mar" / "12 mars". */
 export function dayText(t: T, date: LocalDate): string {
-  return new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+  return dateFormat(t.locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

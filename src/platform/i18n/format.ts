@@ -14,7 +14,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -24,7 +24,10 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-/** Digits after the decimal point of a currency's minor unit (SEK 2, JPY 0). */
+/**
+ * Digits after the decimal point of a currency's minor unit (SEK 2, JPY 0, KWD 3), as Intl knows them.
+ * Throws RangeError for a code that is not a currency (settings are validated before they get here).
+ */
 export function currencyDigits(currency: string): number {
   return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }

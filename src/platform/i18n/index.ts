@@ -9,6 +9,6 @@ export {
   mergeMessages,
   type ParamsOf,
 } from "./catalog.js";
-export { currencyDigits, formatMoney } from "./format.js";
+export { currencyDigits, dateFormat, formatMoney } from "./format.js";
 export { type CommonMessages, commonMessages } from "./messages.js";
 export { createTranslator, type Translator } from "./translator.js";
