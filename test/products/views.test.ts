@@ -19,7 +19,7 @@ import {
   validateView,
 } from "../../src/sandbox/fake-slack/index.js";
 import { registeredSurfaces } from "../support/registered.js";
-import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { actionIds, buttonsOf, visibleText } from "../support/slack-text.js";
 
 const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
   ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
@@ -73,21 +73,6 @@ const biggest = product(99, {
 });
 
 const many = (count: number) => Array.from({ length: count }, (_, i) => product(i + 1));
-
-/** Action ids of every interactive element, anywhere in the blocks. */
-function actionIds(blocks: unknown[] = []): string[] {
-  const ids: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (typeof record.action_id === "string" && record.action_id !== "value") ids.push(record.action_id);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(blocks);
-  return ids;
-}
 
 const registered = registeredSurfaces();
 

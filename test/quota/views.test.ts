@@ -23,7 +23,7 @@ import {
   validateView,
 } from "../../src/sandbox/fake-slack/index.js";
 import { registeredSurfaces } from "../support/registered.js";
-import { buttonsOf } from "../support/slack-text.js";
+import { actionIds, buttonsOf } from "../support/slack-text.js";
 
 const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
   ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
@@ -103,7 +103,7 @@ const product: Product = {
 
 function valid(message: { blocks?: unknown[] }) {
   expect(validateMessageBlocks(message.blocks ?? [], { schema })).toEqual([]);
-  for (const id of buttonsOf(message)) expect(registered.actions.has(id), id).toBe(true);
+  for (const id of actionIds(message.blocks)) expect(registered.actions.has(id), id).toBe(true);
 }
 
 describe("quota views", () => {

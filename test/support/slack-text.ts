@@ -37,3 +37,21 @@ export function buttonsOf(message: { blocks?: unknown[] } | undefined): string[]
   }
   return ids;
 }
+
+/**
+ * The action ids of every interactive element anywhere in the blocks (buttons, selects, accessories),
+ * leaving out input fields, whose action id is `value`: what must have a registered listener.
+ */
+export function actionIds(blocks: unknown[] = []): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (typeof record.action_id === "string" && record.action_id !== "value") ids.push(record.action_id);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return ids;
+}

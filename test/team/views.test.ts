@@ -19,7 +19,7 @@ import {
   validateView,
 } from "../../src/sandbox/fake-slack/index.js";
 import { registeredSurfaces } from "../support/registered.js";
-import { visibleText } from "../support/slack-text.js";
+import { actionIds, visibleText } from "../support/slack-text.js";
 
 const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
   ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
@@ -48,21 +48,6 @@ function team(reps: number, name = "Sales North"): TeamWithMembers {
     supervisorIds: ["U0SUP1", "U0SUP2"],
     repIds: Array.from({ length: reps }, (_, i) => `U0REP${String(i).padStart(5, "0")}`),
   };
-}
-
-/** Action ids of every interactive element, anywhere in the blocks. */
-function actionIds(blocks: unknown[] = []): string[] {
-  const ids: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (typeof record.action_id === "string" && record.action_id !== "value") ids.push(record.action_id);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(blocks);
-  return ids;
 }
 
 const registered = registeredSurfaces();
