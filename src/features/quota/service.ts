@@ -629,11 +629,17 @@ export async function entries(
   const actor = await loadActor(deps, workspaceId, userId);
   const team = await teamInContext(deps, actor, channelId);
   const mayCorrect = decide(actor, { type: "team.manage", teamId: team.team.id }).allowed;
-  const whose = mayCorrect ? repId : userId;
-  if (!mayCorrect && repId !== null && repId !== userId) {
-    await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
+  if (!mayCorrect) {
+    // Anyone in the team sees their own check-ins; someone else's are for supervisors.
+    const othersAsked = repId !== null && repId !== userId;
+    await ensureAllowed(
+      deps,
+      actor,
+      { type: othersAsked ? "team.manage" : "team.view", teamId: team.team.id },
+      team,
+    );
   }
-  if (!mayCorrect) await ensureAllowed(deps, actor, { type: "team.view", teamId: team.team.id }, team);
+  const whose = mayCorrect ? repId : userId;
   const period = currentPeriod(team.team, deps.clock.now());
   const rows = await listCheckins(deps.db, team.team.id, period, { repId: whose ?? undefined, limit: 20 });
   const products = new Map<number, Product>();

@@ -105,6 +105,18 @@ function viewArg(args: Args, ctx: MethodContext, expect: "modal" | "home" | "any
   return { ...view, blocks: withGeneratedIds(Array.isArray(view.blocks) ? view.blocks : []) };
 }
 
+/** views.open and views.push: a valid modal and a live trigger (used once), shown to the trigger's user. */
+function withTrigger<T>(
+  args: Args,
+  ctx: MethodContext,
+  show: (userId: string, view: Record<string, unknown>) => T,
+): T {
+  const view = viewArg(args, ctx, "modal");
+  const check = ctx.world.consumeTrigger(str(args, "trigger_id") ?? str(args, "interactivity_pointer") ?? "");
+  if (!check.ok) throw new ApiError(check.error);
+  return fromWorld(() => show(check.trigger.userId, view));
+}
+
 function fromWorld<T>(fn: () => T): T {
   try {
     return fn();
@@ -458,13 +470,7 @@ const METHODS: Readonly<Record<string, MethodSpec>> = {
     required: ["token", "view"],
     oneOf: [["trigger_id", "interactivity_pointer"]],
     handle(args, ctx) {
-      const view = viewArg(args, ctx, "modal");
-      const check = ctx.world.consumeTrigger(
-        str(args, "trigger_id") ?? str(args, "interactivity_pointer") ?? "",
-      );
-      if (!check.ok) throw new ApiError(check.error);
-      const opened = fromWorld(() => ctx.world.openModal(check.trigger.userId, view));
-      return { view: opened };
+      return { view: withTrigger(args, ctx, (userId, view) => ctx.world.openModal(userId, view)) };
     },
   },
 
@@ -472,13 +478,7 @@ const METHODS: Readonly<Record<string, MethodSpec>> = {
     required: ["token", "view"],
     oneOf: [["trigger_id", "interactivity_pointer"]],
     handle(args, ctx) {
-      const view = viewArg(args, ctx, "modal");
-      const check = ctx.world.consumeTrigger(
-        str(args, "trigger_id") ?? str(args, "interactivity_pointer") ?? "",
-      );
-      if (!check.ok) throw new ApiError(check.error);
-      const pushed = fromWorld(() => ctx.world.pushModal(check.trigger.userId, view));
-      return { view: pushed };
+      return { view: withTrigger(args, ctx, (userId, view) => ctx.world.pushModal(userId, view)) };
     },
   },
 
