@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/sandbox/index.js";
@@ -10,7 +10,16 @@ const dataDir = tempDir("npm-start");
 const running = new Set<ChildProcess>();
 
 afterAll(() => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) {
+    // An `npm start` leads its own process group: end the app under it too.
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -21,10 +30,17 @@ interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm start` as a newcomer runs it: no Slack credentials, no DATABASE_URL, PORT 0. */
-function npmStart(): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/**
+ * `npm start` as a newcomer runs it: no Slack credentials, no DATABASE_URL, PORT 0. `how: "node"` runs
+ * what the script runs, without npm in between; `how: "npm"` the real `npm start`, in a process group of
+ * its own (as a terminal puts it), so a test can send Ctrl-C to the whole group or a signal to npm alone.
+ */
+function npmStart(how: "node" | "npm" = "node"): Promise<Started> {
+  const [command, args] =
+    how === "npm" ? ["npm", ["start"]] : [process.execPath, ["--import", "tsx", "src/main.ts"]];
+  const child = spawn(command, args, {
     cwd: ROOT,
+    detached: how === "npm",
     env: {
       ...process.env,
       // Set but empty, so neither the environment nor a developer's .env can supply them.
@@ -140,5 +156,60 @@ describe("npm start with no Slack credentials", () => {
     second.child.kill("SIGINT");
     expect(await second.exited).toEqual({ code: 0, signal: null });
     expect(second.stderr()).toContain("SIGINT received: shutting down");
+  }, 120_000);
+
+  /** Whether a process is still there (signal 0 only asks). */
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Waits until a process has gone; a test timeout, not a timing assertion. */
+  async function gone(pid: number, limitMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + limitMs;
+    while (Date.now() < deadline) {
+      if (!alive(pid)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return !alive(pid);
+  }
+
+  /** How npm exited, or "still running" after 10 s (a test timeout, not a timing assertion). */
+  function exitOf(started: Started) {
+    return Promise.race([
+      started.exited,
+      new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 10_000)),
+    ]);
+  }
+
+  /** The pid of the app (`node … src/main.ts`) that npm started, from the sandbox's lock file. */
+  function appPid(): number {
+    return Number(readFileSync(`${dataDir}/sandbox/sandbox.pid`, "utf8").trim());
+  }
+
+  it("stops the real `npm start` on Ctrl-C in a terminal (SIGINT to its whole process group)", async () => {
+    const started = await npmStart("npm");
+    const app = appPid();
+    expect(alive(app)).toBe(true);
+    process.kill(-(started.child.pid as number), "SIGINT");
+    expect(await exitOf(started)).toEqual({ code: 0, signal: null });
+    expect(await gone(app)).toBe(true);
+    expect(started.stderr()).toContain("SIGINT received: shutting down");
+    await expect(fetch(started.url)).rejects.toThrow();
+  }, 120_000);
+
+  it("stops the real `npm start` on a SIGINT to npm alone", async () => {
+    const started = await npmStart("npm");
+    const app = appPid();
+    expect(alive(app)).toBe(true);
+    started.child.kill("SIGINT");
+    expect(await exitOf(started)).toEqual({ code: 0, signal: null });
+    expect(await gone(app)).toBe(true);
+    await expect(fetch(started.url)).rejects.toThrow();
+    expect(existsSync(`${dataDir}/sandbox/sandbox.pid`)).toBe(false);
   }, 120_000);
 });
