@@ -6,7 +6,7 @@ import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { addProduct, replaySlashCommand } from "../support/quota.js";
-import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -174,10 +174,19 @@ describe("checking in a sale", () => {
   });
 
   it("records two identical check-ins as two sales, and offers to take the second back", async () => {
-    await quota(p.cecilia, p.channels.south, "2500 Kund A");
+    const first = await quota(p.cecilia, p.channels.south, "2500 Kund A");
+    expect(buttonsOf(first.message)).toEqual([]);
     const second = await quota(p.cecilia, p.channels.south, "2500 Kund B");
     expect(second.shown).toContain("Du checkade in samma belopp alldeles nyss.");
-    expect(buttonsOf(second.message)).toEqual([]);
+    const secondRow = (await rowsOf(p.cecilia)).at(-1);
+    expect(buttonsIn(second.message)).toEqual([
+      {
+        text: "Ta tillbaka",
+        actionId: "quota.undo",
+        blockId: expect.any(String),
+        value: String(secondRow?.id),
+      },
+    ]);
     const undo = await h.slack.clickButton({
       userId: p.cecilia,
       actionId: "quota.undo",

@@ -23,7 +23,7 @@ import {
   validateView,
 } from "../../src/sandbox/fake-slack/index.js";
 import { registeredSurfaces } from "../support/registered.js";
-import { actionIds, buttonsOf } from "../support/slack-text.js";
+import { actionIds, buttonsIn, buttonsOf } from "../support/slack-text.js";
 
 const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
   ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
@@ -129,12 +129,9 @@ describe("quota views", () => {
     });
     valid(reply);
     expect(JSON.stringify(reply.blocks)).toContain("Acme &lt;renewal&gt; *now*");
-    const accessory = (reply.blocks ?? []).flatMap((b) => {
-      const a = (b as { accessory?: { action_id?: string } }).accessory;
-      return a?.action_id ? [a.action_id] : [];
-    });
-    expect(accessory).toEqual(["quota.undo"]);
-    for (const id of accessory) expect(registered.actions.has(id)).toBe(true);
+    expect(buttonsIn(reply).map(({ text, actionId }) => [text, actionId])).toEqual([
+      ["Take it back", "quota.undo"],
+    ]);
     valid(channelPost(sv, team, checkin(1), product, progress("U1", 4_800_000, null)));
   });
 

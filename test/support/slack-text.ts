@@ -24,18 +24,51 @@ export function visibleText(
   return parts.length > 0 ? parts.join("\n") : (message.text ?? "");
 }
 
-/** The action ids of the buttons in a message or view, in order. */
-export function buttonsOf(message: { blocks?: unknown[] } | undefined): string[] {
-  const ids: string[] = [];
-  for (const block of (message?.blocks ?? []) as {
-    type?: string;
-    elements?: { type?: string; action_id?: string }[];
-  }[]) {
-    if (block.type !== "actions") continue;
-    for (const element of block.elements ?? [])
-      if (element.type === "button" && element.action_id) ids.push(element.action_id);
+/** A button as a person sees it: its label, and what clicking it sends the app. */
+export interface ShownButton {
+  text: string;
+  actionId: string;
+  /** The block it sits in (what a click reports as `block_id`). */
+  blockId: string | undefined;
+  value?: string;
+}
+
+/**
+ * Every button in a message or view, in order, wherever Slack shows one: among an actions block's
+ * elements, as a section's accessory, and anywhere else a block may carry one (input and context blocks
+ * cannot, by Block Kit's rules, but a button there would be found too).
+ */
+export function buttonsIn(message: { blocks?: unknown[] } | undefined): ShownButton[] {
+  const found: ShownButton[] = [];
+  const walk = (node: unknown, blockId: string | undefined): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, blockId);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    if (record.type === "button") {
+      const text = (record.text as { text?: unknown } | undefined)?.text;
+      found.push({
+        text: typeof text === "string" ? text : "",
+        actionId: typeof record.action_id === "string" ? record.action_id : "",
+        blockId,
+        ...(typeof record.value === "string" ? { value: record.value } : {}),
+      });
+      return;
+    }
+    for (const value of Object.values(record)) walk(value, blockId);
+  };
+  for (const block of message?.blocks ?? []) {
+    const id = (block as { block_id?: unknown } | null)?.block_id;
+    walk(block, typeof id === "string" ? id : undefined);
   }
-  return ids;
+  return found;
+}
+
+/** The action ids of the buttons in a message or view, in order, wherever they are (see `buttonsIn`). */
+export function buttonsOf(message: { blocks?: unknown[] } | undefined): string[] {
+  return buttonsIn(message).map((button) => button.actionId);
 }
 
 /**
