@@ -23,14 +23,17 @@ function paceAt(
 describe("pace", () => {
   it("counts a month with public holidays by its working days: May 2026 in Sweden", () => {
     // May has 21 weekdays; 1 May and Ascension Day (14 May) are off: 19 working days. At 17:00 on Friday
-    // 15 May, 9 of them are behind (4-8, 11-13 and 15 May): 9 / 19 = 47 % of the month.
+    // 15 May, 9 of them are behind (4-8, 11-13 and 15 May): 9 of 19 is 47.37 % of the month.
     const { days, pace } = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 4_700_000, 10_000_000);
     expect(days).toEqual({ total: 19, elapsed: 9, remaining: 10 });
-    expect(pace.expected).toBeCloseTo(9 / 19);
+    expect(pace.expected).toBeCloseTo(0.4737, 4);
+    // 47 000 kr of 100 000 kr: 47 %, just short of the 47.37 % gone, so on track.
     expect(pace.attainment).toBe(0.47);
     expect(pace.label).toBe("onTrack");
+    // 53 000 kr still to sell over the 10 working days left: 5 300 kr a day.
     expect(pace.neededPerDayMinor).toBe(530_000);
-    expect(pace.projectionMinor).toBe(Math.round((4_700_000 / 9) * 19));
+    // 47 000 kr in 9 days is 5 222.22 kr a day; over all 19 days that makes 99 222.22 kr.
+    expect(pace.projectionMinor).toBe(9_922_222);
     // The same sales a week without holidays later would be behind: the holiday made the month shorter.
     expect(paceAt("2026-05-22T15:00:00Z", "Europe/Stockholm", sweden, 4_700_000, 10_000_000).pace.label).toBe(
       "behind",
@@ -52,9 +55,11 @@ describe("pace", () => {
     expect(withLeave.days).toEqual({ total: 16, elapsed: 9, remaining: 7 });
     // 40 % sold: behind either way, and what is left must be sold in 7 working days instead of 10.
     expect(without.pace.label).toBe("behind");
-    expect(withLeave.pace.expected).toBeCloseTo(9 / 16);
+    // 9 of 16 working days behind: 56.25 % of the month.
+    expect(withLeave.pace.expected).toBe(0.5625);
+    // 60 000 kr left: 6 000 kr a day over 10 days, or 8 571.43 kr (rounded up to the öre) over 7.
     expect(without.pace.neededPerDayMinor).toBe(600_000);
-    expect(withLeave.pace.neededPerDayMinor).toBe(Math.ceil(6_000_000 / 7));
+    expect(withLeave.pace.neededPerDayMinor).toBe(857_143);
     // With leave next week, 50 % sold by now is on track; without it, the same 50 % is ahead.
     expect(
       paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 5_600_000, 10_000_000, leave).pace.label,
@@ -113,6 +118,7 @@ describe("pace", () => {
   });
 
   it("has no label or need without a target, but still projects", () => {
+    // 10 000 kr in the 9 of May's 19 working days behind: 1 111.11 kr a day, 21 111.11 kr by the end.
     const { pace } = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 1_000_000, null);
     expect(pace).toMatchObject({
       attainment: null,

@@ -240,7 +240,9 @@ describe("targets and progress", () => {
 
   it("shows the rep their progress and pace against the target", async () => {
     const { shown } = await quota(p.bo, p.channels.north);
-    // 12 500 of 120 000 is 10 %, with 10.5 of 22 working days (48 %) gone: behind.
+    // March 2026 has 22 working days in Sweden; at 13:00 on Monday 16 March 10.5 are behind (2-13 March,
+    // and half of today), 11.5 ahead. 12 500 of 120 000 is 10 %, with 48 % of the month gone: behind.
+    // 107 500 kr left over 11.5 days is 9 347.83 kr a day; 12 500 kr in 10.5 days makes 26 190 kr in 22.
     expect(shown).toContain("*12 500 kr* av 120 000 kr (10 %) · :warning: efter");
     expect(shown).toContain("Behöver 9 348 kr per arbetsdag (11,5 kvar)");
     expect(shown).toContain("I den här takten: 26 190 kr till 31 mars");
