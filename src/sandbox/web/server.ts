@@ -5,8 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo, Socket } from "node:net";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Log } from "../../platform/log.js";
 import { DEMO_IDS } from "../demo-workspace.js";
@@ -52,6 +53,14 @@ const CONTENT_TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 const MAX_BODY = 1_000_000;
+
+/**
+ * Twemoji's pictures (graphics CC-BY 4.0, Twitter and contributors), one SVG per emoji named by its code
+ * points (`1f4b0.svg`, `1f3f3-fe0f-200d-1f308.svg`): the page draws emoji with them, so they show on a
+ * machine with no colour emoji font.
+ */
+const EMOJI_DIR = dirname(createRequire(import.meta.url).resolve("@twemoji/svg/package.json"));
+const EMOJI_FILE = /^\/emoji\/([0-9a-f]{1,6}(?:-[0-9a-f]{1,6}){0,9})\.svg$/;
 
 function send(
   res: ServerResponse,
@@ -123,6 +132,20 @@ export async function startWebServer(options: {
     res.end(readFileSync(path));
   };
 
+  const serveEmoji = (res: ServerResponse, name: string): void => {
+    const path = join(EMOJI_DIR, `${name}.svg`);
+    if (!existsSync(path)) {
+      send(res, 404, "Not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": "image/svg+xml",
+      "cache-control": "public, max-age=604800",
+      "x-content-type-options": "nosniff",
+    });
+    res.end(readFileSync(path));
+  };
+
   const stream = async (req: IncomingMessage, res: ServerResponse, userId: string): Promise<void> => {
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
@@ -156,6 +179,8 @@ export async function startWebServer(options: {
     if (req.method === "GET" && (path === "/" || path === "/index.html")) return serveFile(res, "index.html");
     if (req.method === "GET" && path.startsWith("/static/")) return serveFile(res, path.slice(8));
     if (req.method === "GET" && path === "/healthz") return send(res, 200, "ok");
+    const emoji = req.method === "GET" ? EMOJI_FILE.exec(path) : null;
+    if (emoji?.[1]) return serveEmoji(res, emoji[1]);
     if (req.method === "GET" && path === "/api/workspace") {
       const { world } = await backend.current();
       const me = world.user(url.searchParams.get("as") || DEMO_IDS.admin);

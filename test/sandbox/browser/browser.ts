@@ -108,13 +108,25 @@ export async function actAs(page: Page, realName: string): Promise<void> {
 
 /**
  * What a person sees of an element: its rendered text (line breaks and hidden parts as drawn), which is
- * why these read innerText rather than textContent.
+ * why these read innerText rather than textContent. Emoji are pictures (`img.emoji`), read as the
+ * character they show.
  */
 export function seen(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
-  return locator.innerText();
+  // The pictures are swapped for their alt text and back within one synchronous call, so the page never
+  // draws the swap.
+  return locator.evaluate((element) => {
+    const swaps = [...element.querySelectorAll("img.emoji")].map((img) => {
+      const text = img.ownerDocument.createTextNode(img.getAttribute("alt") ?? "");
+      img.replaceWith(text);
+      return { img, text };
+    });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
+    const text = (element as unknown as { innerText: string }).innerText;
+    for (const swap of swaps) swap.text.replaceWith(swap.img);
+    return text;
+  });
 }
 
-export function seenAll(locator: Locator): Promise<string[]> {
-  return locator.allInnerTexts();
+export async function seenAll(locator: Locator): Promise<string[]> {
+  return Promise.all((await locator.all()).map((one) => seen(one)));
 }

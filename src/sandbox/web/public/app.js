@@ -2,6 +2,7 @@
 // sandbox server as a small JSON action; the server turns it into the real Slack request to the app, and
 // the workspace's changes come back as server-sent events.
 import { renderBlocks } from "./blocks.js";
+import { emojiPicture } from "./emoji.js";
 import { personName, renderMrkdwn, renderPlain } from "./mrkdwn.js";
 import { avatar, closePopover, confirmDialog, h, menu, toast } from "./widgets.js";
 
@@ -410,7 +411,7 @@ function renderSidebar() {
     ...channels.map((c) =>
       sidebarItem({
         label: c.name,
-        icon: h("span", { class: "hash", text: c.isPrivate ? "🔒" : "#" }),
+        icon: h("span", { class: "hash" }, c.isPrivate ? emojiPicture("🔒", "small") : "#"),
         active: state.view?.kind === "channel" && state.view.id === c.id,
         unread: isUnread(c.id),
         testId: `channel-${c.name}`,
@@ -538,7 +539,12 @@ function renderMessage(item, previous, channelId, inThreadPane) {
       "div",
       { class: "message-content" },
       ephemeral
-        ? h("div", { class: "ephemeral-note" }, h("span", { class: "eye", text: "👁" }), t("ui.onlyYou"))
+        ? h(
+            "div",
+            { class: "ephemeral-note" },
+            h("span", { class: "eye" }, emojiPicture("👁️", "small")),
+            t("ui.onlyYou"),
+          )
         : null,
       compact
         ? null
@@ -623,12 +629,15 @@ function messageActions(channelId, message, inThreadPane) {
   });
   const reply = inThreadPane
     ? null
-    : h("button", {
-        class: "hover-button",
-        text: "💬",
-        attrs: { type: "button", title: t("ui.message.reply"), "aria-label": t("ui.message.reply") },
-        on: { click: () => openThread(channelId, message.ts) },
-      });
+    : h(
+        "button",
+        {
+          class: "hover-button",
+          attrs: { type: "button", title: t("ui.message.reply"), "aria-label": t("ui.message.reply") },
+          on: { click: () => openThread(channelId, message.ts) },
+        },
+        emojiPicture("💬", "small"),
+      );
   return h("div", { class: "hover-actions" }, reply, more);
 }
 
@@ -672,7 +681,7 @@ function channelIntro(channelId) {
     h(
       "div",
       { class: "tip", attrs: { "data-testid": "sandbox-tip" } },
-      h("span", { text: "💡" }),
+      h("span", {}, emojiPicture("💡")),
       h("span", { text: t("ui.tip", { app }) }),
     ),
   );
@@ -682,7 +691,7 @@ function channelHeader(channel) {
   return h(
     "header",
     { class: "channel-header" },
-    h("h1", { text: `${channel.isPrivate ? "🔒" : "#"} ${channel.name}` }),
+    h("h1", {}, channel.isPrivate ? emojiPicture("🔒") : "#", ` ${channel.name}`),
     channel.topic ? h("span", { class: "topic", html: fmt.mrkdwn(channel.topic) }) : null,
     h("span", { class: "members", text: t("ui.channel.members", { count: channel.memberCount }) }),
   );
@@ -960,16 +969,19 @@ function composer(channel, threadTs) {
     }
   });
   send.addEventListener("click", submit);
-  const shortcuts = h("button", {
-    class: "composer-tool",
-    text: "⚡",
-    attrs: {
-      type: "button",
-      title: t("ui.shortcuts.button"),
-      "aria-label": t("ui.shortcuts.button"),
-      "data-testid": "shortcuts",
+  const shortcuts = h(
+    "button",
+    {
+      class: "composer-tool",
+      attrs: {
+        type: "button",
+        title: t("ui.shortcuts.button"),
+        "aria-label": t("ui.shortcuts.button"),
+        "data-testid": "shortcuts",
+      },
     },
-  });
+    emojiPicture("⚡", "small"),
+  );
   shortcuts.addEventListener("click", () =>
     menu(
       shortcuts,

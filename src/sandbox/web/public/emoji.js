@@ -1,3 +1,7 @@
+// Emoji as Slack's client draws them: pictures, not characters, so they show on a machine without a colour
+// emoji font. The pictures are Twemoji's (graphics CC-BY 4.0, Twitter and contributors), from the
+// @twemoji/svg package, served by the sandbox at /emoji/<code points>.svg.
+
 // Slack's emoji shortcodes that apps and people use most; unknown ones stay as typed, as in Slack.
 export const EMOJI = {
   "+1": "👍",
@@ -96,7 +100,54 @@ export const EMOJI = {
   zzz: "💤",
 };
 
-/** Replaces known `:shortcode:`s in already-escaped text. */
+/** One emoji as Unicode spells it: a character, a sequence with modifiers, a flag, a keycap, a ZWJ family. */
+const AN_EMOJI = /\p{RGI_Emoji}/gv;
+
+/**
+ * The picture of an emoji: its code points in hex joined by "-", the variation selector FE0F left out
+ * except in ZWJ sequences (Twemoji's naming).
+ */
+export function emojiSrc(emoji) {
+  const points = [...emoji].map((c) => c.codePointAt(0).toString(16));
+  const named = emoji.includes("\u200d") ? points : points.filter((p) => p !== "fe0f");
+  return `/emoji/${named.join("-")}.svg`;
+}
+
+function pictureHtml(emoji) {
+  return `<img class="emoji" src="${emojiSrc(emoji)}" alt="${emoji}" draggable="false">`;
+}
+
+/** Draws the emoji in HTML as pictures: in its text only, never inside a tag. */
+export function pictures(html) {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(AN_EMOJI, pictureHtml)))
+    .join("");
+}
+
+/** Replaces known `:shortcode:`s in already-escaped text with their emoji. */
 export function emojify(text) {
   return text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole);
 }
+
+/** One emoji of the page's own (the tip's bulb, the reply button) as a picture element; `small` in controls. */
+export function emojiPicture(emoji, size = "") {
+  const img = document.createElement("img");
+  img.className = size === "small" ? "emoji small" : "emoji";
+  img.src = emojiSrc(emoji);
+  img.alt = emoji;
+  img.draggable = false;
+  return img;
+}
+
+// An emoji Twemoji has no picture for stays the character it is.
+document.addEventListener(
+  "error",
+  (event) => {
+    const img = event.target;
+    if (img instanceof HTMLImageElement && img.classList.contains("emoji")) {
+      img.replaceWith(document.createTextNode(img.alt));
+    }
+  },
+  true,
+);

@@ -1,6 +1,6 @@
 // Slack's mrkdwn, rendered to HTML safely: every piece of the app's text is HTML-escaped before any markup
 // is added, links keep only http(s) and mailto targets, and names come from the workspace, escaped too.
-import { emojify } from "./emoji.js";
+import { emojify, pictures } from "./emoji.js";
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -13,10 +13,13 @@ function decodeSlack(text) {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-/** plain_text objects: escaped, with emoji unless `emoji: false`. */
+/**
+ * plain_text objects: escaped, with `:shortcodes:` as emoji unless `emoji: false`; emoji characters are
+ * drawn as pictures either way, as Slack does.
+ */
 export function renderPlain(text, emoji = true) {
   const escaped = escapeHtml(String(text ?? ""));
-  return emoji ? emojify(escaped) : escaped;
+  return pictures(emoji ? emojify(escaped) : escaped);
 }
 
 function safeUrl(url) {
@@ -119,7 +122,7 @@ function renderInline(text, ctx) {
   out = style(out, "_", "i");
   out = style(out, "~", "s");
   out = emojify(out);
-  return out.replace(/\uE000(\d+)\uE001/g, (_w, i) => saved[Number(i)] ?? "");
+  return pictures(out.replace(/\uE000(\d+)\uE001/g, (_w, i) => saved[Number(i)] ?? ""));
 }
 
 const LIST_ITEM = /^(\s*)(•|◦|▪|-|\d+[.)])\s+(.*)$/;
