@@ -105,7 +105,7 @@ describe("starting up", () => {
     expect(app.output()).toContain("Slack refused SLACK_BOT_TOKEN (invalid_auth)");
   });
 
-  it("serves signed requests once ready, and drains on SIGTERM", async () => {
+  it("serves signed requests once ready, and on SIGTERM finishes the work under way before exiting 0", async () => {
     const app = boot({
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: secret,
@@ -117,8 +117,44 @@ describe("starting up", () => {
     const answer = await askTeamHelp(Number(port));
     expect(answer.status).toBe(200);
     expect(answer.text).toBe("Supervisor /team commands");
-    expect(await app.stop("SIGTERM")).toBe(0);
+
+    // An admin creates a team: the answer comes at once, the new supervisor's DM after it, and Slack is
+    // slow to take that DM. SIGTERM arrives while it is on its way.
+    const admin = fake.world.addUser({
+      name: "drain-admin",
+      tz: "Europe/London",
+      locale: "en-GB",
+      isAdmin: true,
+    });
+    const lead = fake.world.addUser({ name: "drain-lead", tz: "Europe/Stockholm", locale: "en-US" });
+    const channel = fake.world.addChannel({ name: "drain-team", members: [admin.id, lead.id] });
+    const driver = fake.connectApp({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret });
+    const dm = fake.holdNext("chat.postMessage");
+    const created = await driver.slashCommand({
+      userId: admin.id,
+      channelId: channel.id,
+      command: "/team",
+      text: `create Drain Team <@${lead.id}>`,
+    });
+    expect(created.reply?.kind === "ephemeral" && created.reply.ephemeral.text).toContain(
+      "Created the team *Drain Team*",
+    );
+    await dm.arrived;
+    app.child.kill("SIGTERM");
+    await app.waitFor(/SIGTERM received: shutting down/);
+    // An app that does not wait for its work exits now and hangs up on the DM: give it every chance to.
+    await Promise.race([dm.hungUp, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    dm.release();
+
+    expect(await app.exited).toBe(0);
     expect(app.output()).toContain("stopped");
+    const im = fake.world.dmChannelOf(lead.id);
+    expect(im && fake.world.messagesIn(im).map((m) => m.text)).toEqual([
+      `<@${admin.id}> made you a supervisor of *Drain Team*. The team works in <#${channel.id}>; \`/team help\` shows how to run it.`,
+    ]);
+    expect(fake.callsTo("chat.postMessage").map((call) => [call.args.channel, call.ok])).toEqual([
+      [lead.id, true],
+    ]);
   });
 });
 

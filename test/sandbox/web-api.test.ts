@@ -617,6 +617,39 @@ describe("rate limits and one-off failures", () => {
     );
     expect((await client.chat.postMessage({ channel: salesId, text: "x" })).ok).toBe(true);
   });
+
+  it("holds the next call of a method on its way with holdNext, until released", async () => {
+    const held = fake.holdNext("chat.postMessage");
+    const posting = client.chat.postMessage({ channel: salesId, text: "slow news" });
+    await held.arrived;
+    expect(world.messagesIn(salesId)).toEqual([]);
+    expect(fake.callsTo("chat.postMessage")).toEqual([]);
+    held.release();
+    expect((await posting).ok).toBe(true);
+    expect(world.messagesIn(salesId).map((m) => m.text)).toEqual(["slow news"]);
+    // Only once: the next call goes straight through.
+    expect((await client.chat.postMessage({ channel: salesId, text: "fast news" })).ok).toBe(true);
+  });
+
+  it("drops a held call whose caller hung up: Slack never gets it", async () => {
+    const held = fake.holdNext("chat.postMessage");
+    const hangUp = new AbortController();
+    const posting = fetch(`${fake.apiUrl}chat.postMessage`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${BOT_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ channel: salesId, text: "never seen" }),
+      signal: hangUp.signal,
+    }).catch((error: unknown) => error);
+    await held.arrived;
+    hangUp.abort();
+    await held.hungUp;
+    held.release();
+    await posting;
+    await expect
+      .poll(() => fake.callsTo("chat.postMessage").map((c) => [c.ok, c.error]))
+      .toEqual([[false, "caller_gone"]]);
+    expect(world.messagesIn(salesId)).toEqual([]);
+  });
 });
 
 describe.skipIf(NO_REFERENCE)(

@@ -30,6 +30,7 @@ export { IMPLEMENTED_METHODS, METHOD_REQUIRED_ARGS } from "./methods.js";
 export {
   type FakeSlack,
   type FakeSlackOptions,
+  type HeldCall,
   type RateLimitSpec,
   type RecordedCall,
   startFakeSlack,

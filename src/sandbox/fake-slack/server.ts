@@ -49,6 +49,16 @@ export interface RateLimitSpec {
   times?: number;
 }
 
+/** A call the fake keeps on its way to Slack until the test lets it through (see `holdNext`). */
+export interface HeldCall {
+  /** Resolves when the app has sent the call (it is then in flight, and nothing has happened yet). */
+  readonly arrived: Promise<void>;
+  /** Resolves if the app hangs up (crashes, exits) while the call is held: Slack never gets it. */
+  readonly hungUp: Promise<void>;
+  /** Lets the call through: Slack does what it asks and answers. */
+  release(): void;
+}
+
 export interface FakeSlack {
   readonly world: World;
   /** e.g. `http://127.0.0.1:40123` */
@@ -66,6 +76,12 @@ export interface FakeSlack {
   rateLimit(method: string, spec: RateLimitSpec): void;
   /** The next call of `method` answers `{ ok: false, error, ...extra }` (queued, one per call). */
   failNext(method: string, error: string, extra?: Record<string, unknown>): void;
+  /**
+   * Holds the next call of `method` on its way to Slack, as a slow network would, until `release()`:
+   * work in flight for a test to interrupt. A call whose caller hangs up meanwhile never reaches Slack;
+   * it is recorded with the error `caller_gone` and changes nothing.
+   */
+  holdNext(method: string): HeldCall;
   /** Resolves with the next recorded call of `method` (or one already made after `since`). */
   waitForCall(method: string, opts?: { timeoutMs?: number; since?: number }): Promise<RecordedCall>;
   /** Slack's side towards the app. */
@@ -108,6 +124,10 @@ class FakeSlackServer implements FakeSlack {
   private readonly rateLimits = new Map<string, { retryAfter: number; remaining: number }>();
   private readonly failures = new Map<string, Array<{ error: string; extra: Record<string, unknown> }>>();
   private readonly callWaiters = new Set<(call: RecordedCall) => void>();
+  private readonly holds = new Map<
+    string,
+    Array<{ arrive: () => void; hangUp: () => void; released: Promise<void> }>
+  >();
   private boundPort = 0;
 
   constructor(options: FakeSlackOptions) {
@@ -174,6 +194,25 @@ class FakeSlackServer implements FakeSlack {
     const queue = this.failures.get(method) ?? [];
     queue.push({ error, extra });
     this.failures.set(method, queue);
+  }
+
+  holdNext(method: string): HeldCall {
+    let arrive = (): void => {};
+    let hangUp = (): void => {};
+    let release = (): void => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const hungUp = new Promise<void>((resolve) => {
+      hangUp = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = this.holds.get(method) ?? [];
+    queue.push({ arrive, hangUp, released });
+    this.holds.set(method, queue);
+    return { arrived, hungUp, release };
   }
 
   waitForCall(method: string, opts: { timeoutMs?: number; since?: number } = {}): Promise<RecordedCall> {
@@ -321,6 +360,22 @@ class FakeSlackServer implements FakeSlack {
     if (!this.tokens.has(token)) {
       respond(200, { ok: false, error: "invalid_auth" });
       return;
+    }
+
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      let gone = false;
+      res.once("close", () => {
+        if (res.writableFinished) return;
+        gone = true;
+        hold.hangUp();
+      });
+      hold.arrive();
+      await hold.released;
+      if (gone) {
+        this.record({ method, args: rest, ok: false, error: "caller_gone", status: 0 });
+        return;
+      }
     }
 
     const failure = this.failures.get(method)?.shift();
