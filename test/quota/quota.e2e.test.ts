@@ -5,7 +5,7 @@ import { teams } from "../../src/features/team/index.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
-import { addProduct, replaySlashCommand } from "../support/quota.js";
+import { addProduct } from "../support/quota.js";
 import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
 
 let h: Harness;
@@ -165,11 +165,11 @@ describe("checking in a sale", () => {
       text: "4444",
       triggerId: "777.888.same",
     };
-    const first = await replaySlashCommand(h, request);
-    const second = await replaySlashCommand(h, request);
+    const first = await h.slack.slashCommand(request);
+    const second = await h.slack.slashCommand(request);
     await h.settle();
     expect([first.status, second.status]).toEqual([200, 200]);
-    expect(second.body).toContain("Den här förfrågan kom fram två gånger");
+    expect(visibleText(messageOf(second.reply))).toContain("Den här förfrågan kom fram två gånger");
     expect((await rowsOf(p.cecilia)).length).toBe(before + 1);
   });
 

@@ -113,6 +113,23 @@ describe("slash commands", () => {
     expect(res.responseUrl).toMatch(new RegExp(`^${fake.url}/hooks/commands/`));
   });
 
+  it("sends a chosen trigger_id, as often as asked: a replayed request", async () => {
+    const request = {
+      userId: anna.id,
+      channelId: salesId,
+      command: "/quota",
+      text: "5000",
+      triggerId: "9.9.replay",
+    };
+    const first = await slack.slashCommand(request);
+    const second = await slack.slashCommand(request);
+    expect([first.triggerId, second.triggerId]).toEqual(["9.9.replay", "9.9.replay"]);
+    expect(app.requests.slice(-2).map((r) => [r.signatureValid, r.body.trigger_id])).toEqual([
+      [true, "9.9.replay"],
+      [true, "9.9.replay"],
+    ]);
+  });
+
   it.skipIf(NO_REFERENCE)(
     "has the fields of Slack's own slash command example (needs SLACK_REFERENCE_DIR)",
     async () => {

@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parse as parseQuery } from "node:querystring";
 import { type Logger, LogLevel, WebClient } from "@slack/web-api";
-import type { FakeSlack } from "../../src/sandbox/fake-slack/index.js";
+import { type FakeSlack, verifySlackSignature } from "../../src/sandbox/fake-slack/index.js";
 
 /** Slack's reference data (methods/, responses/, payloads/, schemas/), when provided. */
 export const REFERENCE_DIR = process.env.SLACK_REFERENCE_DIR;
@@ -106,13 +105,12 @@ export class FakeApp {
       req.on("end", async () => {
         const rawBody = Buffer.concat(chunks).toString("utf8");
         const ts = String(req.headers["x-slack-request-timestamp"] ?? "");
-        const given = String(req.headers["x-slack-signature"] ?? "");
-        const expected = `v0=${createHmac("sha256", signingSecret).update(`v0:${ts}:${rawBody}`).digest("hex")}`;
-        const fresh = Math.abs(Date.now() / 1000 - Number(ts)) < 300;
-        const signatureValid =
-          fresh &&
-          given.length === expected.length &&
-          timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+        const signatureValid = verifySlackSignature({
+          signingSecret,
+          signature: req.headers["x-slack-signature"] as string | undefined,
+          timestamp: ts,
+          rawBody,
+        });
         const contentType = String(req.headers["content-type"] ?? "");
         let body: Record<string, unknown> = {};
         if (contentType === "application/json") {

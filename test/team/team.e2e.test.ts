@@ -1,9 +1,8 @@
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { roleGrants } from "../../src/platform/access/index.js";
 import { auditLog, listAudit } from "../../src/platform/audit/index.js";
-import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
+import { type ShownReply, signSlackRequest } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 
@@ -105,7 +104,7 @@ describe("who may create teams and grant roles", () => {
       response_url: "http://127.0.0.1:9/none",
     }).toString();
     const send = async (secret: string, timestamp: number) => {
-      const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+      const signature = signSlackRequest(secret, timestamp, body);
       return fetch(h.server.eventsUrl as string, {
         method: "POST",
         headers: {

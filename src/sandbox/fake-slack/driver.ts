@@ -68,6 +68,11 @@ export interface SlashCommandInput {
   /** With the slash, e.g. `/quota`. */
   command: string;
   text?: string;
+  /**
+   * Slack's trigger_id for the request; default a new one. Sending the same one again is what a
+   * replayed or duplicated request looks like to the app.
+   */
+  triggerId?: string;
 }
 
 export interface SlashCommandResult {
@@ -325,7 +330,7 @@ export class SlackDriver {
     if (!input.command.startsWith("/")) throw new Error(`a command starts with "/": ${input.command}`);
     const ws = this.world.workspace;
     const text = escapeSlashCommandText(input.text ?? "", this.world, user.id);
-    const triggerId = this.world.issueTrigger(user.id);
+    const triggerId = this.world.issueTrigger(user.id, input.triggerId);
     const context: ResponseUrlContext = { kind: "commands", userId: user.id, channelId: ch.id };
     const responseUrl = this.responseUrl(context);
     const answer = await this.postForm(this.app.commandsUrl ?? this.app.url, {

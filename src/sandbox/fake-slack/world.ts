@@ -934,15 +934,25 @@ export class World {
 
   // ---------------------------------------------------------------- triggers
 
-  issueTrigger(userId: string): string {
+  /**
+   * A trigger id for something the user just did. Given an `id` (a test replaying a request Slack
+   * already sent), that trigger is the one issued before, or is issued under that id.
+   */
+  issueTrigger(userId: string, id?: string): string {
+    if (id !== undefined) {
+      if (!this.triggers.has(id)) this.triggers.set(id, { id, userId, issuedAt: this.now(), used: false });
+      return id;
+    }
     const n = (this.counters.get("#trigger") ?? 0) + 1;
     this.counters.set("#trigger", n);
-    const id = `${1_000_000_000 + n}.${this.workspace.teamId.replace(/\D/g, "") || "0"}${n}.${(n * 2654435761)
+    const issued = `${1_000_000_000 + n}.${this.workspace.teamId.replace(/\D/g, "") || "0"}${n}.${(
+      n * 2654435761
+    )
       .toString(16)
       .padStart(8, "0")
       .slice(-8)}`;
-    this.triggers.set(id, { id, userId, issuedAt: this.now(), used: false });
-    return id;
+    this.triggers.set(issued, { id: issued, userId, issuedAt: this.now(), used: false });
+    return issued;
   }
 
   /** Exchanges a trigger id (valid `triggerTtlMs` and once). */
