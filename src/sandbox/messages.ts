@@ -45,6 +45,11 @@ export const sandboxMessages = defineMessages(
     "ui.composer.send": "Send now",
     "ui.composer.readOnly":
       "Sending messages to this app has been turned off. Its slash commands still work.",
+    "ui.composer.notSent.offline":
+      "Not sent: the sandbox can't be reached. Your text is still here; press Enter to send it again once the sandbox is back.",
+    "ui.composer.notSent.error": "Not sent: {message}",
+    "ui.messages.newOne": "↓ 1 new message",
+    "ui.messages.newMany": "↓ {count} new messages",
     "ui.composer.commands": "Slash commands",
     "ui.composer.people": "People",
     "ui.shortcuts.button": "Shortcuts",
@@ -73,6 +78,7 @@ export const sandboxMessages = defineMessages(
     "ui.unsupported": "This content can't be displayed.",
     "ui.error.generic": "That didn't work: {message}",
     "ui.error.offline": "Lost the connection to the sandbox. Reconnecting…",
+    "ui.error.unreachable": "The sandbox can't be reached, so nothing was sent. Try again once it is back.",
     "ui.error.modalFailed": "We had some trouble connecting. Try again?",
     "ui.notValidCommand":
       "{command} is not a valid command. In Slack, all messages that start with the “/” character are interpreted as commands. If you are trying to send a message and not run a command, try preceding the “/” with an empty space.",
@@ -116,6 +122,11 @@ export const sandboxMessages = defineMessages(
     "ui.composer.send": "Skicka nu",
     "ui.composer.readOnly":
       "Det går inte att skicka meddelanden till den här appen. Dess snedstreckskommandon fungerar ändå.",
+    "ui.composer.notSent.offline":
+      "Inte skickat: sandlådan går inte att nå. Texten finns kvar; tryck Enter för att skicka den igen när sandlådan är tillbaka.",
+    "ui.composer.notSent.error": "Inte skickat: {message}",
+    "ui.messages.newOne": "↓ 1 nytt meddelande",
+    "ui.messages.newMany": "↓ {count} nya meddelanden",
     "ui.composer.commands": "Snedstreckskommandon",
     "ui.composer.people": "Personer",
     "ui.shortcuts.button": "Genvägar",
@@ -144,6 +155,7 @@ export const sandboxMessages = defineMessages(
     "ui.unsupported": "Det här innehållet kan inte visas.",
     "ui.error.generic": "Det fungerade inte: {message}",
     "ui.error.offline": "Tappade kontakten med sandlådan. Återansluter…",
+    "ui.error.unreachable": "Sandlådan går inte att nå, så inget skickades. Försök igen när den är tillbaka.",
     "ui.error.modalFailed": "Vi fick problem med anslutningen. Försök igen?",
     "ui.notValidCommand":
       "{command} är inget giltigt kommando. I Slack tolkas alla meddelanden som börjar med tecknet ”/” som kommandon. Om du försöker skicka ett meddelande och inte köra ett kommando kan du skriva ett mellanslag före ”/”.",

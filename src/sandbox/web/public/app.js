@@ -18,6 +18,8 @@ const state = {
   events: null,
   loading: null,
   queued: [],
+  /** The person's own doings in flight (commands, clicks, submits), and until when their answers count as theirs. */
+  acting: { pending: 0, until: 0 },
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -83,17 +85,45 @@ function nameOf(userId) {
 
 // ------------------------------------------------------------------ talking to the sandbox
 
-async function post(action, body) {
-  const response = await fetch(`/api/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ as: state.data?.me, ...body }),
-  });
-  const answer = await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }));
-  if (response.status >= 400) {
-    toast(t("ui.error.generic", { message: answer.message ?? answer.error ?? response.status }), "error");
+/** What a person does that the app may answer: the app's messages that arrive meanwhile are theirs to see. */
+const CAUSES = new Set(["command", "message", "action", "submit", "shortcut", "close"]);
+/** How long after an action its answers may still come (a response_url, a post after the ack). */
+const ANSWER_WINDOW_MS = 3000;
+
+function acting() {
+  return state.acting.pending > 0 || Date.now() < state.acting.until;
+}
+
+/**
+ * Sends one of the page's actions. A sandbox that cannot be reached answers `{ ok: false, error:
+ * "unreachable" }`; failures are shown as a toast unless `quiet` (the caller shows them where they belong).
+ */
+async function post(action, body, { quiet = false } = {}) {
+  const causes = CAUSES.has(action);
+  if (causes) state.acting.pending += 1;
+  try {
+    let response;
+    try {
+      response = await fetch(`/api/${action}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ as: state.data?.me, ...body }),
+      });
+    } catch {
+      if (!quiet) toast(t("ui.error.unreachable"), "error");
+      return { ok: false, error: "unreachable", status: 0 };
+    }
+    const answer = await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }));
+    if (response.status >= 400 && !quiet) {
+      toast(t("ui.error.generic", { message: answer.message ?? answer.error ?? response.status }), "error");
+    }
+    return { ...answer, status: response.status };
+  } finally {
+    if (causes) {
+      state.acting.pending -= 1;
+      state.acting.until = Date.now() + ANSWER_WINDOW_MS;
+    }
   }
-  return answer;
 }
 
 async function load() {
@@ -641,11 +671,44 @@ function messageActions(channelId, message, inThreadPane) {
   return h("div", { class: "hover-actions" }, reply, more);
 }
 
+const itemKey = (item) => `${item.kind}:${item.ts}`;
+
+/** Whether the person made this item come: their own message, an answer only they see, or the app's post
+ * that arrived while something they did was under way. */
+function causedByMe(item) {
+  if (item.kind !== "message") return true;
+  if (item.m.user === state.data.me && !item.m.bot_id) return true;
+  return messageAuthor(item).app && acting();
+}
+
+/** What each message list has drawn, and which new messages the person has not scrolled to yet. */
+const lists = new WeakMap();
+
+function atBottom(container) {
+  return container.scrollHeight - container.scrollTop - container.clientHeight < 40;
+}
+
+/** Scrolls so that `el` and what follows it show, its top first when it all does not fit. */
+function reveal(container, el) {
+  const top = el.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+  container.scrollTop = Math.min(top - 8, container.scrollHeight - container.clientHeight);
+}
+
+/**
+ * Draws a message list. It follows the newest messages while the person is at the bottom; when they are
+ * scrolled up, what they caused (a command's answer, their own message) is scrolled into view, and what
+ * others posted waits behind a "new messages" marker instead of moving the page.
+ */
 function renderTimeline(container, channelId, threadTs) {
-  const wasAtBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
+  const place = `${channelId}/${threadTs ?? ""}`;
+  const samePlace = container.dataset.channel === place;
+  const wasAtBottom = atBottom(container);
   const keep = container.scrollTop;
   const items = timeline(channelId, threadTs);
+  const before = samePlace ? lists.get(container) : undefined;
+  const fresh = before ? items.filter((item) => !before.drawn.has(itemKey(item))) : [];
   const nodes = [];
+  const elements = new Map();
   let day = null;
   let previous = null;
   for (const item of items) {
@@ -655,15 +718,60 @@ function renderTimeline(container, channelId, threadTs) {
       day = d.key;
       previous = null;
     }
-    nodes.push(renderMessage(item, previous, channelId, Boolean(threadTs)));
+    const el = renderMessage(item, previous, channelId, Boolean(threadTs));
+    elements.set(itemKey(item), el);
+    nodes.push(el);
     previous = item;
   }
-  container.replaceChildren(...(threadTs ? [] : [channelIntro(channelId)]), ...nodes);
-  container.scrollTop =
-    wasAtBottom || container.dataset.channel !== `${channelId}/${threadTs ?? ""}`
-      ? container.scrollHeight
-      : keep;
-  container.dataset.channel = `${channelId}/${threadTs ?? ""}`;
+  const caused = fresh.find(causedByMe);
+  let unseen = (before?.unseen ?? []).filter((key) => elements.has(key));
+  if (!samePlace || caused || wasAtBottom) unseen = [];
+  else unseen.push(...fresh.filter((item) => item.kind === "message").map(itemKey));
+  const list = { drawn: new Set(elements.keys()), unseen };
+  lists.set(container, list);
+
+  const marker = unseen.length
+    ? h(
+        "div",
+        { class: "new-messages" },
+        h("button", {
+          class: "new-messages-button",
+          text: t(unseen.length === 1 ? "ui.messages.newOne" : "ui.messages.newMany", {
+            count: unseen.length,
+          }),
+          attrs: { type: "button", "data-testid": "new-messages" },
+          on: {
+            click: () => {
+              const first = elements.get(unseen[0]);
+              list.unseen = [];
+              marker.remove();
+              if (first) reveal(container, first);
+              else container.scrollTop = container.scrollHeight;
+            },
+          },
+        }),
+      )
+    : null;
+  container.replaceChildren(
+    ...(threadTs ? [] : [channelIntro(channelId)]),
+    ...nodes,
+    ...(marker ? [marker] : []),
+  );
+  container.dataset.channel = place;
+  if (!samePlace || (wasAtBottom && !caused)) container.scrollTop = container.scrollHeight;
+  else if (caused) reveal(container, elements.get(itemKey(caused)));
+  else container.scrollTop = keep;
+
+  if (!container.dataset.watched) {
+    container.dataset.watched = "true";
+    // Reading down to the end is seeing the new messages.
+    container.addEventListener("scroll", () => {
+      const drawn = lists.get(container);
+      if (!drawn?.unseen.length || !atBottom(container)) return;
+      drawn.unseen = [];
+      container.querySelector(".new-messages")?.remove();
+    });
+  }
 }
 
 function channelIntro(channelId) {
@@ -925,6 +1033,24 @@ function composer(channel, threadTs) {
     );
     hint.hidden = !known;
   };
+  let error = null;
+  const clearError = () => {
+    error?.remove();
+    error = null;
+  };
+  const showError = (text) => {
+    clearError();
+    error = h("div", {
+      class: "composer-error",
+      text,
+      attrs: { role: "alert", "data-testid": "composer-error" },
+    });
+    // The message list above gets shorter: one that showed the newest messages still does.
+    const list = wrap.parentElement?.querySelector(".messages");
+    const following = list ? atBottom(list) : false;
+    wrap.insertBefore(error, box);
+    if (list && following) list.scrollTop = list.scrollHeight;
+  };
   const submit = async () => {
     const text = input.value;
     if (text.trim() === "") return;
@@ -932,12 +1058,32 @@ function composer(channel, threadTs) {
       bar.querySelector(".composer-note")?.classList.add("flash");
       return;
     }
+    clearError();
     input.value = "";
     update();
-    if (text.startsWith("/")) await post("command", { channel: channel.id, text });
-    else await post("message", { channel: channel.id, text, ...(threadTs ? { threadTs } : {}) });
+    const answer = text.startsWith("/")
+      ? await post("command", { channel: channel.id, text }, { quiet: true })
+      : await post(
+          "message",
+          { channel: channel.id, text, ...(threadTs ? { threadTs } : {}) },
+          { quiet: true },
+        );
+    if (answer.ok || answer.status === 200) return;
+    // Not sent: the text goes back in the box (unless the person has typed something new), with why.
+    if (input.value === "") {
+      input.value = text;
+      update();
+    }
+    showError(
+      answer.error === "unreachable" || answer.status >= 500
+        ? t("ui.composer.notSent.offline")
+        : t("ui.composer.notSent.error", { message: answer.message ?? answer.error }),
+    );
   };
-  input.addEventListener("input", update);
+  input.addEventListener("input", () => {
+    clearError();
+    update();
+  });
   input.addEventListener("click", update);
   input.addEventListener("keydown", (event) => {
     if (!suggestions.hidden && choices.length > 0) {
@@ -1002,7 +1148,9 @@ function composer(channel, threadTs) {
     h("span", { class: "spacer" }),
     send,
   );
-  return h("div", { class: "composer-wrap" }, suggestions, h("div", { class: "composer" }, hint, input, bar));
+  const box = h("div", { class: "composer" }, hint, input, bar);
+  const wrap = h("div", { class: "composer-wrap" }, suggestions, box);
+  return wrap;
 }
 
 // ------------------------------------------------------------------ threads
