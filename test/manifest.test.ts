@@ -7,6 +7,7 @@ import { registeredSurfaces } from "./support/registered.js";
 
 const referenceDir = process.env.SLACK_REFERENCE_DIR;
 const manifest = JSON.parse(readFileSync(new URL("../manifest.json", import.meta.url), "utf8")) as {
+  display_information: { description: string; long_description: string };
   features: {
     slash_commands?: { command: string; should_escape?: boolean }[];
     shortcuts?: { callback_id: string; type: "global" | "message" }[];
@@ -42,6 +43,20 @@ describe("manifest.json", () => {
     expect([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort()).toEqual(
       [...code.events].sort(),
     );
+  });
+
+  it("describes what works today, and names the rest only as coming next", () => {
+    const { description, long_description: long } = manifest.display_information;
+    const today = ["team directory", "quotas", "product library"];
+    const notYet = /escalation|coaching|leave|commission|polic|reminder|standup|report/i;
+    for (const what of today) expect(description.toLowerCase()).toContain(what);
+    expect(description).not.toMatch(notYet);
+    const [now = "", coming = ""] = long.split("Coming next:");
+    for (const what of today) expect(now.toLowerCase()).toContain(what);
+    expect(now).not.toMatch(notYet);
+    expect(coming).toMatch(notYet);
+    // Every command the app has is named where the long description says what works.
+    for (const command of manifest.features.slash_commands ?? []) expect(now).toContain(command.command);
   });
 
   it("turns interactivity on when the code handles buttons or modals", () => {

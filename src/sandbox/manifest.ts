@@ -1,6 +1,6 @@
 /**
- * What the sandbox needs to know from manifest.json, the same file Slack is given: the app's name and
- * colour, its slash commands (offered as you type), its shortcuts, its Home tab, and the events it wants.
+ * What the sandbox needs to know from manifest.json, the same file Slack is given: the app's name, words
+ * and colour, its slash commands (offered as you type), its shortcuts, its Home tab, and the events it wants.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ const manifestSchema = z.object({
   display_information: z.object({
     name: z.string(),
     description: z.string().optional(),
+    long_description: z.string().optional(),
     background_color: z.string().optional(),
   }),
   features: z
@@ -68,6 +69,7 @@ export interface ShortcutInfo {
 export interface AppInfo {
   name: string;
   description: string;
+  longDescription: string;
   color: string;
   botName: string;
   commands: SlashCommandInfo[];
@@ -90,6 +92,7 @@ export function readManifest(path = MANIFEST_PATH): AppInfo {
   return {
     name: m.display_information.name,
     description: m.display_information.description ?? "",
+    longDescription: m.display_information.long_description ?? "",
     color: m.display_information.background_color ?? "#4a154b",
     botName: features.bot_user?.display_name ?? m.display_information.name,
     commands: (features.slash_commands ?? []).map((c) => ({

@@ -1,10 +1,12 @@
 /**
  * What one person sees of the simulated workspace, as Slack's client would show it to them: the channels
- * they are in, their own DM with the app, their own ephemeral messages, modals and Home tab.
+ * they are in, their own DM with the app, their own ephemeral messages, modals and Home tab (or, while the
+ * app publishes none, the sandbox's guide for them).
  */
 
 import { personaOf } from "../demo-workspace.js";
 import type { SlackChannel, SlackMessage, World, WorldEvent } from "../fake-slack/index.js";
+import { guideFor } from "../getting-started.js";
 import type { AppInfo } from "../manifest.js";
 
 export interface PersonView {
@@ -93,6 +95,8 @@ export function workspaceFor(world: World, app: AppInfo, userId: string) {
     notices: world.noticesFor(userId).slice(-50),
     modals: world.openViewsOf(userId),
     home: world.homeOf(userId) ?? null,
+    /** The sandbox's own first steps for this person, shown while the app publishes no Home tab. */
+    guide: guideFor(userId),
   };
 }
 

@@ -860,11 +860,13 @@ function appHeader(tab) {
 function appTab(tab) {
   const app = state.data.app;
   if (tab === "about") {
+    const shortcuts = [...app.globalShortcuts, ...app.messageShortcuts];
     return [
       h(
         "div",
         { class: "about" },
-        h("p", { text: app.description }),
+        h("p", { class: "about-lead", text: app.description }),
+        app.longDescription ? h("p", { text: app.longDescription }) : null,
         h("h3", { text: t("ui.app.commands") }),
         h(
           "ul",
@@ -879,28 +881,21 @@ function appTab(tab) {
           ),
         ),
         h("h3", { text: t("ui.app.shortcuts") }),
-        [...app.globalShortcuts, ...app.messageShortcuts].length === 0
+        shortcuts.length === 0
           ? h("p", { class: "muted", text: t("ui.shortcuts.none") })
           : h(
               "ul",
               { class: "about-list" },
-              [...app.globalShortcuts, ...app.messageShortcuts].map((s) =>
+              shortcuts.map((s) =>
                 h("li", {}, h("b", { text: s.name }), h("div", { class: "muted", text: s.description })),
               ),
             ),
+        h("p", { class: "muted about-credits", text: t("ui.app.credits") }),
       ),
     ];
   }
   const home = state.data.home;
-  if (!app.homeTab || !home) {
-    return [
-      h(
-        "div",
-        { class: "home empty", attrs: { "data-testid": "home" } },
-        h("p", { text: t(app.homeTab ? "ui.app.noHome" : "ui.app.homeOff", { app: app.name }) }),
-      ),
-    ];
-  }
+  if (!app.homeTab || !home) return [guidePanel()];
   return [
     h(
       "div",
@@ -908,6 +903,65 @@ function appTab(tab) {
       renderBlocks(home.blocks, actionCtx({ viewId: home.id })),
     ),
   ];
+}
+
+/**
+ * The sandbox's guide on the app's Home tab while the app publishes none: who the person is in the demo
+ * and the first commands that work for them, each a click away from its channel's message box.
+ */
+function guidePanel() {
+  const app = state.data.app;
+  const guide = state.data.guide ?? { you: "ui.start.you", steps: [] };
+  return h(
+    "div",
+    { class: "home", attrs: { "data-testid": "home" } },
+    h("p", { class: "muted", text: t(app.homeTab ? "ui.app.noHome" : "ui.app.homeOff", { app: app.name }) }),
+    h(
+      "section",
+      { class: "getting-started", attrs: { "data-testid": "getting-started" } },
+      h("h2", { text: t("ui.start.title") }),
+      h("p", { class: "guide-you", text: t(guide.you, { name: personName(me()) }) }),
+      guide.steps.length > 0
+        ? [
+            h("p", { class: "guide-try", text: t("ui.start.try") }),
+            h("ul", { class: "first-steps" }, guide.steps.map(firstStep)),
+            h("p", { class: "muted", text: t("ui.start.howTo") }),
+          ]
+        : null,
+      h("p", { class: "muted", text: t("ui.start.more") }),
+    ),
+  );
+}
+
+function firstStep(step) {
+  const channel = state.channels.get(step.channel);
+  return h(
+    "li",
+    { class: "first-step", attrs: { "data-testid": "first-step" } },
+    h(
+      "button",
+      {
+        class: "first-step-command",
+        attrs: { type: "button", "data-command": step.command },
+        on: { click: () => tryCommand(step) },
+      },
+      h("code", { text: step.command }),
+    ),
+    channel ? h("span", { class: "muted", text: t("ui.start.in", { channel: channel.name }) }) : null,
+    h("span", { class: "first-step-about", text: t(step.about) }),
+  );
+}
+
+/** Opens the step's channel with its command in the message box, for the person to send. */
+function tryCommand(step) {
+  if (!state.channels.has(step.channel)) return;
+  go({ kind: "channel", id: step.channel });
+  const input = $("#composer-input");
+  if (!input) return;
+  input.value = step.command;
+  input.dispatchEvent(new Event("input"));
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
 }
 
 // ------------------------------------------------------------------ the message box
