@@ -100,8 +100,18 @@ export const EMOJI = {
   zzz: "💤",
 };
 
-/** One emoji as Unicode spells it: a character, a sequence with modifiers, a flag, a keycap, a ZWJ family. */
-const AN_EMOJI = /\p{RGI_Emoji}/gv;
+/**
+ * One emoji as Unicode spells it: a character, a sequence with modifiers, a flag, a keycap, a ZWJ family.
+ * (A browser without the `v` flag gets a close approximation rather than a page that does not load.)
+ */
+const AN_EMOJI = (() => {
+  try {
+    // biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag is a syntax error where unsupported.
+    return new RegExp("\\p{RGI_Emoji}", "gv");
+  } catch {
+    return /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
+  }
+})();
 
 /**
  * The picture of an emoji: its code points in hex joined by "-", the variation selector FE0F left out
