@@ -11,8 +11,9 @@ import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { leaderboard } from "../src/features/quota/service.js";
+import { leaderboard } from "../src/features/quota/leaderboard.js";
 import { type Totals, teamTotals } from "../src/features/quota/store.js";
+import { contextFor } from "../src/platform/context.js";
 import { type Db, openDatabase } from "../src/platform/db/index.js";
 import type { Deps } from "../src/platform/deps.js";
 import { localDate, type Period, periodOf } from "../src/platform/time/index.js";
@@ -187,14 +188,13 @@ export async function benchLeaderboard(
     const [bigSet, smallSet] = sets as [DataSet, DataSet];
 
     const totalsOf = (set: DataSet) => teamTotals(set.opened.db, set.teamId, "SEK", period);
-    const boardOf = (set: DataSet) =>
-      leaderboard(
-        set.deps,
-        LEADERBOARD_TEAM.workspaceId,
-        LEADERBOARD_TEAM.supervisorId,
-        LEADERBOARD_TEAM.channelId,
-        null,
-      );
+    const asSupervisor = (deps: DataSet["deps"]) =>
+      contextFor(deps, {
+        workspaceId: LEADERBOARD_TEAM.workspaceId,
+        userId: LEADERBOARD_TEAM.supervisorId,
+        channelId: LEADERBOARD_TEAM.channelId,
+      });
+    const boardOf = (set: DataSet) => leaderboard(asSupervisor(set.deps), null);
     const [bigTotals, smallTotals] = [await totalsOf(bigSet), await totalsOf(smallSet)];
     const board = await boardOf(bigSet);
     if (board.rows.length !== LEADERBOARD_TEAM.reps) throw new Error("the leaderboard lost reps");
@@ -223,13 +223,7 @@ export async function benchLeaderboard(
     // Every statement of one leaderboard() call, explained on both data sets: where the service's time goes.
     const breakdown: string[] = [];
     for (const set of sets) set.opened.captured.length = 0;
-    await leaderboard(
-      benchDeps(bigSet.opened.capturing),
-      LEADERBOARD_TEAM.workspaceId,
-      LEADERBOARD_TEAM.supervisorId,
-      LEADERBOARD_TEAM.channelId,
-      null,
-    );
+    await leaderboard(asSupervisor(benchDeps(bigSet.opened.capturing)), null);
     for (const { query, params } of bigSet.opened.captured) {
       const [onBig, onSmall] = [
         await bigSet.opened.plan(query, params),

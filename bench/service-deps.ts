@@ -1,8 +1,12 @@
 /** Deps for calling Supervisor's services in this process, with Slack kept out of the measurement. */
 import { WebClient } from "@slack/web-api";
 import { loadConfig } from "../src/config.js";
+import { registerQuotaJobs } from "../src/features/quota/posts.js";
+import { teamMemberships } from "../src/features/team/index.js";
 import type { Db } from "../src/platform/db/index.js";
-import type { Deps } from "../src/platform/deps.js";
+import { ACK_DEADLINE_MS, type Deps } from "../src/platform/deps.js";
+import { Hooks } from "../src/platform/hooks.js";
+import { Jobs } from "../src/platform/jobs/index.js";
 import { createLogger } from "../src/platform/log.js";
 import { createSlackGateway, type SlackGateway, type SlackUser } from "../src/platform/slack/index.js";
 import { Background } from "../src/platform/tasks.js";
@@ -34,13 +38,21 @@ export function benchDeps(db: Db): Deps {
     ...unreachable,
     postMessage: async (message) => ({ channel: message.channel, ts: `${Date.now() / 1000}${++posts}` }),
   };
-  return {
+  const tasks = new Background(log);
+  const deps: Deps = {
     db,
     slack,
     users: { get: async (id) => profile(id), forget: () => {} },
     clock: systemClock,
     config: loadConfig({}),
     log,
-    tasks: new Background(log),
+    tasks,
+    jobs: new Jobs(tasks, log),
+    hooks: new Hooks(),
+    memberships: teamMemberships,
+    ackDeadlineMs: ACK_DEADLINE_MS,
   };
+  // The jobs a check-in sends (its channel post) run as they do in the app.
+  registerQuotaJobs(deps);
+  return deps;
 }

@@ -10,9 +10,10 @@
  */
 import { App, HTTPReceiver } from "@slack/bolt";
 import { sql } from "drizzle-orm";
+import { checkIn } from "../src/features/quota/checkins.js";
 import { quotaMessages } from "../src/features/quota/messages.js";
-import { checkIn } from "../src/features/quota/service.js";
 import { checkinReply } from "../src/features/quota/views.js";
+import { contextFor } from "../src/platform/context.js";
 import { openDatabase } from "../src/platform/db/index.js";
 import { createTranslator, intlLocaleFor } from "../src/platform/i18n/index.js";
 import { commandListener } from "../src/platform/slack/index.js";
@@ -46,13 +47,17 @@ switch (variant) {
     break;
   case "listener": {
     const [rep, channel] = [process.env.BENCH_REP ?? "", process.env.BENCH_CHANNEL ?? ""];
-    const outcome = await checkIn(deps, {
-      workspaceId: process.env.BENCH_WORKSPACE ?? "",
-      userId: rep,
-      channelId: channel,
-      text: "1200 note",
-      requestId: `variant.${process.pid}`,
-    });
+    const answer = await checkIn(
+      contextFor(deps, {
+        workspaceId: process.env.BENCH_WORKSPACE ?? "",
+        userId: rep,
+        channelId: channel,
+        requestId: `variant.${process.pid}`,
+      }),
+      "1200 note",
+    );
+    if (answer.kind !== "recorded") throw new Error("the bench check-in asked for confirmation");
+    const outcome = answer.outcome;
     await deps.tasks.idle();
     app.command(
       "/quota",
@@ -65,18 +70,10 @@ switch (variant) {
   case "service":
     app.command(
       "/quota",
-      commandListener(deps, quotaMessages, async (request) =>
-        checkinReply(
-          request.t,
-          await checkIn(deps, {
-            workspaceId: request.workspaceId,
-            userId: request.userId,
-            channelId: request.channelId,
-            text: request.text,
-            requestId: request.triggerId,
-          }),
-        ),
-      ),
+      commandListener(deps, quotaMessages, async (request) => {
+        const answer = await checkIn(request.ctx, request.text);
+        return answer.kind === "recorded" ? checkinReply(request.t, answer.outcome) : undefined;
+      }),
     );
     break;
   default:

@@ -24,7 +24,11 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
     logger: deps.log.child("bolt"),
     // State lives in Postgres; Bolt's in-memory conversation store would only cost time on every request.
     convoStore: false,
-    clientOptions: { slackApiUrl: deps.config.slack.apiUrl, retryConfig: { retries: 2, maxTimeout: 2000 } },
+    clientOptions: {
+      slackApiUrl: deps.config.slack.apiUrl,
+      retryConfig: { retries: 2, maxTimeout: 2000 },
+      timeout: 10_000,
+    },
   });
   const router = new Router(app);
   team.register(router, deps);

@@ -4,8 +4,11 @@ import { HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
+import { teamMemberships } from "./features/team/index.js";
 import type { Database } from "./platform/db/index.js";
-import type { Deps } from "./platform/deps.js";
+import { ACK_DEADLINE_MS, type Deps } from "./platform/deps.js";
+import { Hooks } from "./platform/hooks.js";
+import { Jobs } from "./platform/jobs/index.js";
 import type { Log } from "./platform/log.js";
 import type { Registered } from "./platform/slack/index.js";
 import {
@@ -18,6 +21,9 @@ import { Background } from "./platform/tasks.js";
 import { type Clock, systemClock } from "./platform/time/index.js";
 
 export const EVENTS_PATH = "/slack/events";
+
+/** The longest one Web API call may take before it counts as failed. */
+const SLACK_CALL_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
   deps: Deps;
@@ -38,6 +44,8 @@ export interface StartOptions {
   host?: string;
   /** Aborting gives up waiting for Slack at start-up. */
   signal?: AbortSignal;
+  /** How long a listener works before answering Slack anyway (tests make it short); 2 s by default. */
+  ackDeadlineMs?: number;
 }
 
 /** Slack refused the token itself: retrying will not help, the configuration must change. */
@@ -111,11 +119,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     slackApiUrl: config.slack.apiUrl,
     logger: log.child("web-api"),
     retryConfig: { retries: 2, maxTimeout: 2000 },
+    // Without a timeout one hung call would hold a person's request (and shutdown) forever.
+    timeout: SLACK_CALL_TIMEOUT_MS,
   });
   const slack = createSlackGateway(client);
   const bot = await identifyBot(slack, log, config.slack.apiUrl, options.signal);
   log.info(`connected to Slack workspace ${bot.teamId} as bot user ${bot.botUserId}`);
 
+  const tasks = new Background(log.child("tasks"));
   const deps: Deps = {
     db: database.db,
     slack,
@@ -123,7 +134,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock,
     config,
     log,
-    tasks: new Background(log.child("tasks")),
+    tasks,
+    jobs: new Jobs(tasks, log.child("jobs")),
+    hooks: new Hooks(),
+    memberships: teamMemberships,
+    ackDeadlineMs: options.ackDeadlineMs ?? ACK_DEADLINE_MS,
   };
 
   if (config.mode === "socket" && config.slack.appToken) {

@@ -1,11 +1,15 @@
 import type { Config } from "../config.js";
+import type { MembershipSource } from "./access/actor.js";
 import type { Db } from "./db/index.js";
+import type { Hooks } from "./hooks.js";
+import type { Jobs } from "./jobs/index.js";
 import type { Log } from "./log.js";
-import type { SlackGateway, UserDirectory } from "./slack/index.js";
+import type { SlackGateway } from "./slack/gateway.js";
+import type { UserDirectory } from "./slack/users.js";
 import type { Background } from "./tasks.js";
 import type { Clock } from "./time/index.js";
 
-/** Everything a feature needs, built once in main.ts (or by a test) and passed down; nothing is a singleton. */
+/** Everything a feature needs, built once in server.ts (or by a test) and passed down; nothing is a singleton. */
 export interface Deps {
   readonly db: Db;
   readonly slack: SlackGateway;
@@ -14,4 +18,17 @@ export interface Deps {
   readonly config: Config;
   readonly log: Log;
   readonly tasks: Background;
+  readonly jobs: Jobs;
+  /** Questions features ask of later features (see hooks.ts). */
+  readonly hooks: Hooks;
+  /** The team directory's answer to "which teams is this person in?" (the platform imports no feature). */
+  readonly memberships: MembershipSource;
+  /**
+   * How long a listener may work before it answers Slack anyway (Slack gives up at 3 s): a slash command
+   * then says "working on it" and answers by response_url, a modal shows "saving…" and is updated.
+   */
+  readonly ackDeadlineMs: number;
 }
+
+/** Slack wants an answer within 3 s; past this we answer with what we have and follow up. */
+export const ACK_DEADLINE_MS = 2000;

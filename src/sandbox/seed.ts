@@ -3,25 +3,17 @@
  * access checks, the audit log and the DMs are what they would be in Slack). One seeder per feature; a
  * seeder checks for itself whether its data is there already, so seeding again changes nothing.
  */
-import { eq } from "drizzle-orm";
 import { addProduct, listProducts } from "../features/products/index.js";
-import {
-  checkIn,
-  checkins,
-  currentPeriod,
-  quotaTargets,
-  repProgress,
-  saveTargets,
-} from "../features/quota/index.js";
+import { checkIn, currentPeriod, hasQuotaData, repProgress, saveTargets } from "../features/quota/index.js";
 import {
   changeMembers,
-  changeRole,
   createTeam,
-  loadActor,
   type Team,
   type TeamWithMembers,
   teamsInWorkspace,
 } from "../features/team/index.js";
+import { changeRole } from "../platform/access/index.js";
+import { contextFor, type RequestContext } from "../platform/context.js";
 import type { Deps } from "../platform/deps.js";
 import { currencyDigits } from "../platform/i18n/index.js";
 import {
@@ -51,15 +43,15 @@ export interface Seeder {
 export const teamSeeder: Seeder = {
   name: "team",
   async run({ deps, workspaceId }) {
-    if ((await teamsInWorkspace(deps, workspaceId)).length > 0) return false;
-    const admin = await loadActor(deps, workspaceId, DEMO_IDS.admin);
-    const created = await createTeam(deps, admin, {
+    const admin = as(deps, workspaceId, DEMO_IDS.admin);
+    if ((await teamsInWorkspace(admin)).length > 0) return false;
+    const created = await createTeam(admin, {
       name: "Sales North",
       channelId: DEMO_IDS.channels.team,
       supervisorIds: [DEMO_IDS.supervisor],
     });
-    await changeMembers(deps, admin, created.team, "add", [...DEMO_IDS.reps]);
-    await changeRole(deps, admin, "grant", [DEMO_IDS.executive], "executive");
+    await changeMembers(admin, created.team, "add", [...DEMO_IDS.reps]);
+    await changeRole(admin, "grant", [DEMO_IDS.executive], "executive");
     return true;
   },
 };
@@ -74,8 +66,8 @@ export const productSeeder: Seeder = {
     const team = await salesNorth(deps, workspaceId);
     if (!team) return false;
     if ((await listProducts(deps.db, team.team.id, { includeArchived: true })).length > 0) return false;
-    const supervisor = await loadActor(deps, workspaceId, DEMO_IDS.supervisor);
-    for (const product of DEMO_PRODUCTS) await addProduct(deps, supervisor, team, product);
+    const supervisor = as(deps, workspaceId, DEMO_IDS.supervisor);
+    for (const product of DEMO_PRODUCTS) await addProduct(supervisor, team, product);
     return true;
   },
 };
@@ -121,7 +113,7 @@ export const quotaSeeder: Seeder = {
   async run({ deps, workspaceId }) {
     const team = await salesNorth(deps, workspaceId);
     if (!team?.supervisorIds.includes(DEMO_IDS.supervisor)) return false;
-    if (await hasQuotaData(deps, team.team.id)) return false;
+    if (await hasQuotaData(deps.db, team.team.id)) return false;
     const reps = DEMO_QUOTAS.filter((rep) => team.repIds.includes(rep.repId));
     const [someRep] = reps;
     if (!someRep) return false;
@@ -137,13 +129,12 @@ export const quotaSeeder: Seeder = {
     const asOf = (when: Date): Deps => ({ ...deps, clock: new FixedClock(when) });
     const unit = 10 ** currencyDigits(team.team.currency);
 
-    const supervisor = await loadActor(deps, workspaceId, DEMO_IDS.supervisor);
-    await saveTargets(asOf(at(first, 8.5)), supervisor, team, [
+    await saveTargets(as(asOf(at(first, 8.5)), workspaceId, DEMO_IDS.supervisor), team, [
       ...reps.map((rep) => ({ repId: rep.repId, amountMinor: rep.target * unit })),
       { repId: null, amountMinor: DEMO_TEAM_TARGET * unit },
     ]);
     // The share of the period's working days behind us, as the quota feature counts it for pace.
-    const { expected } = (await repProgress(deps, team.team, someRep.repId, now)).pace;
+    const { expected } = (await repProgress(deps.db, team.team, someRep.repId, now)).pace;
     // A product taken off the list before this seed ran (an older sandbox) is left out of the note.
     const tags = new Set((await listProducts(deps.db, team.team.id)).map((p) => p.tag));
     const sales = reps
@@ -158,13 +149,13 @@ export const quotaSeeder: Seeder = {
       )
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const [i, sale] of sales.entries()) {
-      await checkIn(asOf(sale.at), {
+      const rep = contextFor(asOf(sale.at), {
         workspaceId,
         userId: sale.repId,
         channelId: team.team.channelId,
-        text: sale.text,
         requestId: `seed:${i + 1}`,
       });
+      await checkIn(rep, sale.text);
       // Each post reaches the channel before the next sale: the team channel reads oldest first.
       await deps.tasks.idle();
     }
@@ -238,22 +229,15 @@ function saleDays(team: Team, now: Date): LocalDate[] {
   return past.length > 0 ? past : [today];
 }
 
-async function hasQuotaData(deps: Deps, teamId: number): Promise<boolean> {
-  const [checkin] = await deps.db
-    .select({ id: checkins.id })
-    .from(checkins)
-    .where(eq(checkins.teamId, teamId))
-    .limit(1);
-  const [target] = await deps.db
-    .select({ id: quotaTargets.id })
-    .from(quotaTargets)
-    .where(eq(quotaTargets.teamId, teamId))
-    .limit(1);
-  return Boolean(checkin || target);
+async function salesNorth(deps: Deps, workspaceId: string): Promise<TeamWithMembers | undefined> {
+  return (await teamsInWorkspace(as(deps, workspaceId, DEMO_IDS.admin))).find(
+    (t) => t.team.name === "Sales North",
+  );
 }
 
-async function salesNorth(deps: Deps, workspaceId: string): Promise<TeamWithMembers | undefined> {
-  return (await teamsInWorkspace(deps, workspaceId)).find((t) => t.team.name === "Sales North");
+/** The seed acting as one of the demo people (no Slack request behind it). */
+function as(deps: Deps, workspaceId: string, userId: string): RequestContext {
+  return contextFor(deps, { workspaceId, userId });
 }
 
 /** Every feature's seeder, in dependency order (later features add theirs here). */

@@ -417,18 +417,41 @@ describe("elapsed working days (pace)", () => {
 
   it("counts today in proportion to the hours between 09:00 and 17:00 local", () => {
     // Tuesday 12 May; six working days (4-8 and 11 May) lie behind.
-    expect(elapsedAt("2026-05-12T06:00:00Z")).toEqual({ total: 19, elapsed: 6, remaining: 13 }); // 08:00
+    // Days left, as people count them: the 13 working days from today (12 May) on, today included.
+    expect(elapsedAt("2026-05-12T06:00:00Z")).toEqual({
+      total: 19,
+      elapsed: 6,
+      remaining: 13,
+      left: 13,
+      todayIncluded: true,
+    }); // 08:00
     expect(elapsedAt("2026-05-12T07:00:00Z").elapsed).toBe(6); // 09:00
     expect(elapsedAt("2026-05-12T09:00:00Z").elapsed).toBe(6.25); // 11:00
-    expect(elapsedAt("2026-05-12T11:00:00Z")).toEqual({ total: 19, elapsed: 6.5, remaining: 12.5 }); // 13:00
+    expect(elapsedAt("2026-05-12T11:00:00Z")).toEqual({
+      total: 19,
+      elapsed: 6.5,
+      remaining: 12.5,
+      left: 13,
+      todayIncluded: true,
+    }); // 13:00: half of today is gone, but today is still a day to sell in
     expect(elapsedAt("2026-05-12T15:00:00Z").elapsed).toBe(7); // 17:00
+    // From 17:00 today no longer counts as a day left: 13 May onwards, 12 days.
+    expect(elapsedAt("2026-05-12T15:00:00Z").left).toBe(12);
+    expect(elapsedAt("2026-05-12T15:00:00Z").todayIncluded).toBe(false);
     expect(elapsedAt("2026-05-12T21:59:59Z").elapsed).toBe(7); // 23:59:59
     expect(elapsedAt("2026-05-12T22:00:00Z").elapsed).toBe(7); // midnight: no jump
     expect(elapsedAt("2026-05-13T07:00:00Z").elapsed).toBe(7); // 09:00 next day
   });
 
   it("adds nothing on a public holiday", () => {
-    expect(elapsedAt("2026-05-14T10:00:00Z")).toEqual({ total: 19, elapsed: 8, remaining: 11 });
+    // Ascension Day (Thursday 14 May) is no working day: 11 days are left, today not among them.
+    expect(elapsedAt("2026-05-14T10:00:00Z")).toEqual({
+      total: 19,
+      elapsed: 8,
+      remaining: 11,
+      left: 11,
+      todayIncluded: false,
+    });
     expect(elapsedAt("2026-05-14T20:00:00Z").elapsed).toBe(8);
   });
 
@@ -439,8 +462,20 @@ describe("elapsed working days (pace)", () => {
   });
 
   it("is all to go before the period and all gone after it", () => {
-    expect(elapsedAt("2026-04-30T12:00:00Z")).toEqual({ total: 19, elapsed: 0, remaining: 19 });
-    expect(elapsedAt("2026-06-01T10:00:00Z")).toEqual({ total: 19, elapsed: 19, remaining: 0 });
+    expect(elapsedAt("2026-04-30T12:00:00Z")).toEqual({
+      total: 19,
+      elapsed: 0,
+      remaining: 19,
+      left: 19,
+      todayIncluded: false,
+    });
+    expect(elapsedAt("2026-06-01T10:00:00Z")).toEqual({
+      total: 19,
+      elapsed: 19,
+      remaining: 0,
+      left: 0,
+      todayIncluded: false,
+    });
   });
 
   it("leaves a rep's leave out of both the total and the elapsed days", () => {
@@ -450,11 +485,15 @@ describe("elapsed working days (pace)", () => {
       total: 17,
       elapsed: 5,
       remaining: 12,
+      left: 12,
+      todayIncluded: false,
     });
     expect(elapsedAt("2026-05-13T11:00:00Z", { excluded: leave })).toEqual({
       total: 17,
       elapsed: 5.5,
       remaining: 11.5,
+      left: 12,
+      todayIncluded: true,
     });
   });
 
@@ -466,6 +505,8 @@ describe("elapsed working days (pace)", () => {
       total: 23,
       elapsed: 5.5,
       remaining: 17.5,
+      left: 18,
+      todayIncluded: true,
     });
     const everyDay: WorkCalendar = { workWeek: [1, 2, 3, 4, 5, 6, 7], holidayCountry: "SE" };
     const stockholmMarch = mustPeriod("2026-03", STOCKHOLM);
@@ -485,6 +526,8 @@ describe("elapsed working days (pace)", () => {
       total: 22,
       elapsed: 22,
       remaining: 0,
+      left: 0,
+      todayIncluded: false,
     });
     const stockholmMarch = mustPeriod("2026-03", STOCKHOLM);
     const stockholmCheckIn = at("2026-03-31T21:30:00Z"); // 23:30 CEST
@@ -492,6 +535,8 @@ describe("elapsed working days (pace)", () => {
       total: 22,
       elapsed: 22,
       remaining: 0,
+      left: 0,
+      todayIncluded: false,
     });
   });
 });

@@ -26,7 +26,7 @@ describe("data layer", () => {
     await recordAudit(database.db, {
       workspaceId: "T1",
       actorId: "U1",
-      action: "team.create",
+      action: "team.team.create",
       subject: { type: "team", id: 7 },
       after: { name: "North" },
       at,
@@ -34,7 +34,7 @@ describe("data layer", () => {
     await recordAudit(database.db, {
       workspaceId: "T1",
       actorId: "U2",
-      action: "team.update",
+      action: "team.settings.update",
       subject: { type: "team", id: 7 },
       before: { name: "North" },
       after: { name: "Nord" },
@@ -43,14 +43,14 @@ describe("data layer", () => {
     await recordAudit(database.db, {
       workspaceId: "T2",
       actorId: "U9",
-      action: "x",
+      action: "team.member.add",
       subject: { type: "team", id: 7 },
       at,
     });
     const entries = await listAudit(database.db, "T1", { subject: { type: "team", id: 7 } });
     expect(entries.map((e) => [e.actorId, e.action, e.before, e.after])).toEqual([
-      ["U1", "team.create", null, { name: "North" }],
-      ["U2", "team.update", { name: "North" }, { name: "Nord" }],
+      ["U1", "team.team.create", null, { name: "North" }],
+      ["U2", "team.settings.update", { name: "North" }, { name: "Nord" }],
     ]);
     expect(entries[0]?.at.toISOString()).toBe(at.toISOString());
   });

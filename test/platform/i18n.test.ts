@@ -14,7 +14,7 @@ import {
 const sample = new Proxy({} as Record<string, unknown>, {
   get: (_, key) => {
     const name = String(key);
-    if (["users", "supervisors", "admins", "teams"].includes(name)) return ["U1", "U2"];
+    if (["users", "supervisors", "admins", "teams", "problems"].includes(name)) return ["U1", "U2"];
     if (["count", "max", "reps"].includes(name)) return 2;
     return `«${name}»`;
   },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { products } from "../../src/features/products/index.js";
+import { products } from "../../src/features/products/schema.js";
 import { auditLog, listAudit } from "../../src/platform/audit/index.js";
 import type { SlackView } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -117,7 +117,7 @@ describe("adding a product with the modal", () => {
       archivedAt: null,
     });
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
-      action: "product.add",
+      action: "products.product.add",
       subject: { type: "product", id: row?.id ?? 0 },
     });
     expect(audit.map((a) => a.actorId)).toEqual([p.sara]);
@@ -176,7 +176,7 @@ describe("editing a product with the modal", () => {
     const row = await productNamed("Gadget Mini");
     expect(row).toMatchObject({ tag: "gadget-mini", keyPoints: "Fits in a pocket\nBattery lasts two weeks" });
     const updates = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
-      action: "product.update",
+      action: "products.product.update",
     });
     expect(updates.map((u) => [u.actorId, u.subjectId, u.before, u.after])).toEqual([
       [

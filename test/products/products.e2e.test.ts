@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findProduct, listProducts, products, resolveProductTag } from "../../src/features/products/index.js";
+import { findProduct, listProducts, resolveProductTag } from "../../src/features/products/index.js";
+import { products } from "../../src/features/products/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import { auditLog, listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
@@ -123,7 +124,7 @@ describe("adding products by text", () => {
       createdBy: p.sara,
     });
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
-      action: "product.add",
+      action: "products.product.add",
       subject: { type: "product", id: row?.id ?? 0 },
     });
     expect(audit.map((a) => [a.actorId, a.before, a.after])).toEqual([
@@ -323,7 +324,9 @@ describe("removing a product", () => {
     );
     const archived = await findProduct(h.database.db, widget?.id ?? 0);
     expect(archived?.archivedAt?.toISOString()).toBe(h.clock.now().toISOString());
-    const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, { action: "product.remove" });
+    const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "products.product.remove",
+    });
     expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual([[p.sara, String(widget?.id)]]);
     expect(audit[0]?.before).toMatchObject({ name: "Widget Pro", archivedAt: null });
     expect(audit[0]?.after).toMatchObject({ name: "Widget Pro", archivedAt: h.clock.now().toISOString() });
@@ -358,7 +361,7 @@ describe("removing a product", () => {
       "Tog bort *Gizmo* (`#gizmo`) från produktlistan. Försäljningar som redan är taggade med den behåller den.",
     ]);
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
-      action: "product.remove",
+      action: "products.product.remove",
       subject: { type: "product", id: gizmo?.id ?? 0 },
     });
     expect(audit).toHaveLength(1);

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listProducts, products } from "../../src/features/products/index.js";
+import { listProducts } from "../../src/features/products/index.js";
 import { fingerprint } from "../../src/features/products/rules.js";
+import { products } from "../../src/features/products/schema.js";
 import { addProduct, changeProduct, removeProduct } from "../../src/features/products/service.js";
-import { findTeamByChannel, loadActor, type TeamWithMembers } from "../../src/features/team/index.js";
-import type { Actor } from "../../src/platform/access/index.js";
-import { listAudit } from "../../src/platform/audit/index.js";
-import { UserError } from "../../src/platform/slack/index.js";
+import { findTeamByChannel, type TeamWithMembers } from "../../src/features/team/index.js";
+import { type AuditAction, listAudit } from "../../src/platform/audit/index.js";
+import { contextFor, type RequestContext } from "../../src/platform/context.js";
+import { UserError } from "../../src/platform/errors.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 let h: Harness;
-let sara: Actor;
-let ada: Actor;
+let sara: () => RequestContext;
+let ada: () => RequestContext;
 let north: TeamWithMembers;
 
 beforeAll(async () => {
@@ -27,8 +28,8 @@ beforeAll(async () => {
   const team = await findTeamByChannel(h.database.db, workspaceId, p.channels.north);
   if (!team) throw new Error("no team");
   north = team;
-  sara = await loadActor(h.server.deps, workspaceId, p.sara);
-  ada = await loadActor(h.server.deps, workspaceId, p.ada);
+  sara = () => contextFor(h.server.deps, { workspaceId, userId: p.sara });
+  ada = () => contextFor(h.server.deps, { workspaceId, userId: p.ada });
 });
 afterAll(async () => {
   await h?.close();
@@ -44,19 +45,19 @@ async function outcomes<T>(calls: Promise<T>[]): Promise<(T | string)[]> {
   });
 }
 
-const audits = (action: string) => listAudit(h.database.db, h.fake.world.workspace.teamId, { action });
+const audits = (action: AuditAction) => listAudit(h.database.db, h.fake.world.workspace.teamId, { action });
 
 // Service calls made at once: on Postgres the transactions really overlap; on PGlite they interleave
 // between queries (both read the product before either changes it), so the guards in SQL decide.
 describe(`the same change twice at once (${onPostgres ? "Postgres: real concurrency" : "PGlite: interleaved"})`, () => {
   it("adds a product once when two people add the same name", async () => {
     const results = await outcomes([
-      addProduct(h.server.deps, sara, north, { name: "Widget Pro", keyPoints: "Fast" }),
-      addProduct(h.server.deps, ada, north, { name: "widget pro", keyPoints: "Quick" }),
+      addProduct(sara(), north, { name: "Widget Pro", keyPoints: "Fast" }),
+      addProduct(ada(), north, { name: "widget pro", keyPoints: "Quick" }),
     ]);
     expect(results.filter((r) => r === "product.add.exists")).toHaveLength(1);
     expect(await listProducts(h.database.db, north.team.id)).toHaveLength(1);
-    expect(await audits("product.add")).toHaveLength(1);
+    expect(await audits("products.product.add")).toHaveLength(1);
   });
 
   it("saves one change when the same form is submitted twice", async () => {
@@ -65,23 +66,20 @@ describe(`the same change twice at once (${onPostgres ? "Postgres: real concurre
     const opened = fingerprint(widget);
     const input = { name: "Widget Max", keyPoints: "Faster" };
     const results = await outcomes([
-      changeProduct(h.server.deps, sara, widget.id, opened, input),
-      changeProduct(h.server.deps, sara, widget.id, opened, input),
+      changeProduct(sara(), widget.id, opened, input),
+      changeProduct(sara(), widget.id, opened, input),
     ]);
     expect(results.map((r) => (typeof r === "string" ? r : r.changed)).sort()).toEqual([false, true]);
-    expect(await audits("product.update")).toHaveLength(1);
+    expect(await audits("products.product.update")).toHaveLength(1);
   });
 
   it("archives a product once on a double click; the second click is told it is off the list", async () => {
     const [widget] = await listProducts(h.database.db, north.team.id);
     if (!widget) throw new Error("no product");
-    const results = await outcomes([
-      removeProduct(h.server.deps, sara, widget.id),
-      removeProduct(h.server.deps, sara, widget.id),
-    ]);
+    const results = await outcomes([removeProduct(sara(), widget.id), removeProduct(sara(), widget.id)]);
     expect(results.filter((r) => r === "product.remove.already")).toHaveLength(1);
     expect(results.filter((r) => typeof r !== "string" && r.archivedAt !== null)).toHaveLength(1);
-    expect(await audits("product.remove")).toHaveLength(1);
+    expect(await audits("products.product.remove")).toHaveLength(1);
     expect(await h.database.db.select().from(products)).toHaveLength(1);
   });
 });

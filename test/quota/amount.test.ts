@@ -3,7 +3,13 @@ import { type AmountLanguage, formatAmountExamples, parseAmount } from "../../sr
 
 const en = (text: string, currency = "USD") => parseAmount(text, { language: "en", currency });
 const sv = (text: string, currency = "SEK") => parseAmount(text, { language: "sv", currency });
-const ok = (minor: number, currency: string, rest = "") => ({ ok: true, minor, currency, rest });
+const ok = (minor: number, currency: string, rest = "") => ({
+  ok: true,
+  minor,
+  currency,
+  rest,
+  marked: expect.any(Boolean),
+});
 const problem = (kind: string) => ({ ok: false, problem: kind });
 
 describe("parseAmount: the examples from the issue", () => {
@@ -290,5 +296,19 @@ describe("formatAmountExamples", () => {
     expect(formatAmountExamples("sv", "SEK")).toEqual(["12500", "12 500", "12,5k", "12 500 kr"]);
     expect(formatAmountExamples("en", "USD")).toEqual(["12500", "12,500", "12.5k", "$12,500"]);
     expect(formatAmountExamples("en", "CHF")).toEqual(["12500", "12,500", "12.5k", "12,500 CHF"]);
+  });
+});
+
+describe("parseAmount: money or just a number", () => {
+  it("says when an amount is written as money (a currency mark or a size word)", () => {
+    const marked = (text: string) => {
+      const result = sv(text);
+      return result.ok ? result.marked : null;
+    };
+    expect(marked("12 500 kr")).toBe(true);
+    expect(marked("12,5k")).toBe(true);
+    expect(marked("SEK 500")).toBe(true);
+    expect(marked("12 500")).toBe(false);
+    expect(marked("2027")).toBe(false);
   });
 });

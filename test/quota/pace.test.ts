@@ -25,7 +25,8 @@ describe("pace", () => {
     // May has 21 weekdays; 1 May and Ascension Day (14 May) are off: 19 working days. At 17:00 on Friday
     // 15 May, 9 of them are behind (4-8, 11-13 and 15 May): 9 of 19 is 47.37 % of the month.
     const { days, pace } = paceAt("2026-05-15T15:00:00Z", "Europe/Stockholm", sweden, 4_700_000, 10_000_000);
-    expect(days).toEqual({ total: 19, elapsed: 9, remaining: 10 });
+    // From 17:00 on, today is no longer a day left to sell in: 18-29 May, 10 days.
+    expect(days).toEqual({ total: 19, elapsed: 9, remaining: 10, left: 10, todayIncluded: false });
     expect(pace.expected).toBeCloseTo(0.4737, 4);
     // 47 000 kr of 100 000 kr: 47 %, just short of the 47.37 % gone, so on track.
     expect(pace.attainment).toBe(0.47);
@@ -52,7 +53,7 @@ describe("pace", () => {
       leave,
     );
     expect(without.days.total).toBe(19);
-    expect(withLeave.days).toEqual({ total: 16, elapsed: 9, remaining: 7 });
+    expect(withLeave.days).toEqual({ total: 16, elapsed: 9, remaining: 7, left: 7, todayIncluded: false });
     // 40 % sold: behind either way, and what is left must be sold in 7 working days instead of 10.
     expect(without.pace.label).toBe("behind");
     // 9 of 16 working days behind: 56.25 % of the month.
@@ -73,7 +74,8 @@ describe("pace", () => {
     // 08:30 local on Monday 30 March, the day after the change to summer time (UTC+2).
     const { period, days } = paceAt("2026-03-30T06:30:00Z", "Europe/Stockholm", sweden, 0, 1);
     expect(period.key).toBe("2026-03");
-    expect(days).toEqual({ total: 22, elapsed: 20, remaining: 2 });
+    // Before 09:00 nothing of Monday is gone: Monday and Tuesday are the two days left.
+    expect(days).toEqual({ total: 22, elapsed: 20, remaining: 2, left: 2, todayIncluded: true });
     // 13:00 local: half of Monday is gone; the same instant a day earlier in winter time would say 12:00.
     expect(paceAt("2026-03-30T11:00:00Z", "Europe/Stockholm", sweden, 0, 1).days.elapsed).toBe(20.5);
   });
@@ -89,7 +91,7 @@ describe("pace", () => {
       10_000_000,
     );
     expect(period.key).toBe("2026-03");
-    expect(days).toEqual({ total: 22, elapsed: 22, remaining: 0 });
+    expect(days).toEqual({ total: 22, elapsed: 22, remaining: 0, left: 0, todayIncluded: false });
     expect(pace.label).toBe("behind");
     expect(pace.neededPerDayMinor).toBeNull();
   });
@@ -126,5 +128,30 @@ describe("pace", () => {
       neededPerDayMinor: null,
       projectionMinor: 2_111_111,
     });
+  });
+
+  it("does not project from the first morning of a period: too little has passed to say", () => {
+    // December 2026 in Sweden: 20 working days (24, 25 and 31 December are off). At 09:30 on Tuesday
+    // 1 December, half an hour of the first day is gone (1/16 of a day): 18 500 kr of 130 000 kr.
+    const morning = paceAt("2026-12-01T08:30:00Z", "Europe/Stockholm", sweden, 1_850_000, 13_000_000);
+    expect(morning.days).toEqual({
+      total: 20,
+      elapsed: 0.0625,
+      remaining: 19.9375,
+      left: 20,
+      todayIncluded: true,
+    });
+    expect(morning.pace.projectionMinor).toBeNull();
+    // 111 500 kr over the 20 working days left, today included: 5 575 kr a day.
+    expect(morning.pace.neededPerDayMinor).toBe(557_500);
+    // At 17:00 on Thursday 3 December three whole days are behind (15 % of the month): now it says.
+    const thursday = paceAt("2026-12-03T16:00:00Z", "Europe/Stockholm", sweden, 1_850_000, 13_000_000);
+    expect(thursday.days).toMatchObject({ elapsed: 3, left: 17, todayIncluded: false });
+    // 18 500 kr in 3 days is 6 166.67 kr a day: 123 333.33 kr over 20.
+    expect(thursday.pace.projectionMinor).toBe(12_333_333);
+    // The same at 17:00 on Wednesday, two days in: still too early.
+    expect(
+      paceAt("2026-12-02T16:00:00Z", "Europe/Stockholm", sweden, 1_850_000, 13_000_000).pace.projectionMinor,
+    ).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkins, quotaTargets } from "../../src/features/quota/index.js";
-import { teams } from "../../src/features/team/index.js";
+import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
+import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -46,8 +46,9 @@ async function quota(userId: string, channelId: string, text = "") {
   return { ...result, shown: spaces(visibleText(messageOf(result.reply))), message: messageOf(result.reply) };
 }
 
+/** A rep's check-ins in the order they were made (a table's own order changes as rows are updated). */
 async function rowsOf(repId: string) {
-  return (await h.database.db.select().from(checkins)).filter((c) => c.repId === repId);
+  return (await h.database.db.select().from(checkins).orderBy(checkins.id)).filter((c) => c.repId === repId);
 }
 
 const channelTexts = (channelId: string) =>
@@ -85,7 +86,7 @@ describe("checking in a sale", () => {
       ["12 500", 1_250_000],
       ["12,500", 1_250_000],
       ["12,5k", 1_250_000],
-      ["1.2m", 120_000_000],
+      ["0.2m", 20_000_000],
       ["12 500 kr", 1_250_000],
       ["99,50", 9_950],
     ];
@@ -110,10 +111,10 @@ describe("checking in a sale", () => {
     const before = (await h.database.db.select().from(checkins)).length;
     const posts = h.fake.world.messagesIn(p.channels.north).length;
     const answers = {
-      lots: `I couldn't read "lots" as an amount. Write it like \`/quota 12500\`, \`/quota 12 500\`, \`/quota 12,5k\`, and \`/quota 12 500 kr\`, then a note and an optional #product.`,
+      lots: `I couldn't read "lots" as an amount. Write it like \`/quota 12500\`, \`/quota 12 500\`, \`/quota 12,5k\`, or \`/quota 12 500 kr\`, then a note and an optional #product.`,
       "0": "A sale needs an amount above zero, for example",
       "-500 refund": "Amounts can't be negative. To take back your last check-in, use `/quota undo`.",
-      "$1,200": "Your team counts in SEK. Write the amount in SEK, for example",
+      "$1,200": "Your team counts in SEK. Write a sale in SEK, for example",
       "99999999": "SEK 99,999,999 is more than one sale can be here (at most SEK 10,000,000).",
       "12,5555 kr": `"12,5555 kr" is finer than SEK goes.`,
       "500 #nonsense": "Your team has no product `#nonsense`. Its products: `#gadget` and `#widget-pro`.",
@@ -152,8 +153,11 @@ describe("checking in a sale", () => {
     const { shown } = await quota(p.cecilia, p.channels.general, "3000");
     expect(shown).toContain(`Den räknas för Sales South; teamet ser den i <#${p.channels.south}>.`);
     expect(h.fake.world.messagesIn(p.channels.general).length).toBe(general);
-    // Sales South took its defaults from Olle's profile (en-US): it posts in English, in dollars.
-    expect(channelTexts(p.channels.south).at(-1)).toContain(`:moneybag: <@${p.cecilia}> checked in *$3,000*`);
+    // Sales South took its defaults from Olle's profile: Slack in English (en-US) in Stockholm, so it posts
+    // in English and counts in kronor.
+    expect(channelTexts(p.channels.south).at(-1)).toContain(
+      `:moneybag: <@${p.cecilia}> checked in *SEK 3,000*`,
+    );
   });
 
   it("never records the same Slack request twice", async () => {
@@ -187,23 +191,22 @@ describe("checking in a sale", () => {
         value: String(secondRow?.id),
       },
     ]);
-    const undo = await h.slack.clickButton({
-      userId: p.cecilia,
-      actionId: "quota.undo",
-      messageTs: second.message?.ts,
-    });
-    expect(undo.status).toBe(200);
+    // A double click: both clicks leave before the answer to the first comes back.
+    const click = () =>
+      h.slack.clickButton({ userId: p.cecilia, actionId: "quota.undo", messageTs: second.message?.ts });
+    const clicks = await Promise.all([click(), click()]);
+    expect(clicks.map((c) => c.status)).toEqual([200, 200]);
     await h.settle();
     const rows = await rowsOf(p.cecilia);
     expect(rows.filter((r) => r.amountMinor === 250_000).map((r) => r.status)).toEqual(["active", "undone"]);
-    const again = await h.slack.clickButton({
-      userId: p.cecilia,
-      actionId: "quota.undo",
-      messageTs: second.message?.ts,
-    });
-    expect(again.status).toBe(200);
-    await h.settle();
-    expect(h.fake.world.ephemeralsFor(p.cecilia).at(-1)?.text).toBe(
+    // The answer with the button is replaced by what was done: nothing stale stays clickable.
+    const shownNow = h.fake.world.ephemeralsFor(p.cecilia).find((e) => e.ts === second.message?.ts);
+    expect(spaces(visibleText(shownNow))).toContain(
+      "Tog tillbaka din incheckning på *2 500 kr* från 16 mars.",
+    );
+    expect(buttonsIn(shownNow)).toEqual([]);
+    // The second click is told, privately, that it was already done.
+    expect(h.fake.world.ephemeralsFor(p.cecilia).map((e) => e.text)).toContain(
       "Den incheckningen är redan tillbakatagen.",
     );
   });
@@ -212,13 +215,13 @@ describe("checking in a sale", () => {
 describe("targets and progress", () => {
   it("refuses a rep who tries to set a target, and stores nothing", async () => {
     const { shown } = await quota(p.alice, p.channels.north, `target <@${p.bo}|bo> 100`);
-    expect(shown).toBe(`Only the supervisors of Sales North (<@${p.sara}>) and admins can change this team.`);
+    expect(shown).toBe(`Only the supervisors of Sales North (<@${p.sara}>) and admins can set targets.`);
     expect(await h.database.db.select().from(quotaTargets)).toEqual([]);
   });
 
   it("lets the supervisor set a target, tells the rep, and audits it", async () => {
     const { shown } = await quota(p.sara, p.channels.north, `target <@${p.bo}|bo> 150 000`);
-    expect(shown).toBe(`<@${p.bo}>s mål från och med mars 2026 är nu *150 000 kr*.`);
+    expect(shown).toBe(`Målet för <@${p.bo}> från och med mars 2026 är nu *150 000 kr*.`);
     const [target] = await h.database.db.select().from(quotaTargets);
     expect(target).toMatchObject({
       repId: p.bo,
@@ -241,11 +244,12 @@ describe("targets and progress", () => {
   it("shows the rep their progress and pace against the target", async () => {
     const { shown } = await quota(p.bo, p.channels.north);
     // March 2026 has 22 working days in Sweden; at 13:00 on Monday 16 March 10.5 are behind (2-13 March,
-    // and half of today), 11.5 ahead. 12 500 of 120 000 is 10 %, with 48 % of the month gone: behind.
-    // 107 500 kr left over 11.5 days is 9 347.83 kr a day; 12 500 kr in 10.5 days makes 26 190 kr in 22.
+    // and half of today). 12 500 of 120 000 is 10 %, with 48 % of the month gone: behind. Days left as
+    // people count them: 16-20, 23-27, 30 and 31 March, 12 with today. 107 500 kr over 12 days is
+    // 8 958.33 kr a day; 12 500 kr in 10.5 days makes 26 190 kr in 22.
     expect(shown).toContain("*12 500 kr* av 120 000 kr (10 %) · :warning: efter");
-    expect(shown).toContain("Behöver 9 348 kr per arbetsdag (11,5 kvar)");
-    expect(shown).toContain("I den här takten: 26 190 kr till 31 mars");
+    expect(shown).toContain("Behöver 8 959 kr per arbetsdag (12 arbetsdagar kvar, i dag inräknad)");
+    expect(shown).toContain("I den här takten: 26 190 kr till 31 mar");
   });
 });
 
@@ -335,14 +339,16 @@ describe("taking back and correcting", () => {
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
       subject: { type: "checkin", id: target?.id ?? 0 },
     });
-    expect(audit.map((a) => a.action)).toEqual(["checkin.correct"]);
+    expect(audit.map((a) => a.action)).toEqual(["quota.checkin.correct"]);
   });
 
   it("refuses a rep who tries to remove someone's entry", async () => {
     const list = await quota(p.alice, p.channels.north, "entries");
     expect(buttonsOf(list.message)).toEqual([]);
     const other = await quota(p.alice, p.channels.north, `entries <@${p.bo}|bo>`);
-    expect(other.shown).toContain("Only the supervisors of Sales North");
+    expect(other.shown).toBe(
+      "You can see only your own check-ins: `/quota entries` shows them. Supervisors see everyone's.",
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkins, quotaTargets } from "../../src/features/quota/index.js";
-import { teams } from "../../src/features/team/index.js";
+import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
+import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply, SlackView } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -50,7 +50,7 @@ async function opensModal(userId: string, act: () => Promise<unknown>): Promise<
 describe("the targets form", () => {
   it("is refused to a rep, privately, and opens nothing", async () => {
     expect(await quota(p.alice, "targets")).toBe(
-      `Only the supervisors of Sales North (<@${p.sara}>) and admins can change this team.`,
+      `Only the supervisors of Sales North (<@${p.sara}>) and admins can set targets.`,
     );
     expect(h.fake.world.openViewsOf(p.alice)).toEqual([]);
   });
@@ -74,7 +74,10 @@ describe("the targets form", () => {
     });
     expect(bad.responseAction).toBe("errors");
     expect(Object.keys(bad.errors ?? {})).toEqual([`rep.${p.bo}`]);
-    expect(bad.errors?.[`rep.${p.bo}`]).toContain(`Jag kunde inte läsa "massor" som ett belopp.`);
+    // The error speaks of a target, not of a check-in.
+    expect(bad.errors?.[`rep.${p.bo}`]).toBe(
+      `Jag kunde inte läsa "massor" som ett mål. Skriv det som 12500, 12,500, 12.5k eller 12,500 kr.`,
+    );
     expect(await h.database.db.select().from(quotaTargets)).toEqual([]);
 
     const good = await h.slack.submitView({
@@ -171,7 +174,19 @@ describe("settings and help", () => {
     expect(await quota(p.sara, "set max 50 000 000")).toBe(
       "Sales North: en enskild incheckning kan nu vara högst 50 000 000 kr.",
     );
-    expect(await quota(p.alice, "20000000 huge")).toContain("Recorded *SEK 20,000,000*: huge");
+    // Far above anything usual: asked about first, recorded on the rep's yes.
+    const asked = await h.slack.slashCommand({
+      userId: p.alice,
+      channelId: p.channels.north,
+      command: "/quota",
+      text: "20000000 huge",
+    });
+    expect(textOf(asked.reply)).toContain("Did you mean *SEK 20,000,000* (huge)?");
+    const prompt = asked.reply?.kind === "ephemeral" ? asked.reply.ephemeral : undefined;
+    await h.slack.clickButton({ userId: p.alice, actionId: "quota.checkin.confirm", messageTs: prompt?.ts });
+    await h.settle();
+    const now = h.fake.world.ephemeralsFor(p.alice).find((e) => e.ts === prompt?.ts);
+    expect(spaces(visibleText(now))).toContain("Recorded *SEK 20,000,000*: huge");
     expect(await quota(p.sara, "set colour red")).toContain(`Jag känner inte till inställningen "colour"`);
   });
 

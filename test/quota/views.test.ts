@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Product } from "../../src/features/products/index.js";
+import type { Leaderboard } from "../../src/features/quota/leaderboard.js";
 import { quotaMessages } from "../../src/features/quota/messages.js";
+import type { Progress } from "../../src/features/quota/progress.js";
 import { paceOf } from "../../src/features/quota/rules.js";
 import type { Checkin } from "../../src/features/quota/schema.js";
-import type { Leaderboard, Progress } from "../../src/features/quota/service.js";
 import {
   channelPost,
   checkinReply,
@@ -48,7 +49,8 @@ const team: Team = {
   updatedAt: new Date(),
 };
 const period = periodOf(new Date("2026-03-16T12:00:00Z"), "Europe/Stockholm", "month");
-const days = { total: 22, elapsed: 10.5, remaining: 11.5 };
+// Monday 16 March 2026 at 13:00 in Stockholm: 10 of March's 22 working days are behind, and half of today.
+const days = { total: 22, elapsed: 10.5, remaining: 11.5, left: 12, todayIncluded: true };
 
 function progress(repId: string | null, totalMinor: number, targetMinor: number | null): Progress {
   return {
@@ -85,6 +87,7 @@ function checkin(id: number, note = "Acme <renewal> *now*"): Checkin {
     postTs: null,
     changedBy: null,
     changedAt: null,
+    version: 1,
   };
 }
 
@@ -132,7 +135,7 @@ describe("quota views", () => {
     expect(buttonsIn(reply).map(({ text, actionId }) => [text, actionId])).toEqual([
       ["Take it back", "quota.undo"],
     ]);
-    valid(channelPost(sv, team, checkin(1), product, progress("U1", 4_800_000, null)));
+    valid(channelPost(sv, checkin(1), product, progress("U1", 4_800_000, null)));
   });
 
   it("a leaderboard of 300 reps stays within Slack's limits", () => {
@@ -146,6 +149,8 @@ describe("quota views", () => {
       rows,
       teamProgress: progress(null, 45_150_000, 3_000_000_000),
       inChannel: true,
+      askedBy: "U0",
+      onlyOwn: false,
     };
     const reply = leaderboardReply(sv, board);
     valid(reply);
@@ -154,11 +159,13 @@ describe("quota views", () => {
 
   it("entries with correct and remove buttons stay within Slack's limits", () => {
     const reply = entriesReply(en, {
-      team: { team },
+      team: { team, supervisorIds: ["U0"], repIds: [] },
       period,
       checkins: Array.from({ length: 25 }, (_, i) => checkin(i + 1)),
       products: new Map(),
+      names: new Map(),
       mayCorrect: true,
+      repId: null,
     });
     valid(reply);
     expect(buttonsOf(reply).filter((id) => id === "quota.entry.remove")).toHaveLength(20);

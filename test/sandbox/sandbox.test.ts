@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { products } from "../../src/features/products/index.js";
-import { checkins, quotaTargets } from "../../src/features/quota/index.js";
+import { products } from "../../src/features/products/schema.js";
+import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { roleGrants } from "../../src/platform/access/index.js";
 import { auditLog } from "../../src/platform/audit/index.js";
@@ -74,10 +74,16 @@ describe("the demo workspace", () => {
       await s.database.db.select({ user: roleGrants.userId, role: roleGrants.role }).from(roleGrants),
     ).toEqual([{ user: executive, role: "executive" }]);
     const audit = (await s.database.db.select().from(auditLog)).filter(
-      (a) => !a.action.startsWith("product.") && !a.action.startsWith("quota."),
+      (a) => !a.action.startsWith("products.") && !a.action.startsWith("quota."),
     );
     expect(audit.map((a) => a.action).sort()).toEqual(
-      ["role.grant", "team.create", "team.member.add", "team.member.add", "team.member.add"].sort(),
+      [
+        "access.role.grant",
+        "team.team.create",
+        "team.member.add",
+        "team.member.add",
+        "team.member.add",
+      ].sort(),
     );
     expect(new Set(audit.map((a) => a.actorId))).toEqual(new Set([admin]));
     expect(dmTexts(supervisor)).toEqual([
@@ -98,7 +104,10 @@ describe("the demo workspace", () => {
       [team?.id, "Flex Lease", "flex-lease", supervisor, null],
     ]);
     expect(rows.every((p) => p.keyPoints.split("\n").length === 3)).toBe(true);
-    const audit = await s.database.db.select().from(auditLog).where(eq(auditLog.action, "product.add"));
+    const audit = await s.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "products.product.add"));
     expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual(rows.map((p) => [supervisor, String(p.id)]));
   });
 

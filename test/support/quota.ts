@@ -1,4 +1,4 @@
-import { products } from "../../src/features/products/index.js";
+import { products } from "../../src/features/products/schema.js";
 import type { Db } from "../../src/platform/db/index.js";
 
 /** Puts a product on a team's list directly (the product feature has its own tests for how people do it). */

@@ -1,15 +1,21 @@
 import type { Receiver } from "@slack/bolt";
 import { createApp } from "../../src/app.js";
 import type { Deps } from "../../src/platform/deps.js";
+import { Hooks } from "../../src/platform/hooks.js";
+import { Jobs } from "../../src/platform/jobs/index.js";
 import { createLogger } from "../../src/platform/log.js";
 import type { Registered } from "../../src/platform/slack/index.js";
+import { Background } from "../../src/platform/tasks.js";
 
 /** Registers every feature on a receiver that never starts, to see what the code declares to Slack. */
 export function registeredSurfaces(): Registered {
   const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
+  const log = createLogger("error", "test", () => {});
   const deps = {
     config: { slack: { apiUrl: "http://127.0.0.1:9/api/" } },
-    log: createLogger("error", "test", () => {}),
+    log,
+    jobs: new Jobs(new Background(log), log),
+    hooks: new Hooks(),
   } as unknown as Deps;
   return createApp(deps, receiver, { botToken: "xoxb-test", botId: "B1", botUserId: "U1" }).router.registered;
 }

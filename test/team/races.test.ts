@@ -30,7 +30,7 @@ describe(`two people doing the same thing at once (${onPostgres ? "Postgres: rea
     expect(texts.filter((t) => /already belongs to/.test(t))).toHaveLength(1);
     expect(await h.database.db.select().from(teams)).toHaveLength(1);
     expect(
-      (await h.database.db.select().from(auditLog)).filter((a) => a.action === "team.create"),
+      (await h.database.db.select().from(auditLog)).filter((a) => a.action === "team.team.create"),
     ).toHaveLength(1);
   });
 

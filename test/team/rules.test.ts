@@ -11,6 +11,7 @@ import {
   settingKeyOf,
   workWeekRuns,
 } from "../../src/features/team/rules.js";
+import { countryOfZone } from "../../src/platform/time/index.js";
 
 const value = <T>(result: { ok: true; value: T } | { ok: false }) => (result.ok ? result.value : "INVALID");
 
@@ -78,8 +79,10 @@ describe("team settings", () => {
     expect(settingKeyOf("colour")).toBeNull();
   });
 
+  const profile = (tz: string | null, locale: string | null) => ({ tz, locale, countryOfZone });
+
   it("derives defaults from the supervisor's Slack profile", () => {
-    expect(defaultSettings("North", { tz: "Europe/Stockholm", locale: "sv-SE" })).toEqual({
+    expect(defaultSettings("North", profile("Europe/Stockholm", "sv-SE"))).toEqual({
       name: "North",
       timeZone: "Europe/Stockholm",
       locale: "sv",
@@ -88,19 +91,38 @@ describe("team settings", () => {
       workWeek: [1, 2, 3, 4, 5],
       quotaPeriod: "month",
     });
-    expect(defaultSettings("West", { tz: "America/Los_Angeles", locale: "en-US" })).toMatchObject({
+    expect(defaultSettings("West", profile("America/Los_Angeles", "en-US"))).toMatchObject({
       timeZone: "America/Los_Angeles",
       locale: "en",
       currency: "USD",
       holidayCountry: "US",
     });
-    expect(defaultSettings("London", { tz: "Europe/London", locale: "en-GB" })).toMatchObject({
+    expect(defaultSettings("London", profile("Europe/London", "en-GB"))).toMatchObject({
       currency: "GBP",
       holidayCountry: "GB",
     });
-    expect(defaultSettings("Nowhere", { tz: null, locale: null })).toMatchObject({
+    expect(defaultSettings("Nowhere", profile(null, null))).toMatchObject({
       timeZone: "UTC",
       locale: "en",
+    });
+  });
+
+  it("takes the country (holidays, currency) from the time zone when the locale's region says otherwise", () => {
+    // Most Swedes run Slack in English (en-US) from Stockholm: their team is still Swedish.
+    expect(defaultSettings("North", profile("Europe/Stockholm", "en-US"))).toMatchObject({
+      timeZone: "Europe/Stockholm",
+      locale: "en",
+      currency: "SEK",
+      holidayCountry: "SE",
+    });
+    expect(defaultSettings("Oslo", profile("Europe/Oslo", "en-GB"))).toMatchObject({
+      currency: "NOK",
+      holidayCountry: "NO",
+    });
+    // A zone shared by no single country leaves the locale's region to decide.
+    expect(defaultSettings("Anywhere", profile("UTC", "en-GB"))).toMatchObject({
+      currency: "GBP",
+      holidayCountry: "GB",
     });
   });
 });

@@ -199,7 +199,11 @@ describe("editing a team with the modal", () => {
     expect(members.filter((m) => m.userId === p.bo)).toEqual([]);
     const updates = await listAudit(h.database.db, h.fake.world.workspace.teamId, { actorId: p.sara });
     expect(updates.map((u) => [u.action, u.before, u.after])).toEqual([
-      ["team.update", { locale: "en", holidayCountry: "SE" }, { locale: "sv", holidayCountry: "NO" }],
+      [
+        "team.settings.update",
+        { locale: "en", holidayCountry: "SE" },
+        { locale: "sv", holidayCountry: "NO" },
+      ],
       ["team.member.remove", { userId: p.bo, role: "rep" }, null],
     ]);
     await h.settle();

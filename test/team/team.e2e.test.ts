@@ -146,7 +146,7 @@ describe("creating a team", () => {
     const members = await h.database.db.select().from(teamMembers);
     expect(members.map((m) => [m.userId, m.role, m.addedBy])).toEqual([[p.sara, "supervisor", p.ada]]);
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
-      action: "team.create",
+      action: "team.team.create",
       subject: { type: "team", id: row?.id ?? 0 },
     });
     expect(audit).toHaveLength(1);
@@ -283,7 +283,9 @@ describe("settings by text", () => {
   it("changes a setting and audits before and after", async () => {
     const { shown } = await team(p.sara, p.channels.north, "set timezone america/new_york");
     expect(shown).toBe("Sales North: Tidszon är nu America/New_York.");
-    const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, { action: "team.update" });
+    const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "team.settings.update",
+    });
     expect(audit.at(-1)).toMatchObject({
       actorId: p.sara,
       before: { timeZone: "Europe/Stockholm" },
@@ -332,7 +334,7 @@ describe("roles", () => {
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
       subject: { type: "user", id: p.erik },
     });
-    expect(audit.map((a) => a.action)).toEqual(["role.grant", "role.revoke"]);
+    expect(audit.map((a) => a.action)).toEqual(["access.role.grant", "access.role.revoke"]);
     await h.settle();
     expect(dmsTo(p.erik)).toEqual([
       `<@${p.ada}> gav dig rollen chef i Supervisor.`,

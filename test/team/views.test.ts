@@ -12,6 +12,7 @@ import {
   teamModal,
 } from "../../src/features/team/views.js";
 import { createTranslator } from "../../src/platform/i18n/index.js";
+import { countryOfZone } from "../../src/platform/time/index.js";
 import {
   type BlockKitSchema,
   loadBlockKitSchema,
@@ -75,12 +76,12 @@ describe("team views pass Slack's Block Kit checks", () => {
   const views = {
     "create modal": teamModal(en, {
       team: null,
-      defaults: defaultSettings("", { tz: null, locale: null }),
+      defaults: defaultSettings("", { tz: null, locale: null, countryOfZone }),
       channelId: "C1",
     }),
     "edit modal, 90 reps": teamModal(sv, {
       team: team(90),
-      defaults: defaultSettings("X", { tz: "Europe/Stockholm", locale: "sv-SE" }),
+      defaults: defaultSettings("X", { tz: "Europe/Stockholm", locale: "sv-SE", countryOfZone }),
       channelId: "C123",
     }),
     "saved modal, 400 reps": savedModal(en, team(400), true, false),

@@ -1,5 +1,7 @@
+import { type Problem, problemsOf } from "../../platform/errors.js";
 import { escapeMrkdwn } from "../../platform/slack/index.js";
-import { fromSlackText, type Problem } from "./rules.js";
+import type { ProductMessages } from "./messages.js";
+import { fromSlackText } from "./rules.js";
 
 /** What a person asked for with `/product ...`, parsed from the slash command text. */
 export type ProductCommand =
@@ -33,10 +35,8 @@ const subcommands: Record<string, "list" | "help" | "add" | "edit" | "remove"> =
   arkivera: "remove",
 };
 
-const invalid = (key: string, params?: Record<string, unknown>): ProductCommand => ({
-  kind: "invalid",
-  problem: { key, params },
-});
+const { problem } = problemsOf<ProductMessages>();
+const invalid = (found: Problem): ProductCommand => ({ kind: "invalid", problem: found });
 
 /**
  * `/product [list | help | add <name> | <key point> | ... | edit <tag or name> | remove <tag or name>]`.
@@ -56,14 +56,14 @@ export function parseProductCommand(text: string): ProductCommand {
     case "add": {
       if (!rest) return { kind: "addForm" };
       const [name = "", ...points] = rest.split(/\||\r?\n/);
-      if (!name.trim()) return invalid("product.add.usage");
+      if (!name.trim()) return invalid(problem("product.add.usage"));
       return { kind: "add", name: name.trim(), keyPoints: points.join("\n") };
     }
     case "edit":
     case "remove":
-      if (!rest) return invalid("product.parse.needRef", { command: first.toLowerCase() });
+      if (!rest) return invalid(problem("product.parse.needRef", { command: first.toLowerCase() }));
       return { kind: sub, reference: rest };
     default:
-      return invalid("product.parse.unknown", { word: escapeMrkdwn(first) });
+      return invalid(problem("product.parse.unknown", { word: escapeMrkdwn(first) }));
   }
 }

@@ -1,6 +1,7 @@
 import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
+import { problemError, problemsOf } from "../../platform/errors.js";
 import {
   actionListener,
   type CommandRequest,
@@ -9,10 +10,8 @@ import {
   type Reply,
   type Router,
   readMetadata,
-  UserError,
   viewListener,
 } from "../../platform/slack/index.js";
-import { loadActor } from "../team/index.js";
 import { parseProductCommand } from "./command.js";
 import { type ProductForm, saveForm } from "./form.js";
 import { type ProductMessages, productMessages } from "./messages.js";
@@ -39,6 +38,8 @@ import {
   VALUE,
 } from "./views.js";
 
+const { error } = problemsOf<ProductMessages>();
+
 /** A button's value: the id of a product or a team. */
 const idValue = z.coerce.number().int().positive();
 
@@ -50,49 +51,40 @@ export function register(router: Router, deps: Deps): void {
 
   router.action(
     PRODUCT_IDS.addButton,
-    actionListener(deps, productMessages, async (request) => {
-      const teamId = idValue.safeParse(request.value);
-      if (!teamId.success) throw new UserError("product.team.gone");
-      const actor = await loadActor(deps, request.workspaceId, request.userId);
-      const team = await teamForAdd(deps, actor, teamId.data);
-      await deps.slack.openView(request.triggerId, productModal(request.t, { team, product: null }));
+    actionListener(deps, productMessages, async ({ ctx, value, triggerId, t }) => {
+      const teamId = idValue.safeParse(value);
+      if (!teamId.success) throw error("product.team.gone");
+      const team = await teamForAdd(ctx, teamId.data);
+      await deps.slack.openView(triggerId, productModal(t, { team, product: null }));
       return undefined;
     }),
   );
 
   router.action(
     PRODUCT_IDS.editButton,
-    actionListener(deps, productMessages, async (request) => {
-      const productId = idValue.safeParse(request.value);
-      if (!productId.success) throw new UserError("product.gone");
-      const actor = await loadActor(deps, request.workspaceId, request.userId);
-      const form = await productForEdit(deps, actor, productId.data);
-      await deps.slack.openView(request.triggerId, productModal(request.t, form));
+    actionListener(deps, productMessages, async ({ ctx, value, triggerId, t }) => {
+      const productId = idValue.safeParse(value);
+      if (!productId.success) throw error("product.gone");
+      const form = await productForEdit(ctx, productId.data);
+      await deps.slack.openView(triggerId, productModal(t, form));
       return undefined;
     }),
   );
 
   router.action(
     PRODUCT_IDS.removeButton,
-    actionListener(deps, productMessages, async (request) => {
-      const productId = idValue.safeParse(request.value);
-      if (!productId.success) throw new UserError("product.gone");
-      const actor = await loadActor(deps, request.workspaceId, request.userId);
-      return removedReply(request.t, await removeProduct(deps, actor, productId.data));
+    actionListener(deps, productMessages, async ({ ctx, value, t }) => {
+      const productId = idValue.safeParse(value);
+      if (!productId.success) throw error("product.gone");
+      return removedReply(t, await removeProduct(ctx, productId.data));
     }),
   );
 
   router.view(
     PRODUCT_IDS.saveView,
-    viewListener(deps, productMessages, async ({ workspaceId, userId, view, t }) => {
-      const form = readForm(view);
-      const actor = await loadActor(deps, workspaceId, userId);
-      const result = await saveForm(deps, actor, form);
-      if (!result.ok) {
-        return {
-          errors: fieldErrors(t, result.errors),
-        };
-      }
+    viewListener(deps, productMessages, async ({ ctx, view, t }) => {
+      const result = await saveForm(ctx, readForm(view));
+      if (!result.ok) return { errors: fieldErrors(t, result.errors) };
       return { update: savedModal(t, result.product, result) };
     }),
   );
@@ -102,41 +94,41 @@ async function handleProductCommand(
   deps: Deps,
   request: CommandRequest<ProductMessages>,
 ): Promise<Reply | undefined> {
-  const { t, workspaceId, userId, channelId } = request;
+  const { t, ctx } = request;
   const command = parseProductCommand(request.text);
   switch (command.kind) {
     case "list":
-      return productList(t, await listing(deps, workspaceId, userId, channelId));
+      return productList(t, await listing(ctx));
     case "help":
       return helpReply(t);
     case "addForm": {
-      const { team, actor } = await productTeam(deps, workspaceId, userId, channelId);
+      const { team, actor } = await productTeam(ctx);
       ensureMayManage(actor, team);
       await request.ackEmpty();
       await deps.slack.openView(request.triggerId, productModal(t, { team, product: null }));
       return undefined;
     }
     case "add": {
-      const { team, actor } = await productTeam(deps, workspaceId, userId, channelId);
-      const product = await addProduct(deps, actor, team, command);
+      const { team } = await productTeam(ctx);
+      const product = await addProduct(ctx, team, command);
       return addedReply(t, product, team);
     }
     case "edit": {
-      const { team, actor } = await productTeam(deps, workspaceId, userId, channelId);
+      const { team, actor } = await productTeam(ctx);
       ensureMayManage(actor, team);
-      const product = await productByReference(deps, team, command.reference);
+      const product = await productByReference(ctx, team, command.reference);
       await request.ackEmpty();
       await deps.slack.openView(request.triggerId, productModal(t, { team, product }));
       return undefined;
     }
     case "remove": {
-      const { team, actor } = await productTeam(deps, workspaceId, userId, channelId);
+      const { team, actor } = await productTeam(ctx);
       ensureMayManage(actor, team);
-      const product = await productByReference(deps, team, command.reference);
-      return removedReply(t, await removeProduct(deps, actor, product.id));
+      const product = await productByReference(ctx, team, command.reference);
+      return removedReply(t, await removeProduct(ctx, product.id));
     }
     case "invalid":
-      throw new UserError(command.problem.key, command.problem.params);
+      throw problemError(command.problem);
   }
 }
 
@@ -151,7 +143,7 @@ const formState = z.object({
 function readForm(view: ViewSubmitAction["view"]): ProductForm {
   const metadata = readMetadata(view, formMetadata);
   const state = formState.safeParse(view.state.values);
-  if (!state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw error("common.error.expiredForm");
   return {
     ...metadata,
     name: state.data.name?.value.value ?? "",

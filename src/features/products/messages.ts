@@ -1,3 +1,4 @@
+import { accessMessages } from "../../platform/access/index.js";
 import { type Catalogs, commonMessages, defineMessages, mergeMessages } from "../../platform/i18n/index.js";
 
 const en = new Intl.ListFormat("en", { type: "conjunction" });
@@ -216,6 +217,9 @@ export const ownProductMessages = defineMessages(
 );
 
 /** The product feature's messages together with the common ones, as its translators see them. */
-export const productMessages = mergeMessages(commonMessages, ownProductMessages);
+export const productMessages = mergeMessages(
+  mergeMessages(commonMessages, accessMessages),
+  ownProductMessages,
+);
 export type ProductMessages = (typeof productMessages)["en"];
 export type ProductMessageCatalogs = Catalogs<ProductMessages>;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 
-import type { Problem } from "../../platform/slack/index.js";
+import { ok, type Parsed, type Problem, problemsOf } from "../../platform/errors.js";
+import type { ProductMessages } from "./messages.js";
 
-export type { Problem };
+const { fail } = problemsOf<ProductMessages>();
 
 /** The product modal's input blocks; a Problem or UserError about a field names one of these. */
 export const FIELD = { name: "name", keyPoints: "keyPoints" } as const;
@@ -10,13 +11,6 @@ export const FIELD = { name: "name", keyPoints: "keyPoints" } as const;
 export const NAME_MAX = 80;
 /** All key selling points of a product together; fits a section with its name, and a spotlight post. */
 export const KEY_POINTS_MAX = 1500;
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (key: string, params?: Record<string, unknown>): Parsed<never> => ({
-  ok: false,
-  problem: { key, params },
-});
 
 /** Characters a tag keeps as they are (the table's CHECK allows exactly these, plus `_` and `-`). */
 const TAG_CHAR = /^[a-z0-9åäöæøü]$/;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { teams } from "../team/index.js";
+import { teamKey } from "../team/index.js";
 
 /**
  * A team's product library: what the reps sell, with the key selling points the supervisor wants them to
@@ -11,9 +11,7 @@ export const products = pgTable(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     workspaceId: text().notNull(),
-    teamId: integer()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: integer().notNull().references(teamKey, { onDelete: "cascade" }),
     name: text().notNull(),
     /** What reps type after `#`: the name in lower case, words joined by dashes ("Widget Pro" -> widget-pro). */
     tag: text().notNull(),
@@ -31,3 +29,6 @@ export const products = pgTable(
 );
 
 export type Product = typeof products.$inferSelect;
+
+/** What another feature's table points its `product_id` at (a foreign key), without reaching into this table. */
+export const productKey = () => products.id;

@@ -1,9 +1,11 @@
 import { type Actor, decide } from "../../platform/access/index.js";
 import { recordAudit } from "../../platform/audit/index.js";
+import type { RequestContext } from "../../platform/context.js";
 import { type Db, isUniqueViolation } from "../../platform/db/index.js";
-import type { Deps } from "../../platform/deps.js";
-import { escapeMrkdwn, UserError } from "../../platform/slack/index.js";
+import { problemError, problemsOf, type UserError } from "../../platform/errors.js";
+import { escapeMrkdwn } from "../../platform/slack/index.js";
 import { findTeam, overview, type TeamWithMembers } from "../team/index.js";
+import type { ProductMessages } from "./messages.js";
 import { FIELD, fingerprint, tagFromReference, validateProduct } from "./rules.js";
 import type { Product } from "./schema.js";
 import {
@@ -16,6 +18,16 @@ import {
   updateProduct,
 } from "./store.js";
 
+declare module "../../platform/audit/audit.js" {
+  interface AuditActions {
+    "products.product.add": true;
+    "products.product.update": true;
+    "products.product.remove": true;
+  }
+}
+
+const { error, fieldError } = problemsOf<ProductMessages>();
+
 /** The team whose product list a person sees or changes, with who they are and whether they may change it. */
 export interface ProductTeam {
   team: TeamWithMembers;
@@ -26,20 +38,15 @@ export interface ProductTeam {
 }
 
 /** The team of this channel, else the person's own team (as `/team` finds it), else a polite question back. */
-export async function productTeam(
-  deps: Deps,
-  workspaceId: string,
-  userId: string,
-  channelId: string,
-): Promise<ProductTeam> {
-  const found = await overview(deps, workspaceId, userId, channelId);
+export async function productTeam(ctx: RequestContext): Promise<ProductTeam> {
+  const found = await overview(ctx);
   if (found.kind === "team") {
     return { team: found.team, actor: found.actor, boundHere: found.boundHere, mayManage: found.mayManage };
   }
   if (found.kind === "several") {
-    throw new UserError("product.team.several", { teams: found.teams.map((m) => m.teamName) });
+    throw error("product.team.several", { teams: found.teams.map((m) => m.teamName) });
   }
-  throw new UserError("product.team.none");
+  throw error("product.team.none");
 }
 
 /** Whether a person may change a team's product list: its supervisors and admins. */
@@ -50,18 +57,13 @@ export function mayManage(actor: Actor, teamId: number): boolean {
 /** Throws the polite refusal that says who may change the team's product list. */
 export function ensureMayManage(actor: Actor, team: TeamWithMembers): void {
   if (mayManage(actor, team.team.id)) return;
-  throw new UserError("product.refused", { team: team.team.name, supervisors: team.supervisorIds });
+  throw error("product.refused", { team: team.team.name, supervisors: team.supervisorIds });
 }
 
 /** `/product`: the list, for anyone in the team; those who may change it get buttons. */
-export async function listing(
-  deps: Deps,
-  workspaceId: string,
-  userId: string,
-  channelId: string,
-): Promise<ProductTeam & { products: Product[] }> {
-  const found = await productTeam(deps, workspaceId, userId, channelId);
-  return { ...found, products: await listProducts(deps.db, found.team.team.id) };
+export async function listing(ctx: RequestContext): Promise<ProductTeam & { products: Product[] }> {
+  const found = await productTeam(ctx);
+  return { ...found, products: await listProducts(ctx.deps.db, found.team.team.id) };
 }
 
 /**
@@ -75,15 +77,15 @@ export async function resolveProductTag(db: Db, teamId: number, tagText: string)
 
 /** The product on the team's list a person means by its tag or name; a polite "no such product" otherwise. */
 export async function productByReference(
-  deps: Deps,
+  ctx: RequestContext,
   team: TeamWithMembers,
   reference: string,
 ): Promise<Product> {
   const tag = tagFromReference(reference);
-  const found = tag ? await findProductByTag(deps.db, team.team.id, tag) : null;
+  const found = tag ? await findProductByTag(ctx.deps.db, team.team.id, tag) : null;
   if (found) return found;
-  const known = await listProducts(deps.db, team.team.id);
-  throw new UserError("product.unknown", {
+  const known = await listProducts(ctx.deps.db, team.team.id);
+  throw error("product.unknown", {
     ref: escapeMrkdwn(reference.trim()),
     team: team.team.name,
     tags: known.map((p) => p.tag),
@@ -92,35 +94,34 @@ export async function productByReference(
 
 /** A product of this workspace with its team, for a change by this person (checked). */
 async function productToChange(
-  deps: Deps,
-  actor: Actor,
+  ctx: RequestContext,
   productId: number,
-): Promise<{ product: Product; team: TeamWithMembers }> {
-  const product = await findProduct(deps.db, productId);
-  const team = product ? await findTeam(deps.db, actor.workspaceId, product.teamId) : null;
-  if (!product || !team || product.workspaceId !== actor.workspaceId) throw new UserError("product.gone");
+): Promise<{ product: Product; team: TeamWithMembers; actor: Actor }> {
+  const product = await findProduct(ctx.deps.db, productId);
+  const team = product ? await findTeam(ctx.deps.db, ctx.workspaceId, product.teamId) : null;
+  if (!product || !team || product.workspaceId !== ctx.workspaceId) throw error("product.gone");
+  const actor = await ctx.actor();
   ensureMayManage(actor, team);
-  return { product, team };
+  return { product, team, actor };
 }
 
 /** What the product modal shows when editing: the product as it is now. Supervisors of its team and admins. */
 export async function productForEdit(
-  deps: Deps,
-  actor: Actor,
+  ctx: RequestContext,
   productId: number,
 ): Promise<{ product: Product; team: TeamWithMembers }> {
-  const found = await productToChange(deps, actor, productId);
+  const found = await productToChange(ctx, productId);
   if (found.product.archivedAt) {
-    throw new UserError("product.edit.archived", { name: escapeMrkdwn(found.product.name) });
+    throw error("product.edit.archived", { name: escapeMrkdwn(found.product.name) });
   }
   return found;
 }
 
 /** Loads a team for the Add button, checking the person may add to its list. */
-export async function teamForAdd(deps: Deps, actor: Actor, teamId: number): Promise<TeamWithMembers> {
-  const team = await findTeam(deps.db, actor.workspaceId, teamId);
-  if (!team) throw new UserError("product.team.gone");
-  ensureMayManage(actor, team);
+export async function teamForAdd(ctx: RequestContext, teamId: number): Promise<TeamWithMembers> {
+  const team = await findTeam(ctx.deps.db, ctx.workspaceId, teamId);
+  if (!team) throw error("product.team.gone");
+  ensureMayManage(await ctx.actor(), team);
   return team;
 }
 
@@ -135,7 +136,7 @@ function validate(input: ProductInput): { name: string; tag: string; keyPoints: 
   if (checked.ok) return checked.value;
   for (const field of [FIELD.name, FIELD.keyPoints]) {
     const problem = checked.errors[field];
-    if (problem) throw new UserError(problem.key, problem.params, field);
+    if (problem) throw problemError(problem, field);
   }
   throw new Error("a product failed its checks without a problem");
 }
@@ -154,7 +155,7 @@ function snapshot(product: Product): Record<string, unknown> {
 function audit(
   tx: Db,
   actor: Actor,
-  action: "product.add" | "product.update" | "product.remove",
+  action: "products.product.add" | "products.product.update" | "products.product.remove",
   product: Product,
   before: unknown,
   after: unknown,
@@ -174,16 +175,11 @@ function audit(
 /** The refusal for a name whose tag a product on the list has: "already there" when it is the same name. */
 function tagTaken(existing: Product, name: string): UserError {
   return existing.name.toLowerCase() === name.toLowerCase()
-    ? new UserError(
-        "product.add.exists",
-        { name: escapeMrkdwn(existing.name), tag: existing.tag },
-        FIELD.name,
-      )
-    : new UserError(
-        "product.add.tagTaken",
-        { other: escapeMrkdwn(existing.name), tag: existing.tag },
-        FIELD.name,
-      );
+    ? fieldError(FIELD.name, "product.add.exists", { name: escapeMrkdwn(existing.name), tag: existing.tag })
+    : fieldError(FIELD.name, "product.add.tagTaken", {
+        other: escapeMrkdwn(existing.name),
+        tag: existing.tag,
+      });
 }
 
 /**
@@ -191,11 +187,12 @@ function tagTaken(existing: Product, name: string): UserError {
  * product had makes a new product: the old one stays as it was on the sales linked to it.
  */
 export async function addProduct(
-  deps: Deps,
-  actor: Actor,
+  ctx: RequestContext,
   team: TeamWithMembers,
   input: ProductInput,
 ): Promise<Product> {
+  const { deps } = ctx;
+  const actor = await ctx.actor();
   ensureMayManage(actor, team);
   const { name, tag, keyPoints } = validate(input);
   const now = deps.clock.now();
@@ -213,9 +210,9 @@ export async function addProduct(
     if (!row) {
       const existing = await findProductByTag(tx, team.team.id, tag);
       if (existing) throw tagTaken(existing, name);
-      throw new UserError("product.changedMeanwhile");
+      throw error("product.changedMeanwhile");
     }
-    await audit(tx, actor, "product.add", row, null, snapshot(row), now);
+    await audit(tx, actor, "products.product.add", row, null, snapshot(row), now);
     return row;
   });
 }
@@ -233,34 +230,33 @@ export interface ProductChange {
  * fingerprint then). A second submit of the same change finds it done. Audited with what changed.
  */
 export async function changeProduct(
-  deps: Deps,
-  actor: Actor,
+  ctx: RequestContext,
   productId: number,
   opened: string,
   input: ProductInput,
 ): Promise<ProductChange> {
-  await productToChange(deps, actor, productId);
+  const { deps } = ctx;
+  const { actor } = await productToChange(ctx, productId);
   const wanted = validate(input);
   const now = deps.clock.now();
   return deps.db
     .transaction(async (tx) => {
       const current = await lockProduct(tx, productId);
-      if (!current) throw new UserError("product.gone");
-      if (current.archivedAt)
-        throw new UserError("product.edit.archived", { name: escapeMrkdwn(current.name) });
+      if (!current) throw error("product.gone");
+      if (current.archivedAt) throw error("product.edit.archived", { name: escapeMrkdwn(current.name) });
       const same = current.name === wanted.name && current.keyPoints === wanted.keyPoints;
       if (same) return { product: current, changed: false, previousTag: null };
-      if (fingerprint(current) !== opened) throw new UserError("common.error.expiredForm");
+      if (fingerprint(current) !== opened) throw error("common.error.expiredForm");
       const clash = await findProductByTag(tx, current.teamId, wanted.tag, current.id);
       if (clash) throw tagTaken(clash, wanted.name);
       const row = await updateProduct(tx, current.id, { ...wanted, updatedAt: now });
-      if (!row) throw new UserError("product.edit.archived", { name: escapeMrkdwn(current.name) });
+      if (!row) throw error("product.edit.archived", { name: escapeMrkdwn(current.name) });
       const keys = ["name", "tag", "keyPoints"] as const;
       const changedKeys = keys.filter((key) => current[key] !== row[key]);
       await audit(
         tx,
         actor,
-        "product.update",
+        "products.product.update",
         row,
         Object.fromEntries(changedKeys.map((key) => [key, current[key]])),
         Object.fromEntries(changedKeys.map((key) => [key, row[key]])),
@@ -270,7 +266,7 @@ export async function changeProduct(
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, "products_team_tag_key")) {
-        throw new UserError("product.changedMeanwhile", undefined, FIELD.name);
+        throw fieldError(FIELD.name, "product.changedMeanwhile");
       }
       throw error;
     });
@@ -280,14 +276,15 @@ export async function changeProduct(
  * Takes a product off the team's list (archived: past sales keep it); audited. A second click finds it
  * off the list already and says so.
  */
-export async function removeProduct(deps: Deps, actor: Actor, productId: number): Promise<Product> {
-  const { product } = await productToChange(deps, actor, productId);
-  if (product.archivedAt) throw new UserError("product.remove.already", { name: escapeMrkdwn(product.name) });
+export async function removeProduct(ctx: RequestContext, productId: number): Promise<Product> {
+  const { deps } = ctx;
+  const { product, actor } = await productToChange(ctx, productId);
+  if (product.archivedAt) throw error("product.remove.already", { name: escapeMrkdwn(product.name) });
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const row = await archiveProduct(tx, product.id, now);
-    if (!row) throw new UserError("product.remove.already", { name: escapeMrkdwn(product.name) });
-    await audit(tx, actor, "product.remove", row, snapshot(product), snapshot(row), now);
+    if (!row) throw error("product.remove.already", { name: escapeMrkdwn(product.name) });
+    await audit(tx, actor, "products.product.remove", row, snapshot(product), snapshot(row), now);
     return row;
   });
 }

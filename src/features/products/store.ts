@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import { type Product, products } from "./schema.js";
 
@@ -87,4 +87,14 @@ export async function archiveProduct(db: Db, id: number, now: Date): Promise<Pro
     .where(and(eq(products.id, id), isNull(products.archivedAt)))
     .returning();
   return row ?? null;
+}
+
+/** Products by id (archived or not), for showing what past sales were of. */
+export async function findProducts(db: Db, ids: readonly number[]): Promise<Map<number, Product>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(products)
+    .where(inArray(products.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row]));
 }

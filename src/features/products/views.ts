@@ -7,6 +7,7 @@ import {
   context,
   escapeMrkdwn,
   header,
+  input,
   LIMITS,
   linesToSections,
   plain,
@@ -154,22 +155,6 @@ export function addedReply(t: T, product: Product, team: TeamWithMembers): Reply
 
 export function removedReply(t: T, product: Product): Reply {
   return { text: t.t("product.removed", { name: escapeMrkdwn(product.name), tag: product.tag }) };
-}
-
-function input(
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: { hint?: string; optional?: boolean } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label, LIMITS.label),
-    element: { action_id: VALUE, ...element },
-    ...(extra.hint ? { hint: plain(extra.hint, LIMITS.hint) } : {}),
-    ...(extra.optional ? { optional: true } : {}),
-  } as KnownBlock;
 }
 
 /** The product modal: a new product for the team, or a change to one. One builder for open and update. */

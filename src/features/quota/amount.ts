@@ -52,7 +52,14 @@ export type AmountLanguage = "en" | "sv";
 export type AmountProblem = "empty" | "unreadable" | "zero" | "negative" | "wrongCurrency" | "tooPrecise";
 
 export type AmountResult =
-  | { ok: true; minor: number; currency: string; rest: string }
+  | {
+      ok: true;
+      minor: number;
+      currency: string;
+      rest: string;
+      /** Written with a currency mark or a size word ("12 500 kr", "$500", "12k"): surely money. */
+      marked: boolean;
+    }
   | { ok: false; problem: AmountProblem };
 
 export interface AmountOptions {
@@ -181,7 +188,13 @@ export function parseAmount(text: string, options: AmountOptions): AmountResult 
   if (/[^0]/.test(fraction.slice(scale))) return { ok: false, problem: "tooPrecise" };
   const minor = BigInt(value.integer + fraction.slice(0, scale));
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, problem: "unreadable" };
-  return { ok: true, minor: Number(minor), currency, rest: s.slice(pos).trim() };
+  return {
+    ok: true,
+    minor: Number(minor),
+    currency,
+    rest: s.slice(pos).trim(),
+    marked: marks.length > 0 || exponent > 0,
+  };
 }
 
 /** The end of an amount: end of text or whitespace; a suffix may also be followed directly by a mark ("12kSEK"). */

@@ -1,4 +1,7 @@
-import type { Problem } from "../team/index.js";
+import type { Problem } from "../../platform/errors.js";
+import { quotaProblems } from "./problems.js";
+
+const { problem } = quotaProblems;
 
 /** What a person asked for with `/quota ...`. Anything that is not a subcommand is a check-in. */
 export type QuotaCommand =
@@ -44,7 +47,7 @@ export function parseQuotaCommand(text: string): QuotaCommand {
     case "undo":
       return rest.length === 0
         ? { kind }
-        : { kind: "invalid", problem: { key: "quota.parse.extra", params: { word: first } } };
+        : { kind: "invalid", problem: problem("quota.parse.extra", { word: first }) };
     case "leaderboard":
       return { kind: "leaderboard", product: tail || null };
     case "targets":
@@ -54,21 +57,21 @@ export function parseQuotaCommand(text: string): QuotaCommand {
       const [who = "", ...amount] = rest;
       const user = who.match(mention);
       if (!user && !["team", "teamet", "laget"].includes(who.toLowerCase())) {
-        return { kind: "invalid", problem: { key: "quota.parse.targetUsage" } };
+        return { kind: "invalid", problem: problem("quota.parse.targetUsage") };
       }
-      if (amount.length === 0) return { kind: "invalid", problem: { key: "quota.parse.targetUsage" } };
+      if (amount.length === 0) return { kind: "invalid", problem: problem("quota.parse.targetUsage") };
       return { kind: "target", repId: user?.[1] ?? null, amount: amount.join(" ") };
     }
     case "entries": {
       const user = (rest[0] ?? "").match(mention);
       if (rest.length > 1 || (rest.length === 1 && !user)) {
-        return { kind: "invalid", problem: { key: "quota.parse.entriesUsage" } };
+        return { kind: "invalid", problem: problem("quota.parse.entriesUsage") };
       }
       return { kind: "entries", repId: user?.[1] ?? null };
     }
     case "set": {
       const [key = "", ...value] = rest;
-      if (!key || value.length === 0) return { kind: "invalid", problem: { key: "quota.parse.setUsage" } };
+      if (!key || value.length === 0) return { kind: "invalid", problem: problem("quota.parse.setUsage") };
       return { kind: "set", key: key.toLowerCase(), value: value.join(" ") };
     }
     default:

@@ -1,4 +1,6 @@
+export { type CheckinAnswer, checkIn } from "./checkins.js";
 export { register } from "./listeners.js";
 export { type QuotaMessages, quotaMessages } from "./messages.js";
-export { type Checkin, checkins, quotaSettings, quotaTargets } from "./schema.js";
-export { checkIn, currentPeriod, leaderboard, repProgress, saveTargets } from "./service.js";
+export { currentPeriod, type Progress, repProgress } from "./progress.js";
+export { hasQuotaData } from "./store.js";
+export { saveTargets, type WantedTarget } from "./targets.js";

@@ -1,6 +1,8 @@
-import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
+import type { RequestContext } from "../../platform/context.js";
 import type { Deps } from "../../platform/deps.js";
+import { problemError } from "../../platform/errors.js";
+import type { Translator } from "../../platform/i18n/index.js";
 import {
   actionListener,
   type CommandRequest,
@@ -9,40 +11,37 @@ import {
   type Reply,
   type Router,
   readMetadata,
-  UserError,
+  textValue,
+  translatorIn,
   viewListener,
 } from "../../platform/slack/index.js";
-import { loadActor } from "../team/index.js";
+import type { TeamWithMembers } from "../team/index.js";
+import { checkIn, confirmCheckin, pendingCheckin, undoCheckin } from "./checkins.js";
 import { parseQuotaCommand } from "./command.js";
+import { correctEntry, entries, entryToCorrect, removeEntry } from "./entries.js";
+import { leaderboard } from "./leaderboard.js";
 import { type QuotaMessages, quotaMessages } from "./messages.js";
+import { registerQuotaJobs } from "./posts.js";
+import { quotaProblems } from "./problems.js";
+import { mine } from "./progress.js";
+import { changeQuotaSetting } from "./settings.js";
+import { changeTarget, saveTargetsForm, targetsFor } from "./targets.js";
+import { teamInContext } from "./teams.js";
 import {
-  changeQuotaSetting,
-  changeTarget,
-  checkIn,
-  correctEntry,
-  entries,
-  entryToCorrect,
-  leaderboard,
-  mine,
-  removeEntry,
-  saveTargetsForm,
-  targetsFor,
-  teamInContext,
-  teamTranslator,
-  undoCheckin,
-} from "./service.js";
-import {
+  cancelledReply,
   checkinReply,
+  confirmReply,
+  correctedModal,
   correctionModal,
   ENTRY_FIELD,
   entriesReply,
-  entryChangeReply,
   entryMetadata,
   helpReply,
   leaderboardReply,
-  messageModalFor,
   mineReply,
   QUOTA_IDS,
+  removedReply,
+  removeValue,
   settingReply,
   TARGET_FIELD,
   targetChangeReply,
@@ -50,41 +49,67 @@ import {
   targetsModal,
   targetsSavedModal,
   undoneReply,
-  VALUE,
 } from "./views.js";
 
+const { error } = quotaProblems;
 const checkinId = z.coerce.number().int().positive();
 
+/** A button value that is JSON of a schema; anything else (an old message, a tampered value) is gone. */
+function parseValue<S extends z.ZodType>(schema: S, value: string | undefined): z.infer<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(value ?? ""));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export function register(router: Router, deps: Deps): void {
+  registerQuotaJobs(deps);
+
   router.command(
     QUOTA_IDS.command,
-    commandListener(deps, quotaMessages, (request) => handleQuotaCommand(deps, request)),
+    commandListener(deps, quotaMessages, (request) => handleQuotaCommand(request)),
   );
 
   router.action(
     QUOTA_IDS.undoButton,
-    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, t }) => {
+    actionListener(deps, quotaMessages, async ({ ctx, value, t }) => {
       const id = checkinId.safeParse(value);
-      if (!id.success) throw new UserError("quota.entry.gone");
-      return undoneReply(t, await undoCheckin(deps, workspaceId, userId, id.data));
+      if (!id.success) throw error("quota.entry.gone");
+      return undoneReply(t, await undoCheckin(ctx, id.data));
     }),
   );
 
   router.action(
+    QUOTA_IDS.confirmButton,
+    actionListener(deps, quotaMessages, async ({ ctx, value, t }) => {
+      const pending = parseValue(pendingCheckin, value);
+      if (!pending) throw error("quota.entry.gone");
+      return checkinReply(t, await confirmCheckin(ctx, pending));
+    }),
+  );
+
+  router.action(
+    QUOTA_IDS.cancelButton,
+    actionListener(deps, quotaMessages, async ({ t }) => cancelledReply(t)),
+  );
+
+  router.action(
     QUOTA_IDS.removeButton,
-    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, t }) => {
-      const id = checkinId.safeParse(value);
-      if (!id.success) throw new UserError("quota.entry.gone");
-      return { text: entryChangeReply(t, await removeEntry(deps, workspaceId, userId, id.data), true) };
+    actionListener(deps, quotaMessages, async ({ ctx, value, t }) => {
+      const target = parseValue(removeValue, value);
+      if (!target) throw error("quota.entry.gone");
+      return removedReply(t, await removeEntry(ctx, target.c, target.r));
     }),
   );
 
   router.action(
     QUOTA_IDS.correctButton,
-    actionListener(deps, quotaMessages, async ({ workspaceId, userId, value, triggerId, t }) => {
+    actionListener(deps, quotaMessages, async ({ ctx, value, triggerId, t }) => {
       const id = checkinId.safeParse(value);
-      if (!id.success) throw new UserError("quota.entry.gone");
-      const { checkin, team } = await entryToCorrect(deps, workspaceId, userId, id.data);
+      if (!id.success) throw error("quota.entry.gone");
+      const { checkin, team } = await entryToCorrect(ctx, id.data);
       await deps.slack.openView(triggerId, correctionModal(t, checkin, team.team));
       return undefined;
     }),
@@ -92,117 +117,105 @@ export function register(router: Router, deps: Deps): void {
 
   router.action(
     QUOTA_IDS.targetsButton,
-    actionListener(deps, quotaMessages, async ({ workspaceId, userId, channelId, triggerId, t }) => {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await teamInContext(deps, actor, channelId ?? "");
-      await openTargets(deps, actor, team, triggerId, t);
+    actionListener(deps, quotaMessages, async ({ ctx, triggerId, t }) => {
+      await openTargets(ctx, await teamInContext(ctx), triggerId, t);
       return undefined;
     }),
   );
 
   router.view(
     QUOTA_IDS.targetsView,
-    viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
+    viewListener(deps, quotaMessages, async ({ ctx, view, t }) => {
       const metadata = readMetadata(view, targetsMetadata);
       const fields = [
-        ...metadata.repIds.map((repId) => ({ repId, block: TARGET_FIELD.rep(repId) })),
-        { repId: null, block: TARGET_FIELD.team },
-      ].map(({ repId, block }) => ({ repId, field: block, text: textValue(view, block) }));
-      const result = await saveTargetsForm(deps, workspaceId, userId, metadata.teamId, fields);
-      if (!result.ok) {
-        return {
-          errors: fieldErrors(t, result.errors),
-        };
-      }
-      const { changes, period } = result;
-      return { update: targetsSavedModal(t, changes, period) };
+        ...metadata.reps.map(([repId, opened]) => ({ repId, block: TARGET_FIELD.rep(repId), opened })),
+        { repId: null, block: TARGET_FIELD.team, opened: metadata.team },
+      ].map(({ repId, block, opened }) => ({
+        repId,
+        field: block,
+        text: textValue(view, block),
+        openedMinor: opened === 0 ? null : opened,
+      }));
+      const result = await saveTargetsForm(ctx, metadata.teamId, fields);
+      if (!result.ok) return { errors: fieldErrors(t, result.errors) };
+      return { update: targetsSavedModal(t, result.changes, result.period) };
     }),
   );
 
   router.view(
     QUOTA_IDS.entryView,
-    viewListener(deps, quotaMessages, async ({ workspaceId, userId, view, t }) => {
+    viewListener(deps, quotaMessages, async ({ ctx, view, t }) => {
       const metadata = readMetadata(view, entryMetadata);
-      const change = await correctEntry(deps, workspaceId, userId, metadata.checkinId, {
+      const change = await correctEntry(ctx, metadata.checkinId, metadata.version, {
         amount: textValue(view, ENTRY_FIELD.amount),
         note: textValue(view, ENTRY_FIELD.note),
       });
-      return { update: messageModalFor(t, "quota.entry.savedTitle", entryChangeReply(t, change, false)) };
+      return { update: correctedModal(t, change) };
     }),
   );
 }
 
 async function openTargets(
-  deps: Deps,
-  actor: Awaited<ReturnType<typeof loadActor>>,
-  team: Awaited<ReturnType<typeof teamInContext>>,
+  ctx: RequestContext,
+  team: TeamWithMembers,
   triggerId: string,
-  t: Parameters<typeof targetsModal>[0],
+  t: Translator<QuotaMessages>,
 ): Promise<void> {
-  const form = await targetsFor(deps, actor, team);
+  const form = await targetsFor(ctx, team);
   const reps = await Promise.all(
-    team.repIds.map(async (id) => ({ id, name: (await deps.users.get(id).catch(() => null))?.name ?? id })),
+    team.repIds.map(async (id) => ({
+      id,
+      name: (await ctx.deps.users.get(id).catch(() => null))?.name ?? id,
+    })),
   );
-  await deps.slack.openView(
+  await ctx.deps.slack.openView(
     triggerId,
     targetsModal(t, { team: team.team, period: form.period, targets: form.targets, reps }),
   );
 }
 
-async function handleQuotaCommand(
-  deps: Deps,
-  request: CommandRequest<QuotaMessages>,
-): Promise<Reply | undefined> {
-  const { t, workspaceId, userId, channelId } = request;
+async function handleQuotaCommand(request: CommandRequest<QuotaMessages>): Promise<Reply | undefined> {
+  const { t, ctx } = request;
   const command = parseQuotaCommand(request.text);
   switch (command.kind) {
     case "mine":
-      return mineReply(t, await mine(deps, workspaceId, userId));
+      return mineReply(t, await mine(ctx));
     case "help":
       return helpReply(t);
-    case "checkin":
-      return checkinReply(
-        t,
-        await checkIn(deps, {
-          workspaceId,
-          userId,
-          channelId,
-          text: command.text,
-          requestId: request.triggerId,
-        }),
-      );
+    case "checkin": {
+      const answer = await checkIn(ctx, command.text);
+      return answer.kind === "confirm" ? confirmReply(t, answer.prompt) : checkinReply(t, answer.outcome);
+    }
     case "undo":
-      return undoneReply(t, await undoCheckin(deps, workspaceId, userId));
+      return undoneReply(t, await undoCheckin(ctx));
     case "leaderboard": {
-      const board = await leaderboard(deps, workspaceId, userId, channelId, command.product);
-      return leaderboardReply(board.inChannel ? teamTranslator(board.team.team) : t, board);
+      const board = await leaderboard(ctx, command.product);
+      // A posted leaderboard speaks the team's language, whoever asked for it.
+      return leaderboardReply(
+        board.inChannel ? translatorIn(quotaMessages, board.team.team.locale) : t,
+        board,
+      );
     }
-    case "target": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await teamInContext(deps, actor, channelId);
-      return targetChangeReply(t, await changeTarget(deps, actor, team, command.repId, command.amount));
-    }
+    case "target":
+      return targetChangeReply(
+        t,
+        await changeTarget(ctx, await teamInContext(ctx), command.repId, command.amount),
+      );
     case "targets": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await teamInContext(deps, actor, channelId);
-      await targetsFor(deps, actor, team);
+      const team = await teamInContext(ctx);
+      await targetsFor(ctx, team);
       await request.ackEmpty();
-      await openTargets(deps, actor, team, request.triggerId, t);
+      await openTargets(ctx, team, request.triggerId, t);
       return undefined;
     }
     case "entries":
-      return entriesReply(t, await entries(deps, workspaceId, userId, channelId, command.repId));
-    case "set": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await teamInContext(deps, actor, channelId);
-      return settingReply(t, await changeQuotaSetting(deps, actor, team, command.key, command.value));
-    }
+      return entriesReply(t, await entries(ctx, command.repId));
+    case "set":
+      return settingReply(
+        t,
+        await changeQuotaSetting(ctx, await teamInContext(ctx), command.key, command.value),
+      );
     case "invalid":
-      throw new UserError(command.problem.key, command.problem.params);
+      throw problemError(command.problem);
   }
-}
-
-function textValue(view: ViewSubmitAction["view"], block: string): string {
-  const entry = view.state.values[block]?.[VALUE] as { value?: string | null } | undefined;
-  return (entry?.value ?? "").trim();
 }

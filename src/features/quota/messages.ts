@@ -4,16 +4,30 @@ import { formatAmountExamples } from "./amount.js";
 
 const enList = new Intl.ListFormat("en", { type: "conjunction" });
 const svList = new Intl.ListFormat("sv", { type: "conjunction" });
+const enOr = new Intl.ListFormat("en", { type: "disjunction" });
+const svOr = new Intl.ListFormat("sv", { type: "disjunction" });
 const enMoney = (minor: number, currency: string) => formatMoney("en-US", minor, currency);
 const svMoney = (minor: number, currency: string) => formatMoney("sv-SE", minor, currency);
-const code = (items: readonly string[]) => items.map((item) => `\`${item}\``);
 const tags = (items: readonly string[]) => items.map((item) => `\`#${item}\``);
 
-type AmountParams = { text: string; currency: string; language: "en" | "sv" };
-const examplesEn = (p: AmountParams) =>
-  enList.format(code(formatAmountExamples(p.language, p.currency)).map((e) => e.replace("`", "`/quota ")));
-const examplesSv = (p: AmountParams) =>
-  svList.format(code(formatAmountExamples(p.language, p.currency)).map((e) => e.replace("`", "`/quota ")));
+/** An amount and what it was for: a check-in, a target, a limit (`/quota set max`), a corrected entry. */
+type AmountParams = {
+  text: string;
+  currency: string;
+  language: "en" | "sv";
+  use: "checkin" | "target" | "limit" | "entry";
+};
+/** Examples of amounts written as the team writes money, as alternatives: "`12500`, `12,5k` or `12 500 kr`". */
+const examples = (list: Intl.ListFormat, p: AmountParams) => {
+  const prefix = p.use === "checkin" ? "/quota " : "";
+  return list.format(formatAmountExamples(p.language, p.currency).map((e) => `\`${prefix}${e}\``));
+};
+const examplesEn = (p: AmountParams) => examples(enOr, p);
+const examplesSv = (p: AmountParams) => examples(svOr, p);
+const whatEn = { checkin: "a sale", target: "a target", limit: "the limit", entry: "the amount" } as const;
+const whatSv = { checkin: "en affär", target: "ett mål", limit: "gränsen", entry: "beloppet" } as const;
+/** Swedish genitive: "Saras", but "Jonas", "Max" and "Sales North" + s only where it is not there already. */
+const svGenitive = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
 
 const HELP_EN = [
   "*Check in a sale:* `/quota 12500 Acme renewal #product` (a note and a product tag are optional)",
@@ -50,17 +64,32 @@ const ownQuotaMessages = defineMessages(
       "This channel has no team, and you aren't in one. Run the command in your team's channel.",
     "quota.team.several": "You lead several teams: run the command in the channel of the team you mean.",
 
-    "quota.amount.empty": (p: AmountParams) => `Say how much you sold, for example ${examplesEn(p)}.`,
+    "quota.amount.empty": (p: AmountParams) =>
+      p.use === "checkin"
+        ? `Say how much you sold, for example ${examplesEn(p)}.`
+        : `Write an amount, for example ${examplesEn(p)}.`,
     "quota.amount.unreadable": (p: AmountParams) =>
-      `I couldn't read "${p.text}" as an amount. Write it like ${examplesEn(p)}, then a note and an optional #product.`,
+      p.use === "checkin"
+        ? `I couldn't read "${p.text}" as an amount. Write it like ${examplesEn(p)}, then a note and an optional #product.`
+        : `I couldn't read "${p.text}" as ${p.use === "target" ? "a target" : "an amount"}. Write it like ${examplesEn(p)}.`,
     "quota.amount.zero": (p: AmountParams) =>
-      `A sale needs an amount above zero, for example ${examplesEn(p)}.`,
-    "quota.amount.negative": () =>
-      "Amounts can't be negative. To take back your last check-in, use `/quota undo`.",
+      p.use === "target"
+        ? `A target of zero means no target: leave the field empty to clear it.`
+        : `${whatEn[p.use].replace(/^./, (c) => c.toUpperCase())} needs an amount above zero, for example ${examplesEn(p)}.`,
+    "quota.amount.negative": (p: AmountParams): string =>
+      p.use === "checkin"
+        ? "Amounts can't be negative. To take back your last check-in, use `/quota undo`."
+        : p.use === "target"
+          ? "A target can't be negative."
+          : p.use === "entry"
+            ? "The amount can't be negative. To take the check-in out of the totals, use Remove instead."
+            : "The limit can't be negative.",
     "quota.amount.wrongCurrency": (p: AmountParams) =>
-      `Your team counts in ${p.currency}. Write the amount in ${p.currency}, for example ${examplesEn(p)}.`,
+      `Your team counts in ${p.currency}. Write ${whatEn[p.use]} in ${p.currency}, for example ${examplesEn(p)}.`,
     "quota.amount.tooPrecise": (p: AmountParams) =>
       `"${p.text}" is finer than ${p.currency} goes. Round it, for example ${examplesEn(p)}.`,
+    "quota.amount.twoAmounts": (p: { first: number; second: number; currency: string }) =>
+      `I see two amounts, ${enMoney(p.first, p.currency)} and ${enMoney(p.second, p.currency)}. Which did you sell for? Check in one sale at a time, amount first: \`/quota 5000 Acme\`.`,
     "quota.amount.tooLarge": (p: { amountMinor: number; maxMinor: number; currency: string }) =>
       `${enMoney(p.amountMinor, p.currency)} is more than one sale can be here (at most ${enMoney(p.maxMinor, p.currency)}). A typo? Try again. A real deal? Your supervisor can raise the limit with \`/quota set max\`.`,
     "quota.product.unknown": (p: { tag: string; known: string[] }) =>
@@ -90,10 +119,6 @@ const ownQuotaMessages = defineMessages(
       `*${p.total}* of ${p.target} (${p.attainment})`,
     "quota.progress.lineNoTarget": (p: { total: string }) => `*${p.total}* so far, and no target yet`,
     "quota.progress.carried": (p: { since: string }) => `target since ${p.since}`,
-    "quota.progress.projection": (p: { amount: string; end: string }) =>
-      `On this pace: ${p.amount} by ${p.end}`,
-    "quota.progress.needed": (p: { amount: string; days: string }) =>
-      `Needs ${p.amount} per working day (${p.days} left)`,
     "quota.progress.made": "Target made :tada:",
     "quota.progress.noDaysLeft": "No working days left in the period",
     "quota.progress.count": (p: { count: number; last: string }) =>
@@ -129,8 +154,6 @@ const ownQuotaMessages = defineMessages(
     "quota.board.title": (p: { team: string; period: string }) => `${p.team} · ${p.period}`,
     "quota.board.titleProduct": (p: { team: string; period: string; product: string }) =>
       `${p.team} · ${p.period} · ${p.product}`,
-    "quota.board.team": (p: { line: string; days: string }) =>
-      `*Team:* ${p.line} · ${p.days} working days left`,
     "quota.board.row": (p: {
       rank: number;
       rep: string;
@@ -210,7 +233,7 @@ const ownQuotaMessages = defineMessages(
     "quota.set.leaderboardUsage":
       "Use `/quota set leaderboard channel` (posted in the team channel) or `private` (only the asker sees it).",
     "quota.set.unknown": (p: { key: string }) =>
-      `I don't know the setting "${p.key}". Quota settings: private, leaderboard, max.`,
+      `I don't know the setting "${p.key}". Quota settings: private, leaderboard, max, confirm.`,
     "quota.set.private.on": (p: { team: string }) => `${p.team}: check-ins are now private.`,
     "quota.set.private.off": (p: { team: string }) =>
       `${p.team}: check-ins are announced in the team channel again.`,
@@ -226,10 +249,72 @@ const ownQuotaMessages = defineMessages(
       "Use `/quota target @rep 150000`, `/quota target team 600000`, or `/quota targets` for the form.",
     "quota.parse.entriesUsage": "Use `/quota entries` or `/quota entries @rep`.",
     "quota.parse.setUsage":
-      "Use `/quota set private on|off`, `/quota set leaderboard channel|private` or `/quota set max 500000`.",
+      "Use `/quota set private on|off`, `/quota set leaderboard channel|private`, `/quota set max 500000` or `/quota set confirm 200000`.",
 
     "quota.period.week": (p: { week: number; year: number }) => `week ${p.week}, ${p.year}`,
     "quota.period.quarter": (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,
+
+    "quota.notRep.admin":
+      "Admins don't record sales, so there is no progress of yours to show. To sell in a team, have its supervisor add you (`/team add @you` in the team's channel); `/quota team` in a team's channel shows how that team is doing.",
+    "quota.notRep.executive":
+      "Executives don't record sales, so there is no progress of yours to show. `/quota team` in a team's channel shows how that team is doing.",
+    "quota.refused": (p: {
+      team: string;
+      supervisors: string[];
+      work: "targets" | "entries" | "settings";
+    }) => {
+      const what = {
+        targets: "set targets",
+        entries: "correct or remove check-ins",
+        settings: "change quota settings",
+      }[p.work];
+      return p.supervisors.length > 0
+        ? `Only the supervisors of ${p.team} (${enList.format(p.supervisors.map((id) => `<@${id}>`))}) and admins can ${what}.`
+        : `Only the supervisors of ${p.team} and admins can ${what}.`;
+    },
+    "quota.confirm.question": (p: { amount: string; what: string }) =>
+      p.what ? `Did you mean *${p.amount}* (${p.what})?` : `Did you mean *${p.amount}*?`,
+    "quota.confirm.aboveTarget": (p: { target: string }) =>
+      `That is more than your whole target this period (${p.target}), so I'm asking before it goes in the books and the team channel.`,
+    "quota.confirm.aboveThreshold": (p: { threshold: string }) =>
+      `Your team asks about any single sale above ${p.threshold} before it goes in the books and the team channel.`,
+    "quota.confirm.yes": (p: { amount: string }) => `Yes, record ${p.amount}`,
+    "quota.confirm.no": "Cancel",
+    "quota.confirm.cancelled":
+      "Not recorded. Check in again with the right amount, for example `/quota 6000 Acme`.",
+    "quota.confirm.productGone":
+      "That product is no longer on your team's list. Check in again, without the tag or with another one.",
+    "quota.progress.daysLeft": (p: { days: number; today: boolean }): string =>
+      p.days === 1
+        ? p.today
+          ? "1 working day left: today"
+          : "1 working day left"
+        : `${p.days} working days left${p.today ? ", today included" : ""}`,
+    "quota.progress.needed": (p: { amount: string; days: string }) =>
+      `Needs ${p.amount} per working day (${p.days})`,
+    "quota.progress.projection": (p: { amount: string; end: string }) =>
+      `On this pace: ${p.amount} by ${p.end}`,
+    "quota.progress.tooEarly": "Too early in the period to project where it ends.",
+    "quota.post.removed": (p: { rep: string; amount: string }) =>
+      `~<@${p.rep}> checked in ${p.amount}~ _(removed by the supervisor)_`,
+    "quota.post.corrected": "corrected by the supervisor",
+    "quota.board.team": (p: { line: string; days: string }) => `*Team:* ${p.line} · ${p.days}`,
+    "quota.board.ownRank": (p: { line: string; rank: number; of: number }) =>
+      `*Your place:* ${p.rank} of ${p.of}\n${p.line}`,
+    "quota.board.ownNone": "*Your place:* no check-ins yet this period.",
+    "quota.board.privateNote": (p: { team: string }) =>
+      `${p.team} keeps check-ins private: you see the team's total and your own place.`,
+    "quota.board.askedBy": (p: { user: string }) => `<@${p.user}> asked with \`/quota team\``,
+    "quota.targets.changedMeanwhile": (p: { amountMinor: number; currency: string }) =>
+      `Someone changed this target while the form was open; it is now ${enMoney(p.amountMinor, p.currency)}. Close the form and open it again to change it.`,
+    "quota.entries.ownOnly":
+      "You can see only your own check-ins: `/quota entries` shows them. Supervisors see everyone's.",
+    "quota.entry.changedMeanwhile": (p: { amountMinor: number; currency: string }) =>
+      `Someone changed this check-in while the form was open; it is now ${enMoney(p.amountMinor, p.currency)}. Close the form and open it again to change it.`,
+    "quota.entry.alreadyCorrected": (p: { rep: string; date: string; amount: string }) =>
+      `The check-in by <@${p.rep}> from ${p.date} is already *${p.amount}*; nothing changed.`,
+    "quota.set.confirm": (p: { team: string; amount: string }) =>
+      `${p.team}: a check-in above ${p.amount} (or above the rep's whole target) is asked about before it is recorded.`,
   },
   {
     "quota.help": HELP_SV,
@@ -243,16 +328,32 @@ const ownQuotaMessages = defineMessages(
       "Den här kanalen har inget team, och du är inte med i något. Kör kommandot i ditt teams kanal.",
     "quota.team.several": "Du leder flera team: kör kommandot i kanalen för det team du menar.",
 
-    "quota.amount.empty": (p) => `Skriv hur mycket du sålde, till exempel ${examplesSv(p)}.`,
+    "quota.amount.empty": (p) =>
+      p.use === "checkin"
+        ? `Skriv hur mycket du sålde, till exempel ${examplesSv(p)}.`
+        : `Skriv ett belopp, till exempel ${examplesSv(p)}.`,
     "quota.amount.unreadable": (p) =>
-      `Jag kunde inte läsa "${p.text}" som ett belopp. Skriv det som ${examplesSv(p)}, sedan en anteckning och en valfri #produkt.`,
-    "quota.amount.zero": (p) => `En affär behöver ett belopp över noll, till exempel ${examplesSv(p)}.`,
-    "quota.amount.negative": () =>
-      "Belopp kan inte vara negativa. Ta tillbaka din senaste incheckning med `/quota undo`.",
+      p.use === "checkin"
+        ? `Jag kunde inte läsa "${p.text}" som ett belopp. Skriv det som ${examplesSv(p)}, sedan en anteckning och en valfri #produkt.`
+        : `Jag kunde inte läsa "${p.text}" som ${p.use === "target" ? "ett mål" : "ett belopp"}. Skriv det som ${examplesSv(p)}.`,
+    "quota.amount.zero": (p) =>
+      p.use === "target"
+        ? "Ett mål på noll betyder inget mål: lämna fältet tomt för att ta bort det."
+        : `${whatSv[p.use].replace(/^./, (c) => c.toUpperCase())} behöver ett belopp över noll, till exempel ${examplesSv(p)}.`,
+    "quota.amount.negative": (p) =>
+      p.use === "checkin"
+        ? "Belopp kan inte vara negativa. Ta tillbaka din senaste incheckning med `/quota undo`."
+        : p.use === "target"
+          ? "Ett mål kan inte vara negativt."
+          : p.use === "entry"
+            ? "Beloppet kan inte vara negativt. Använd Ta bort för att ta incheckningen ur summorna."
+            : "Gränsen kan inte vara negativ.",
     "quota.amount.wrongCurrency": (p) =>
-      `Ditt team räknar i ${p.currency}. Skriv beloppet i ${p.currency}, till exempel ${examplesSv(p)}.`,
+      `Ditt team räknar i ${p.currency}. Skriv ${whatSv[p.use]} i ${p.currency}, till exempel ${examplesSv(p)}.`,
     "quota.amount.tooPrecise": (p) =>
       `"${p.text}" är finare än ${p.currency} räknar. Avrunda, till exempel ${examplesSv(p)}.`,
+    "quota.amount.twoAmounts": (p) =>
+      `Jag ser två belopp, ${svMoney(p.first, p.currency)} och ${svMoney(p.second, p.currency)}. Vilket sålde du för? Checka in en affär i taget, beloppet först: \`/quota 5000 Acme\`.`,
     "quota.amount.tooLarge": (p) =>
       `${svMoney(p.amountMinor, p.currency)} är mer än en affär kan vara här (högst ${svMoney(p.maxMinor, p.currency)}). Ett skrivfel? Försök igen. En riktig affär? Din handledare kan höja gränsen med \`/quota set max\`.`,
     "quota.product.unknown": (p) =>
@@ -280,8 +381,6 @@ const ownQuotaMessages = defineMessages(
     "quota.progress.line": (p) => `*${p.total}* av ${p.target} (${p.attainment})`,
     "quota.progress.lineNoTarget": (p) => `*${p.total}* hittills, och inget mål än`,
     "quota.progress.carried": (p) => `mål sedan ${p.since}`,
-    "quota.progress.projection": (p) => `I den här takten: ${p.amount} till ${p.end}`,
-    "quota.progress.needed": (p) => `Behöver ${p.amount} per arbetsdag (${p.days} kvar)`,
     "quota.progress.made": "Målet är nått :tada:",
     "quota.progress.noDaysLeft": "Inga arbetsdagar kvar i perioden",
     "quota.progress.count": (p) =>
@@ -314,7 +413,6 @@ const ownQuotaMessages = defineMessages(
 
     "quota.board.title": (p) => `${p.team} · ${p.period}`,
     "quota.board.titleProduct": (p) => `${p.team} · ${p.period} · ${p.product}`,
-    "quota.board.team": (p) => `*Teamet:* ${p.line} · ${p.days} arbetsdagar kvar`,
     "quota.board.row": (p) =>
       `${p.rank}. <@${p.rep}>  *${p.total}* · ${p.attainment} · ${p.pace} · senast ${p.last}`,
     "quota.board.rowNoTarget": (p) => `${p.rank}. <@${p.rep}>  *${p.total}* · inget mål · senast ${p.last}`,
@@ -327,9 +425,10 @@ const ownQuotaMessages = defineMessages(
     "quota.target.notRep": (p) => `<@${p.user}> är inte säljare i ${p.team}.`,
     "quota.target.set": (p) =>
       p.before
-        ? `<@${p.user}>s mål från och med ${p.period} är nu *${p.amount}* (var ${p.before}).`
-        : `<@${p.user}>s mål från och med ${p.period} är nu *${p.amount}*.`,
-    "quota.target.teamSet": (p) => `${p.team}s eget mål från och med ${p.period} är nu *${p.amount}*.`,
+        ? `Målet för <@${p.user}> från och med ${p.period} är nu *${p.amount}* (var ${p.before}).`
+        : `Målet för <@${p.user}> från och med ${p.period} är nu *${p.amount}*.`,
+    "quota.target.teamSet": (p) =>
+      `${svGenitive(p.team)} eget mål från och med ${p.period} är nu *${p.amount}*.`,
     "quota.target.unchanged": (p) => `Det målet är redan ${p.amount}.`,
     "quota.target.notice": (p) =>
       `<@${p.by}> satte ditt mål från och med ${p.period}: *${p.amount}*. \`/quota\` visar hur det går för dig.`,
@@ -359,18 +458,18 @@ const ownQuotaMessages = defineMessages(
     "quota.entries.remove": "Ta bort",
     "quota.entries.removeConfirmTitle": "Ta bort incheckningen?",
     "quota.entries.removeConfirmText": (p) =>
-      `${p.rep}s affär på ${p.amount} räknas inte längre. Säljaren får veta det.`,
+      `${svGenitive(p.rep)} affär på ${p.amount} räknas inte längre. Säljaren får veta det.`,
     "quota.entries.removeConfirm": "Ta bort",
     "quota.entries.keep": "Behåll",
     "quota.entry.gone": "Den incheckningen räknas inte längre (den togs tillbaka eller bort).",
-    "quota.entry.removed": (p) => `Tog bort <@${p.rep}>s incheckning på ${p.amount} från ${p.date}.`,
+    "quota.entry.removed": (p) => `Tog bort incheckningen av <@${p.rep}> på ${p.amount} från ${p.date}.`,
     "quota.entry.corrected": (p) =>
-      `Rättade <@${p.rep}>s incheckning från ${p.date}: ${p.before} → *${p.after}*.`,
+      `Rättade incheckningen av <@${p.rep}> från ${p.date}: ${p.before} → *${p.after}*.`,
     "quota.entry.removedNotice": (p) => `<@${p.by}> tog bort din incheckning på ${p.before} från ${p.date}.`,
     "quota.entry.correctedNotice": (p) =>
       `<@${p.by}> rättade din incheckning från ${p.date}: ${p.before} → *${p.after}*.`,
     "quota.entry.modalTitle": "Rätta incheckning",
-    "quota.entry.modalIntro": (p) => `<@${p.rep}>s affär ${p.date}.`,
+    "quota.entry.modalIntro": (p) => `Affär av <@${p.rep}>, ${p.date}.`,
     "quota.entry.amount": "Belopp",
     "quota.entry.note": "Anteckning",
     "quota.entry.save": "Spara",
@@ -382,7 +481,7 @@ const ownQuotaMessages = defineMessages(
     "quota.set.leaderboardUsage":
       "Använd `/quota set leaderboard channel` (postas i teamkanalen) eller `private` (bara den som frågar ser den).",
     "quota.set.unknown": (p) =>
-      `Jag känner inte till inställningen "${p.key}". Kvotinställningar: private, leaderboard, max.`,
+      `Jag känner inte till inställningen "${p.key}". Kvotinställningar: private, leaderboard, max, confirm.`,
     "quota.set.private.on": (p) => `${p.team}: incheckningar är nu privata.`,
     "quota.set.private.off": (p) => `${p.team}: incheckningar visas i teamkanalen igen.`,
     "quota.set.leaderboard.on": (p) => `${p.team}: \`/quota team\` postar topplistan i teamkanalen.`,
@@ -395,10 +494,64 @@ const ownQuotaMessages = defineMessages(
       "Använd `/quota target @säljare 150000`, `/quota target team 600000`, eller `/quota targets` för formuläret.",
     "quota.parse.entriesUsage": "Använd `/quota entries` eller `/quota entries @säljare`.",
     "quota.parse.setUsage":
-      "Använd `/quota set private on|off`, `/quota set leaderboard channel|private` eller `/quota set max 500000`.",
+      "Använd `/quota set private on|off`, `/quota set leaderboard channel|private`, `/quota set max 500000` eller `/quota set confirm 200000`.",
 
     "quota.period.week": (p) => `vecka ${p.week}, ${p.year}`,
     "quota.period.quarter": (p) => `kvartal ${p.quarter} ${p.year}`,
+
+    "quota.notRep.admin":
+      "Administratörer registrerar inga affärer, så du har inget eget resultat att visa. För att sälja i ett team ber du dess handledare lägga till dig (`/team add @du` i teamets kanal); `/quota team` i ett teams kanal visar hur det går för teamet.",
+    "quota.notRep.executive":
+      "Chefer registrerar inga affärer, så du har inget eget resultat att visa. `/quota team` i ett teams kanal visar hur det går för teamet.",
+    "quota.refused": (p) => {
+      const what = {
+        targets: "sätta mål",
+        entries: "rätta eller ta bort incheckningar",
+        settings: "ändra kvotinställningar",
+      }[p.work];
+      return p.supervisors.length > 0
+        ? `Bara handledarna för ${p.team} (${svList.format(p.supervisors.map((id) => `<@${id}>`))}) och administratörer kan ${what}.`
+        : `Bara handledarna för ${p.team} och administratörer kan ${what}.`;
+    },
+    "quota.confirm.question": (p) =>
+      p.what ? `Menade du *${p.amount}* (${p.what})?` : `Menade du *${p.amount}*?`,
+    "quota.confirm.aboveTarget": (p) =>
+      `Det är mer än hela ditt mål den här perioden (${p.target}), så jag frågar innan det bokförs och visas i teamkanalen.`,
+    "quota.confirm.aboveThreshold": (p) =>
+      `Ditt team vill bli tillfrågat om enskilda affärer över ${p.threshold} innan de bokförs och visas i teamkanalen.`,
+    "quota.confirm.yes": (p) => `Ja, registrera ${p.amount}`,
+    "quota.confirm.no": "Avbryt",
+    "quota.confirm.cancelled":
+      "Inget registrerades. Checka in igen med rätt belopp, till exempel `/quota 6000 Acme`.",
+    "quota.confirm.productGone":
+      "Den produkten finns inte längre på teamets lista. Checka in igen, utan taggen eller med en annan.",
+    "quota.progress.daysLeft": (p) =>
+      p.days === 1
+        ? p.today
+          ? "1 arbetsdag kvar: i dag"
+          : "1 arbetsdag kvar"
+        : `${p.days} arbetsdagar kvar${p.today ? ", i dag inräknad" : ""}`,
+    "quota.progress.needed": (p) => `Behöver ${p.amount} per arbetsdag (${p.days})`,
+    "quota.progress.projection": (p) => `I den här takten: ${p.amount} till ${p.end}`,
+    "quota.progress.tooEarly": "För tidigt i perioden för att säga var den slutar.",
+    "quota.post.removed": (p) => `~<@${p.rep}> checkade in ${p.amount}~ _(borttagen av handledaren)_`,
+    "quota.post.corrected": "rättad av handledaren",
+    "quota.board.team": (p) => `*Teamet:* ${p.line} · ${p.days}`,
+    "quota.board.ownRank": (p) => `*Din plats:* ${p.rank} av ${p.of}\n${p.line}`,
+    "quota.board.ownNone": "*Din plats:* inga incheckningar än den här perioden.",
+    "quota.board.privateNote": (p) =>
+      `${p.team} håller incheckningar privata: du ser teamets summa och din egen plats.`,
+    "quota.board.askedBy": (p) => `<@${p.user}> frågade med \`/quota team\``,
+    "quota.targets.changedMeanwhile": (p) =>
+      `Någon ändrade det här målet medan formuläret var öppet; det är nu ${svMoney(p.amountMinor, p.currency)}. Stäng formuläret och öppna det igen för att ändra.`,
+    "quota.entries.ownOnly":
+      "Du kan bara se dina egna incheckningar: `/quota entries` visar dem. Handledare ser allas.",
+    "quota.entry.changedMeanwhile": (p) =>
+      `Någon ändrade den här incheckningen medan formuläret var öppet; den är nu ${svMoney(p.amountMinor, p.currency)}. Stäng formuläret och öppna det igen för att ändra.`,
+    "quota.entry.alreadyCorrected": (p) =>
+      `Incheckningen av <@${p.rep}> från ${p.date} är redan *${p.amount}*; inget ändrades.`,
+    "quota.set.confirm": (p) =>
+      `${p.team}: en incheckning över ${p.amount} (eller över säljarens hela mål) måste bekräftas innan den registreras.`,
   },
 );
 

@@ -11,14 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { products } from "../products/index.js";
-import { teams } from "../team/index.js";
+import { productKey } from "../products/index.js";
+import { teamKey } from "../team/index.js";
 
 /** How a team runs its quotas; a team without a row has the defaults. */
 export const quotaSettings = pgTable("quota_settings", {
-  teamId: integer()
-    .primaryKey()
-    .references(() => teams.id, { onDelete: "cascade" }),
+  teamId: integer().primaryKey().references(teamKey, { onDelete: "cascade" }),
   workspaceId: text().notNull(),
   /** Check-ins are announced in the team channel unless the team keeps them private. */
   checkinsPrivate: boolean().notNull().default(false),
@@ -26,6 +24,11 @@ export const quotaSettings = pgTable("quota_settings", {
   leaderboardInChannel: boolean().notNull().default(true),
   /** The largest single check-in that is not taken for a typo, in minor units; null: the default. */
   maxCheckinMinor: bigint({ mode: "number" }),
+  /**
+   * A check-in above this (minor units) is asked about before it is recorded ("Did you mean…?"), as is one
+   * above the rep's whole target; null: the default.
+   */
+  confirmAboveMinor: bigint({ mode: "number" }),
   updatedBy: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
 });
@@ -39,9 +42,7 @@ export const quotaTargets = pgTable(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     workspaceId: text().notNull(),
-    teamId: integer()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: integer().notNull().references(teamKey, { onDelete: "cascade" }),
     /** The rep, or null for the team's own target. */
     repId: text(),
     /** The period it was set for: 2026-03, 2026-Q1 or 2026-W10. */
@@ -68,23 +69,26 @@ export const checkins = pgTable(
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     workspaceId: text().notNull(),
-    teamId: integer()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: integer().notNull().references(teamKey, { onDelete: "cascade" }),
     repId: text().notNull(),
     amountMinor: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
     note: text().notNull().default(""),
-    productId: integer().references(() => products.id, { onDelete: "set null" }),
+    productId: integer().references(productKey, { onDelete: "set null" }),
     /** The day of the sale in the team's time zone: what puts it in a period. */
     soldOn: date({ mode: "string" }).notNull(),
     recordedAt: timestamp({ withTimezone: true }).notNull(),
     /** Slack's id of the request (trigger_id): the same request never records a sale twice. */
     requestId: text().notNull(),
     status: text({ enum: CHECKIN_STATUSES }).notNull().default("active"),
-    /** Where the team was told, so taking it back can update that message. */
+    /**
+     * Where the team was told, so taking it back can update that message. While the post is on its way
+     * `postTs` is "" (claimed): whoever changes the check-in meanwhile leaves the update to the poster.
+     */
     postChannelId: text(),
     postTs: text(),
+    /** Bumped by every correction; a correction form saves only onto the version it was opened on. */
+    version: integer().notNull().default(1),
     changedBy: text(),
     changedAt: timestamp({ withTimezone: true }),
   },

@@ -1,54 +1,47 @@
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
-import { type Team, teamMembers, teams } from "../team/index.js";
 import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
-
-/**
- * The team a person sells in, with its quota settings, in one statement: what a check-in needs before it
- * can record anything. Null when the person is no team's rep.
- */
-export async function repTeamWithSettings(
-  db: Db,
-  workspaceId: string,
-  userId: string,
-): Promise<{ team: Team; settings: QuotaSettings | null } | null> {
-  const [row] = await db
-    .select({ team: teams, settings: quotaSettings })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .leftJoin(quotaSettings, eq(quotaSettings.teamId, teams.id))
-    .where(
-      and(
-        eq(teamMembers.workspaceId, workspaceId),
-        eq(teamMembers.userId, userId),
-        eq(teamMembers.role, "rep"),
-      ),
-    );
-  return row ?? null;
-}
 
 export async function findSettings(db: Db, teamId: number): Promise<QuotaSettings | null> {
   const [row] = await db.select().from(quotaSettings).where(eq(quotaSettings.teamId, teamId));
   return row ?? null;
 }
 
-export async function saveSettings(
+export type SettingsPatch = Partial<
+  Pick<QuotaSettings, "checkinsPrivate" | "leaderboardInChannel" | "maxCheckinMinor" | "confirmAboveMinor">
+>;
+
+/**
+ * The team's settings row, locked until the transaction ends (made first, with the defaults, when the
+ * team has none), so one change to the settings waits for another instead of overwriting it.
+ */
+export async function lockSettings(
   db: Db,
-  row: Omit<QuotaSettings, "maxCheckinMinor"> & { maxCheckinMinor: number | null },
-): Promise<void> {
+  team: { id: number; workspaceId: string },
+  by: string,
+  at: Date,
+): Promise<QuotaSettings> {
   await db
     .insert(quotaSettings)
-    .values(row)
-    .onConflictDoUpdate({
-      target: quotaSettings.teamId,
-      set: {
-        checkinsPrivate: row.checkinsPrivate,
-        leaderboardInChannel: row.leaderboardInChannel,
-        maxCheckinMinor: row.maxCheckinMinor,
-        updatedBy: row.updatedBy,
-        updatedAt: row.updatedAt,
-      },
-    });
+    .values({ teamId: team.id, workspaceId: team.workspaceId, updatedBy: by, updatedAt: at })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(quotaSettings).where(eq(quotaSettings.teamId, team.id)).for("update");
+  if (!row) throw new Error(`quota settings of team ${team.id} vanished`);
+  return row;
+}
+
+/** Changes only the settings named in the patch. */
+export async function updateSettings(
+  db: Db,
+  teamId: number,
+  patch: SettingsPatch,
+  by: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(quotaSettings)
+    .set({ ...patch, updatedBy: by, updatedAt: at })
+    .where(eq(quotaSettings.teamId, teamId));
 }
 
 /** Period keys of one kind sort in time order ("2026-03" < "2026-04"); keys of other kinds do not match. */
@@ -339,22 +332,94 @@ export async function retireCheckin(
   return row ?? null;
 }
 
-/** Corrects an active check-in's amount and note; null when it no longer counts. */
+/**
+ * Corrects an active check-in's amount and note, only if it is still the version the correction was
+ * opened on; null otherwise (gone, or corrected by someone else meanwhile).
+ */
 export async function correctCheckin(
   db: Db,
   id: number,
+  version: number,
   change: { amountMinor: number; note: string },
   by: string,
   at: Date,
 ): Promise<Checkin | null> {
   const [row] = await db
     .update(checkins)
-    .set({ ...change, changedBy: by, changedAt: at })
-    .where(and(eq(checkins.id, id), eq(checkins.status, "active")))
+    .set({ ...change, changedBy: by, changedAt: at, version: sql`${checkins.version} + 1` })
+    .where(and(eq(checkins.id, id), eq(checkins.status, "active"), eq(checkins.version, version)))
     .returning();
   return row ?? null;
 }
 
-export async function rememberPost(db: Db, id: number, post: { channel: string; ts: string }): Promise<void> {
-  await db.update(checkins).set({ postChannelId: post.channel, postTs: post.ts }).where(eq(checkins.id, id));
+/**
+ * Claims the posting of a check-in to a channel: true for the one caller who may post it (nobody has, and
+ * nobody is), false otherwise. The claim is `post_ts = ''` until `savePost` fills in the message's ts.
+ */
+export async function claimPost(db: Db, id: number, channel: string): Promise<boolean> {
+  const rows = await db
+    .update(checkins)
+    .set({ postChannelId: channel, postTs: "" })
+    .where(and(eq(checkins.id, id), isNull(checkins.postTs)))
+    .returning({ id: checkins.id });
+  return rows.length > 0;
+}
+
+/** Gives a claim back after the post failed, so a later sync may try again. */
+export async function releasePost(db: Db, id: number): Promise<void> {
+  await db
+    .update(checkins)
+    .set({ postChannelId: null, postTs: null })
+    .where(and(eq(checkins.id, id), eq(checkins.postTs, "")));
+}
+
+/**
+ * Remembers where the check-in was posted and returns the check-in as it is now: if it changed while the
+ * post was on its way (taken back, corrected), the poster sees it here and updates the message.
+ */
+export async function savePost(
+  db: Db,
+  id: number,
+  post: { channel: string; ts: string },
+): Promise<Checkin | null> {
+  const [row] = await db
+    .update(checkins)
+    .set({ postChannelId: post.channel, postTs: post.ts })
+    .where(eq(checkins.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** How much of a team still counts in its currency this period: active check-ins, and targets in force. */
+export async function figuresInCurrency(
+  db: Db,
+  teamId: number,
+  currency: string,
+  period: { start: string; end: string; key: string },
+  repIds: readonly string[],
+): Promise<{ checkins: number; targets: number }> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(checkins)
+    .where(active(teamId, currency, period.start, period.end));
+  const targets = await targetsInForce(db, teamId, period.key, repIds);
+  return {
+    checkins: row?.count ?? 0,
+    targets: [...targets.values()].filter((t) => t.amountMinor > 0 && t.currency === currency).length,
+  };
+}
+
+/** Whether a team has any quota figures at all: a target or a check-in, of any period or status. */
+export async function hasQuotaData(db: Db, teamId: number): Promise<boolean> {
+  const [checkin] = await db
+    .select({ id: checkins.id })
+    .from(checkins)
+    .where(eq(checkins.teamId, teamId))
+    .limit(1);
+  const [target] = await db
+    .select({ id: quotaTargets.id })
+    .from(quotaTargets)
+    .where(eq(quotaTargets.teamId, teamId))
+    .limit(1);
+  return Boolean(checkin || target);
 }

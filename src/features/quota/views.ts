@@ -7,8 +7,10 @@ import {
   context,
   escapeMrkdwn,
   header,
+  input,
   LIMITS,
   linesToSections,
+  messageModal,
   type OutgoingMessage,
   plain,
   type Reply,
@@ -17,19 +19,15 @@ import {
 import { type LocalDate, localDate, type Period } from "../../platform/time/index.js";
 import type { Product } from "../products/index.js";
 import type { Team } from "../team/index.js";
+import type { CheckinOutcome, ConfirmPrompt, PendingCheckin, Undone } from "./checkins.js";
+import type { Entries, EntryChange } from "./entries.js";
+import type { Leaderboard } from "./leaderboard.js";
 import type { QuotaMessages } from "./messages.js";
+import type { Mine, Progress } from "./progress.js";
+import { ENTRIES_MAX } from "./rules.js";
 import type { Checkin } from "./schema.js";
-import type {
-  CheckinOutcome,
-  EntryChange,
-  Leaderboard,
-  Mine,
-  Progress,
-  QuotaRules,
-  QuotaSettingChange,
-  TargetChange,
-  Undone,
-} from "./service.js";
+import type { QuotaRules, QuotaSettingChange } from "./settings.js";
+import type { TargetChange } from "./targets.js";
 
 type T = Translator<QuotaMessages>;
 
@@ -37,6 +35,8 @@ type T = Translator<QuotaMessages>;
 export const QUOTA_IDS = {
   command: "/quota",
   undoButton: "quota.undo",
+  confirmButton: "quota.checkin.confirm",
+  cancelButton: "quota.checkin.cancel",
   correctButton: "quota.entry.correct",
   removeButton: "quota.entry.remove",
   targetsButton: "quota.targets.open",
@@ -48,8 +48,22 @@ export const TARGET_FIELD = { team: "team", rep: (repId: string) => `rep.${repId
 export const ENTRY_FIELD = { amount: "amount", note: "note" } as const;
 export const VALUE = "value";
 
-export const targetsMetadata = z.object({ teamId: z.number().int().positive(), repIds: z.array(z.string()) });
-export const entryMetadata = z.object({ checkinId: z.number().int().positive() });
+/**
+ * What the targets form carries: the team, and each rep's target (minor units, 0 for none) as the form
+ * showed it, so a target someone else changed meanwhile is not overwritten.
+ */
+export const targetsMetadata = z.object({
+  teamId: z.number().int().positive(),
+  reps: z.array(z.tuple([z.string().min(1).max(40), z.number().int().min(0)])).max(100),
+  team: z.number().int().min(0),
+});
+export type TargetsMetadata = z.infer<typeof targetsMetadata>;
+export const entryMetadata = z.object({
+  checkinId: z.number().int().positive(),
+  version: z.number().int().positive(),
+});
+/** What the Remove button carries: the check-in, and whose list it was on (to show that list again). */
+export const removeValue = z.object({ c: z.number().int().positive(), r: z.string().nullable() });
 
 /** "March 2026", "Q1 2026", "week 10, 2026" in the reader's language. */
 export function periodName(t: T, period: Period): string {
@@ -63,11 +77,14 @@ export function periodName(t: T, period: Period): string {
   );
 }
 
-/** A calendar day as people say it: "12 Mar" / "12 mars". */
+/**
+ * A calendar day as people say it: "12 Mar" / "12 mars", "1 dec" (Swedish abbreviations lose their
+ * full stop, so a sentence ending in a date does not end in two).
+ */
 export function dayText(t: T, date: LocalDate): string {
-  return dateFormat(t.locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return dateFormat(t.locale, { day: "numeric", month: "short", timeZone: "UTC" })
+    .format(new Date(`${date}T12:00:00Z`))
+    .replace(/\.$/, "");
 }
 
 function paceText(t: T, progress: Progress): string {
@@ -96,26 +113,34 @@ function roughMoney(t: T, minor: number, currency: string, round: (n: number) =>
   return t.money(round(minor / unit) * unit, currency);
 }
 
+/** "19 working days left, today included" */
+function daysLeftText(t: T, p: Progress): string {
+  return t.t("quota.progress.daysLeft", { days: p.days.left, today: p.days.todayIncluded });
+}
+
 /** Projection and what it takes: the lines under a progress line. */
 function outlook(t: T, p: Progress): string[] {
   const lines: string[] = [];
-  if (p.targetMinor === null) return lines;
-  if (p.pace.neededPerDayMinor === 0) lines.push(t.t("quota.progress.made"));
-  else if (p.pace.neededPerDayMinor === null) lines.push(t.t("quota.progress.noDaysLeft"));
-  else {
-    lines.push(
-      t.t("quota.progress.needed", {
-        amount: roughMoney(t, p.pace.neededPerDayMinor, p.currency, Math.ceil),
-        days: t.number(p.days.remaining, { maximumFractionDigits: 1 }),
-      }),
-    );
+  if (p.targetMinor !== null) {
+    if (p.pace.neededPerDayMinor === 0) lines.push(t.t("quota.progress.made"));
+    else if (p.pace.neededPerDayMinor === null) lines.push(t.t("quota.progress.noDaysLeft"));
+    else {
+      lines.push(
+        t.t("quota.progress.needed", {
+          amount: roughMoney(t, p.pace.neededPerDayMinor, p.currency, Math.ceil),
+          days: daysLeftText(t, p),
+        }),
+      );
+    }
   }
-  if (p.days.elapsed > 0 && p.days.remaining > 0) {
+  if (p.days.left > 0 && p.totals.count > 0) {
     lines.push(
-      t.t("quota.progress.projection", {
-        amount: roughMoney(t, p.pace.projectionMinor, p.currency, Math.round),
-        end: dayText(t, p.period.end),
-      }),
+      p.pace.projectionMinor === null
+        ? t.t("quota.progress.tooEarly")
+        : t.t("quota.progress.projection", {
+            amount: roughMoney(t, p.pace.projectionMinor, p.currency, Math.round),
+            end: dayText(t, p.period.end),
+          }),
     );
   }
   return lines;
@@ -163,25 +188,62 @@ export function checkinReply(t: T, outcome: CheckinOutcome): Reply {
   if (where.length > 0) blocks.push(context(where.join(" ")));
   blocks.push(header(t.t("quota.progress.title", { period: periodName(t, progress.period) })));
   blocks.push(...progressBlocks(t, progress, team));
-  if (outcome.similarRecent) {
+  if (outcome.similarRecent && !outcome.replayed) {
     blocks.push(
       section(t.t("quota.recorded.similar"), {
         accessory: button(t.t("quota.button.undo"), QUOTA_IDS.undoButton, { value: String(checkin.id) }),
       }),
     );
   }
-  return { text: t.t("quota.recorded.fallback", { amount }), blocks };
+  return { text: t.t("quota.recorded.fallback", { amount }), blocks, replaceOriginal: true };
 }
 
-/** The team channel's news of a check-in, in the team's language. */
+/** "Did you mean 600 000 kr?": a big sale waits for the rep's yes, privately, with Confirm and Cancel. */
+export function confirmReply(t: T, prompt: ConfirmPrompt): Reply {
+  const { team, pending } = prompt;
+  const amount = t.money(pending.a, team.currency);
+  const what = whatText({ note: pending.n }, prompt.product);
+  const why =
+    prompt.reason === "aboveTarget" && prompt.targetMinor !== null
+      ? t.t("quota.confirm.aboveTarget", { target: t.money(prompt.targetMinor, team.currency) })
+      : t.t("quota.confirm.aboveThreshold", { threshold: t.money(prompt.confirmAboveMinor, team.currency) });
+  const question = t.t("quota.confirm.question", { amount, what });
+  return {
+    text: question,
+    blocks: [
+      section(`${question}\n${why}`),
+      actions("quota.confirm", [
+        button(t.t("quota.confirm.yes", { amount }), QUOTA_IDS.confirmButton, {
+          value: JSON.stringify(pending satisfies PendingCheckin),
+          style: "primary",
+        }),
+        button(t.t("quota.confirm.no"), QUOTA_IDS.cancelButton, { value: pending.r }),
+      ]),
+    ],
+  };
+}
+
+/** What the confirmation becomes when the rep says no. */
+export function cancelledReply(t: T): Reply {
+  return { text: t.t("quota.confirm.cancelled"), replaceOriginal: true };
+}
+
+/**
+ * The team channel's message about a check-in, in the team's language, as the check-in is now: the sale
+ * and the rep's standing; struck through when taken back or removed; marked when a supervisor corrected it.
+ */
 export function channelPost(
   t: T,
-  _team: Team,
   checkin: Checkin,
   product: Product | null,
   progress: Progress,
 ): OutgoingMessage {
   const amount = t.money(checkin.amountMinor, checkin.currency);
+  if (checkin.status !== "active") {
+    const key = checkin.status === "removed" ? "quota.post.removed" : "quota.post.takenBack";
+    const text = t.t(key, { rep: checkin.repId, amount });
+    return { text, blocks: [section(text)] };
+  }
   const period = periodName(t, progress.period);
   const total = t.money(progress.totals.totalMinor, progress.currency);
   const standing =
@@ -193,22 +255,15 @@ export function channelPost(
           attainment: attainmentText(t, progress),
           pace: paceText(t, progress),
         });
+  const notes = [standing];
+  if (checkin.changedBy && checkin.version > 1) notes.push(t.t("quota.post.corrected"));
   return {
     text: t.t("quota.post.fallback", { rep: checkin.repId, amount }),
     blocks: [
       section(t.t("quota.post", { rep: checkin.repId, amount, what: whatText(checkin, product) })),
-      context(standing),
+      context(notes.join(" · ")),
     ],
   };
-}
-
-/** The channel message of a check-in that no longer counts. */
-export function takenBackPost(t: T, checkin: Checkin): OutgoingMessage {
-  const text = t.t("quota.post.takenBack", {
-    rep: checkin.repId,
-    amount: t.money(checkin.amountMinor, checkin.currency),
-  });
-  return { text, blocks: [section(text)] };
 }
 
 export function mineReply(t: T, found: Mine): Reply {
@@ -220,6 +275,7 @@ export function mineReply(t: T, found: Mine): Reply {
   return { text: title, blocks };
 }
 
+/** The answer to a taken-back check-in; from the button, it takes the place of the message with the button. */
 export function undoneReply(t: T, undone: Undone): Reply {
   const text = t.t("quota.undone", {
     amount: t.money(undone.checkin.amountMinor, undone.checkin.currency),
@@ -232,10 +288,14 @@ export function undoneReply(t: T, undone: Undone): Reply {
       header(t.t("quota.progress.title", { period: periodName(t, undone.progress.period) })),
       ...progressBlocks(t, undone.progress, undone.team),
     ],
+    replaceOriginal: true,
   };
 }
 
-/** The leaderboard: the team's line, then each rep best first; for one product, amounts and counts only. */
+/**
+ * The leaderboard: the team's line, then each rep best first; for one product, amounts and counts only.
+ * When the team keeps check-ins private, a rep sees the team's line and their own place, not the others'.
+ */
 export function leaderboardReply(t: T, board: Leaderboard): Reply {
   const team = board.team.team;
   const period = periodName(t, board.period);
@@ -248,7 +308,7 @@ export function leaderboardReply(t: T, board: Leaderboard): Reply {
       section(
         t.t("quota.board.team", {
           line: progressLine(t, board.teamProgress),
-          days: t.number(board.teamProgress.days.remaining, { maximumFractionDigits: 1 }),
+          days: daysLeftText(t, board.teamProgress),
         }),
       ),
     );
@@ -271,11 +331,25 @@ export function leaderboardReply(t: T, board: Leaderboard): Reply {
       last,
     });
   });
+  if (board.onlyOwn) {
+    const mine = sold.findIndex((row) => row.repId === board.askedBy);
+    const own = lines[mine];
+    blocks.push(
+      section(
+        own
+          ? t.t("quota.board.ownRank", { line: own, rank: mine + 1, of: board.rows.length })
+          : t.t("quota.board.ownNone"),
+      ),
+      context(t.t("quota.board.privateNote", { team: team.name })),
+    );
+    return { text: title, blocks };
+  }
   if (board.rows.length === 0) blocks.push(section(t.t("quota.board.noReps")));
   blocks.push(
-    ...linesToSections(lines, LIMITS.blocksPerMessage - 4, (count) => t.t("quota.board.more", { count })),
+    ...linesToSections(lines, LIMITS.blocksPerMessage - 5, (count) => t.t("quota.board.more", { count })),
   );
   if (idle.length > 0) blocks.push(context(t.t("quota.board.rowNone", { reps: idle })));
+  if (board.inChannel) blocks.push(context(t.t("quota.board.askedBy", { user: board.askedBy })));
   return { text: title, blocks, inChannel: board.inChannel };
 }
 
@@ -305,23 +379,23 @@ function amountInput(t: T, minor: number | undefined, currency: string): string 
 }
 
 function amountBlock(blockId: string, label: string, initial: string | undefined, hint?: string): KnownBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    optional: true,
-    label: plain(label, LIMITS.label),
-    element: {
+  return input(
+    blockId,
+    label,
+    {
       type: "plain_text_input",
-      action_id: VALUE,
       max_length: 30,
       ...(initial !== undefined ? { initial_value: initial } : {}),
     },
-    ...(hint ? { hint: plain(hint, LIMITS.hint) } : {}),
-  };
+    { optional: true, hint },
+  );
 }
 
-/** The most reps one targets form holds (a modal has 100 blocks; two are the intro and the team's). */
-export const TARGETS_FORM_MAX = 95;
+/**
+ * The most reps one targets form holds: a modal has 100 blocks (two are the intro and the team's), and
+ * what each field was when the form opened must fit in its 3000-character private_metadata.
+ */
+export const TARGETS_FORM_MAX = 80;
 
 /** The targets form: one field per rep (named, since labels are plain text) and the team's own. */
 export function targetsModal(
@@ -357,13 +431,18 @@ export function targetsModal(
     ),
   ];
   if (form.reps.length > reps.length) blocks.push(context(t.t("quota.targets.tooMany")));
+  const metadata: TargetsMetadata = {
+    teamId: form.team.id,
+    reps: reps.map((rep) => [rep.id, form.targets.get(rep.id) ?? 0]),
+    team: form.targets.get(null) ?? 0,
+  };
   return {
     type: "modal",
     callback_id: QUOTA_IDS.targetsView,
     title: plain(t.t("quota.targets.title"), LIMITS.viewTitle),
     submit: plain(t.t("quota.targets.save"), LIMITS.viewButton),
     close: plain(t.t("quota.targets.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify({ teamId: form.team.id, repIds: reps.map((r) => r.id) }),
+    private_metadata: JSON.stringify(metadata),
     blocks,
   };
 }
@@ -381,22 +460,17 @@ export function targetsSavedModal(t: T, changes: TargetChange[], period: Period)
   };
 }
 
-/** The most check-ins one entries message lists (two blocks each, within Slack's 50). */
-export const ENTRIES_MAX = 20;
-
-export function entriesReply(
-  t: T,
-  found: {
-    team: { team: Team };
-    period: Period;
-    checkins: Checkin[];
-    products: Map<number, Product>;
-    mayCorrect: boolean;
-  },
-): Reply {
+/** This period's check-ins; for those who may correct them, with Correct and Remove on each. */
+export function entriesReply(t: T, found: Entries, note?: string): Reply {
   const title = t.t("quota.entries.title", { period: periodName(t, found.period) });
-  if (found.checkins.length === 0) return { text: `${title}\n${t.t("quota.entries.none")}` };
-  const blocks: KnownBlock[] = [header(title)];
+  const head: KnownBlock[] = [header(title), ...(note ? [section(note)] : [])];
+  if (found.checkins.length === 0) {
+    return {
+      text: `${title}\n${t.t("quota.entries.none")}`,
+      blocks: [...head, section(t.t("quota.entries.none"))],
+    };
+  }
+  const blocks: KnownBlock[] = [...head];
   for (const checkin of found.checkins.slice(0, ENTRIES_MAX)) {
     const product = checkin.productId ? (found.products.get(checkin.productId) ?? null) : null;
     const amount = t.money(checkin.amountMinor, checkin.currency);
@@ -410,18 +484,19 @@ export function entriesReply(
       blocks.push(section(line));
       continue;
     }
+    const name = found.names.get(checkin.repId) ?? checkin.repId;
     blocks.push(
       section(line),
       actions(`entry.${checkin.id}`, [
         button(t.t("quota.entries.correct"), QUOTA_IDS.correctButton, { value: String(checkin.id) }),
         {
           ...button(t.t("quota.entries.remove"), QUOTA_IDS.removeButton, {
-            value: String(checkin.id),
+            value: JSON.stringify({ c: checkin.id, r: found.repId }),
             style: "danger",
           }),
           confirm: {
             title: plain(t.t("quota.entries.removeConfirmTitle"), 100),
-            text: plain(t.t("quota.entries.removeConfirmText", { rep: `@${checkin.repId}`, amount }), 300),
+            text: plain(t.t("quota.entries.removeConfirmText", { rep: name, amount }), 300),
             confirm: plain(t.t("quota.entries.removeConfirm"), 30),
             deny: plain(t.t("quota.entries.keep"), 30),
             style: "danger",
@@ -433,16 +508,21 @@ export function entriesReply(
   return { text: title, blocks };
 }
 
-export function entryChangeReply(t: T, change: EntryChange, removed: boolean): string {
+/** After a removal from the list: the list as it now is, in place of the old one, with what was done. */
+export function removedReply(t: T, change: EntryChange): Reply {
+  const done = entryChangeText(t, change, true);
+  if (!change.list) return { text: done, replaceOriginal: true };
+  return { ...entriesReply(t, change.list, `:white_check_mark: ${done}`), replaceOriginal: true };
+}
+
+export function entryChangeText(t: T, change: EntryChange, removed: boolean): string {
   const date = dayText(t, change.before.soldOn);
   const before = t.money(change.before.amountMinor, change.before.currency);
   if (removed) return t.t("quota.entry.removed", { rep: change.before.repId, amount: before, date });
-  return t.t("quota.entry.corrected", {
-    rep: change.before.repId,
-    date,
-    before,
-    after: t.money(change.after.amountMinor, change.after.currency),
-  });
+  const after = t.money(change.after.amountMinor, change.after.currency);
+  if (change.unchanged)
+    return t.t("quota.entry.alreadyCorrected", { rep: change.after.repId, date, amount: after });
+  return t.t("quota.entry.corrected", { rep: change.before.repId, date, before, after });
 }
 
 export function correctionModal(t: T, checkin: Checkin, team: Team): ModalView {
@@ -452,43 +532,30 @@ export function correctionModal(t: T, checkin: Checkin, team: Team): ModalView {
     title: plain(t.t("quota.entry.modalTitle"), LIMITS.viewTitle),
     submit: plain(t.t("quota.entry.save"), LIMITS.viewButton),
     close: plain(t.t("quota.entry.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify({ checkinId: checkin.id }),
+    private_metadata: JSON.stringify({ checkinId: checkin.id, version: checkin.version }),
     blocks: [
       section(t.t("quota.entry.modalIntro", { rep: checkin.repId, date: dayText(t, checkin.soldOn) })),
-      {
-        type: "input",
-        block_id: ENTRY_FIELD.amount,
-        label: plain(`${t.t("quota.entry.amount")} (${team.currency})`, LIMITS.label),
-        element: {
+      input(ENTRY_FIELD.amount, `${t.t("quota.entry.amount")} (${team.currency})`, {
+        type: "plain_text_input",
+        max_length: 30,
+        initial_value: amountInput(t, checkin.amountMinor, checkin.currency) ?? "",
+      }),
+      input(
+        ENTRY_FIELD.note,
+        t.t("quota.entry.note"),
+        {
           type: "plain_text_input",
-          action_id: VALUE,
-          max_length: 30,
-          initial_value: amountInput(t, checkin.amountMinor, checkin.currency) ?? "",
-        },
-      },
-      {
-        type: "input",
-        block_id: ENTRY_FIELD.note,
-        optional: true,
-        label: plain(t.t("quota.entry.note"), LIMITS.label),
-        element: {
-          type: "plain_text_input",
-          action_id: VALUE,
           max_length: 300,
           ...(checkin.note ? { initial_value: checkin.note } : {}),
         },
-      },
+        { optional: true },
+      ),
     ],
   };
 }
 
-export function messageModalFor(t: T, titleKey: "quota.entry.savedTitle", text: string): ModalView {
-  return {
-    type: "modal",
-    title: plain(t.t(titleKey), LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
-    blocks: [section(text)],
-  };
+export function correctedModal(t: T, change: EntryChange): ModalView {
+  return messageModal(t, entryChangeText(t, change, false), t.t("quota.entry.savedTitle"));
 }
 
 export function helpReply(t: T): Reply {
@@ -510,6 +577,10 @@ export function settingReply(
     case "max":
       return {
         text: t.t("quota.set.max", { team, amount: t.money(result.change.value, result.team.currency) }),
+      };
+    case "confirm":
+      return {
+        text: t.t("quota.set.confirm", { team, amount: t.money(result.change.value, result.team.currency) }),
       };
   }
 }

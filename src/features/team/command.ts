@@ -1,5 +1,6 @@
 import { GRANTED_ROLES, type GrantedRole } from "../../platform/access/index.js";
-import type { Problem } from "./rules.js";
+import type { Problem } from "../../platform/errors.js";
+import { teamProblems } from "./problems.js";
 
 /** What a person asked for with `/team ...`, parsed from the slash command text. */
 export type TeamCommand =
@@ -36,10 +37,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const invalid = (key: string, params?: Record<string, unknown>): TeamCommand => ({
-  kind: "invalid",
-  problem: { key, params },
-});
+const { problem } = teamProblems;
+const invalid = (found: Problem): TeamCommand => ({ kind: "invalid", problem: found });
 
 function words(tokens: Token[]): string[] {
   return tokens.flatMap((token) => (token.type === "word" ? [token.text] : []));
@@ -56,8 +55,9 @@ function unlinkedNames(tokens: Token[]): string[] {
 
 function needPeople(tokens: Token[], command: string): TeamCommand | null {
   const unlinked = unlinkedNames(tokens);
-  if (unlinked.length > 0) return invalid("team.parse.unlinkedMention", { names: unlinked.join(", ") });
-  if (users(tokens).length === 0) return invalid("team.parse.needPeople", { command });
+  if (unlinked.length > 0)
+    return invalid(problem("team.parse.unlinkedMention", { names: unlinked.join(", ") }));
+  if (users(tokens).length === 0) return invalid(problem("team.parse.needPeople", { command }));
   return null;
 }
 
@@ -97,7 +97,7 @@ export function parseTeamCommand(text: string): TeamCommand {
   const tokens = tokenize(text.trim());
   const first = tokens[0];
   if (!first) return { kind: "show" };
-  if (first.type !== "word") return invalid("team.parse.unknown", { word: first.raw });
+  if (first.type !== "word") return invalid(problem("team.parse.unknown", { word: first.raw }));
   const sub = subcommands[first.text.toLowerCase()];
   const rest = tokens.slice(1);
   switch (sub) {
@@ -109,7 +109,8 @@ export function parseTeamCommand(text: string): TeamCommand {
       return { kind: sub };
     case "create": {
       const unlinked = unlinkedNames(rest);
-      if (unlinked.length > 0) return invalid("team.parse.unlinkedMention", { names: unlinked.join(", ") });
+      if (unlinked.length > 0)
+        return invalid(problem("team.parse.unlinkedMention", { names: unlinked.join(", ") }));
       const channel = rest.find((token) => token.type === "channel");
       return {
         kind: "create",
@@ -126,7 +127,7 @@ export function parseTeamCommand(text: string): TeamCommand {
       const op = rest[0]?.type === "word" ? rest[0].text.toLowerCase() : "";
       const normalised =
         op === "add" || op === "lägg-till" ? "add" : op === "remove" || op === "ta-bort" ? "remove" : null;
-      if (!normalised) return invalid("team.parse.supervisorUsage");
+      if (!normalised) return invalid(problem("team.parse.supervisorUsage"));
       return (
         needPeople(rest.slice(1), `supervisor ${normalised}`) ?? {
           kind: "supervisor",
@@ -139,7 +140,7 @@ export function parseTeamCommand(text: string): TeamCommand {
       const key = rest[0]?.type === "word" ? rest[0].text : "";
       const valueTokens = rest.slice(1);
       const channel = valueTokens.find((token) => token.type === "channel");
-      if (!key || valueTokens.length === 0) return invalid("team.parse.setUsage");
+      if (!key || valueTokens.length === 0) return invalid(problem("team.parse.setUsage"));
       return {
         kind: "set",
         key,
@@ -149,16 +150,16 @@ export function parseTeamCommand(text: string): TeamCommand {
     }
     case "grant":
     case "revoke": {
-      const problem = needPeople(rest, sub);
-      if (problem) return problem;
+      const noPeople = needPeople(rest, sub);
+      if (noPeople) return noPeople;
       const roleWord = words(rest)
         .map((word) => word.toLowerCase())
         .map((word) => (word === "exec" || word === "chef" ? "executive" : word))
         .find((word) => (GRANTED_ROLES as readonly string[]).includes(word));
-      if (!roleWord) return invalid("team.parse.roleUsage", { command: sub });
+      if (!roleWord) return invalid(problem("team.parse.roleUsage", { command: sub }));
       return { kind: sub, userIds: users(rest), role: roleWord as GrantedRole };
     }
     default:
-      return invalid("team.parse.unknown", { word: first.text });
+      return invalid(problem("team.parse.unknown", { word: first.text }));
   }
 }

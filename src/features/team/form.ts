@@ -1,26 +1,24 @@
-import type { Actor } from "../../platform/access/index.js";
-import type { Deps } from "../../platform/deps.js";
-import { UserError } from "../../platform/slack/index.js";
+import type { RequestContext } from "../../platform/context.js";
+import type { Problem } from "../../platform/errors.js";
+import { asFieldError, type FormResult, personProblems } from "../../platform/slack/index.js";
+import { countryOfZone } from "../../platform/time/index.js";
+import { type CreatedTeam, createTeam } from "./create.js";
+import { ensureAllowedIn, teamById } from "./directory.js";
+import { reconcileMembers } from "./members.js";
+import { type Placement, sendPlacementNotices } from "./notices.js";
+import { teamProblems } from "./problems.js";
 import {
   defaultSettings,
-  type Problem,
   SETTING_KEYS,
   type SettingKey,
   settingParsers,
   type TeamSettings,
 } from "./rules.js";
 import type { Team } from "./schema.js";
-import {
-  announce,
-  createTeam,
-  ensureAllowed,
-  ensureUsableChannel,
-  type Placement,
-  personProblems,
-  reconcileMembers,
-  updateSettings,
-} from "./service.js";
+import { ensureUsableChannel, updateSettings } from "./settings.js";
 import { findTeam, findTeamByChannel, repTeamsOf, type TeamWithMembers } from "./store.js";
+
+const { problem, error, fieldError } = teamProblems;
 
 /** What the team modal submits, already read from the view state. */
 export interface TeamForm {
@@ -38,9 +36,11 @@ export interface TeamForm {
   quotaPeriod: string;
 }
 
-export type FormResult =
-  | { ok: true; team: TeamWithMembers; created: boolean; appInChannel: boolean | null }
-  | { ok: false; errors: Record<string, Problem> };
+export type TeamFormResult = FormResult<{
+  team: TeamWithMembers;
+  created: boolean;
+  appInChannel: boolean | null;
+}>;
 
 /** Field problems of the team form, keyed by the modal's block ids; the settings when there are none. */
 export function validateForm(form: TeamForm): {
@@ -62,39 +62,28 @@ export function validateForm(form: TeamForm): {
     const parsed = settingParsers[key](fields[key]);
     if (parsed.ok) settings[key] = parsed.value;
     else if (key === "workWeek" && form.workWeek.length === 0)
-      errors[key] = { key: "team.invalid.workWeekEmpty" };
+      errors[key] = problem("team.invalid.workWeekEmpty");
     else errors[key] = parsed.problem;
   }
-  if (!form.channelId) errors.channel = { key: "team.invalid.channelMissing" };
-  if (form.supervisorIds.length === 0) errors.supervisors = { key: "team.invalid.supervisorsEmpty" };
+  if (!form.channelId) errors.channel = problem("team.invalid.channelMissing");
+  if (form.supervisorIds.length === 0) errors.supervisors = problem("team.invalid.supervisorsEmpty");
   const both = form.repIds.find((id) => form.supervisorIds.includes(id));
-  if (both) errors.reps = { key: "team.member.bothRoles", params: { user: both } };
+  if (both) errors.reps = problem("team.member.bothRoles", { user: both });
   return { errors, settings: Object.keys(errors).length === 0 ? (settings as TeamSettings) : null };
-}
-
-/** A UserError about one field becomes that field's error; anything else is not the form's business. */
-function asFieldError(error: unknown): FormResult {
-  if (error instanceof UserError && error.field) {
-    return {
-      ok: false,
-      errors: { [error.field]: { key: error.key, params: error.params as Record<string, unknown> } },
-    };
-  }
-  throw error;
 }
 
 /**
  * Saves the team modal: creates the team, or makes the team what the form says, refused when someone
  * changed the team after the form opened. One transaction; every change audited; people told by DM.
  */
-export async function saveForm(deps: Deps, actor: Actor, form: TeamForm): Promise<FormResult> {
+export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<TeamFormResult> {
   const { errors, settings } = validateForm(form);
   if (!settings || !form.channelId) return { ok: false, errors };
   const channelId = form.channelId;
 
   if (form.teamId === null) {
     try {
-      const created = await createTeam(deps, actor, {
+      const created: CreatedTeam = await createTeam(ctx, {
         name: settings.name,
         channelId,
         supervisorIds: form.supervisorIds,
@@ -102,25 +91,23 @@ export async function saveForm(deps: Deps, actor: Actor, form: TeamForm): Promis
         settings,
       });
       return { ok: true, team: created.team, created: true, appInChannel: created.appInChannel };
-    } catch (error) {
-      return asFieldError(error);
+    } catch (caught) {
+      return asFieldError(caught);
     }
   }
 
-  const team = await findTeam(deps.db, actor.workspaceId, form.teamId);
-  if (!team) throw new UserError("team.gone");
-  await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
-  if (form.version !== team.team.version) throw new UserError("common.error.expiredForm");
+  const team = await teamById(ctx, form.teamId);
+  const actor = await ensureAllowedIn(ctx, { type: "team.manage", teamId: team.team.id }, team);
+  if (form.version !== team.team.version) throw error("common.error.expiredForm");
 
   try {
-    await checkNewPeople(deps, actor, team, form);
-    if (channelId !== team.team.channelId) await ensureUsableChannel(deps, channelId);
+    await checkNewPeople(ctx, team, form);
+    if (channelId !== team.team.channelId) await ensureUsableChannel(ctx, channelId);
     const current = placementsOf(team.supervisorIds, team.repIds);
     const wanted = placementsOf(form.supervisorIds, form.repIds);
     let moved: { joined: Placement[]; left: string[] } = { joined: [], left: [] };
     const updated = await updateSettings(
-      deps,
-      actor,
+      ctx,
       team,
       team.team.version,
       { ...settings, channelId },
@@ -128,34 +115,31 @@ export async function saveForm(deps: Deps, actor: Actor, form: TeamForm): Promis
         moved = await reconcileMembers(change, current, wanted);
       },
     );
-    announce(deps, actor, updated, moved.joined, moved.left);
-  } catch (error) {
-    return asFieldError(error);
+    sendPlacementNotices(ctx.deps, actor, updated, moved.joined, moved.left);
+  } catch (caught) {
+    return asFieldError(caught);
   }
-  const fresh = (await findTeam(deps.db, actor.workspaceId, team.team.id)) ?? team;
+  const fresh = (await findTeam(ctx.deps.db, ctx.workspaceId, team.team.id)) ?? team;
   return { ok: true, team: fresh, created: false, appInChannel: null };
 }
 
 /** People new to the team must be real, active people, and not reps of another team. */
-async function checkNewPeople(
-  deps: Deps,
-  actor: Actor,
-  team: TeamWithMembers,
-  form: TeamForm,
-): Promise<void> {
+async function checkNewPeople(ctx: RequestContext, team: TeamWithMembers, form: TeamForm): Promise<void> {
   const known = new Set([...team.supervisorIds, ...team.repIds]);
   const newcomers = [...form.supervisorIds, ...form.repIds].filter((id) => !known.has(id));
-  for (const [userId, problem] of await personProblems(deps, newcomers)) {
-    throw new UserError(
-      `team.person.${problem}`,
-      { user: userId },
+  for (const [userId, personProblem] of await personProblems(ctx.deps.users, newcomers)) {
+    throw fieldError(
       form.supervisorIds.includes(userId) ? "supervisors" : "reps",
+      `team.person.${personProblem}`,
+      {
+        user: userId,
+      },
     );
   }
   const newReps = form.repIds.filter((id) => !team.repIds.includes(id));
-  for (const [userId, other] of await repTeamsOf(deps.db, actor.workspaceId, newReps)) {
+  for (const [userId, other] of await repTeamsOf(ctx.deps.db, ctx.workspaceId, newReps)) {
     if (other.teamId !== team.team.id) {
-      throw new UserError("team.member.inOtherTeam", { user: userId, team: other.teamName }, "reps");
+      throw fieldError("reps", "team.member.inOtherTeam", { user: userId, team: other.teamName });
     }
   }
 }
@@ -169,24 +153,23 @@ function placementsOf(supervisorIds: readonly string[], repIds: readonly string[
 
 /** Loads what the modal shows: the team to edit (checking the person may), or defaults for a new one. */
 export async function formFor(
-  deps: Deps,
-  actor: Actor,
+  ctx: RequestContext,
   target: { teamId: number } | { channelId: string },
 ): Promise<{ team: TeamWithMembers | null; defaults: TeamSettings; channelId: string | null }> {
   const team =
     "teamId" in target
-      ? await findTeam(deps.db, actor.workspaceId, target.teamId)
-      : await findTeamByChannel(deps.db, actor.workspaceId, target.channelId);
+      ? await teamById(ctx, target.teamId)
+      : await findTeamByChannel(ctx.deps.db, ctx.workspaceId, target.channelId);
   if (team) {
-    await ensureAllowed(deps, actor, { type: "team.manage", teamId: team.team.id }, team);
+    await ensureAllowedIn(ctx, { type: "team.manage", teamId: team.team.id }, team);
     return { team, defaults: settingsOf(team.team), channelId: team.team.channelId };
   }
-  if ("teamId" in target) throw new UserError("team.gone");
-  await ensureAllowed(deps, actor, { type: "team.create" });
-  const me = await deps.users.get(actor.userId);
+  if ("teamId" in target) throw error("team.gone");
+  await ensureAllowedIn(ctx, { type: "team.create" });
+  const me = await ctx.deps.users.get(ctx.userId);
   return {
     team: null,
-    defaults: defaultSettings("", { tz: me?.tz ?? null, locale: me?.locale ?? null }),
+    defaults: defaultSettings("", { tz: me?.tz ?? null, locale: me?.locale ?? null, countryOfZone }),
     channelId: /^[CG]/.test(target.channelId) ? target.channelId : null,
   };
 }

@@ -1,16 +1,8 @@
+export { type CreatedTeam, type CreateTeamInput, createTeam } from "./create.js";
+export { ensureAllowedIn, mayManage, targetTeam, teamById, teamMemberships } from "./directory.js";
 export { register } from "./listeners.js";
+export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
-export type { Problem } from "./rules.js";
-export { type Team, type TeamMember, teamMembers, teams } from "./schema.js";
-export {
-  changeMembers,
-  changeRole,
-  createTeam,
-  ensureAllowed,
-  loadActor,
-  overview,
-  type TeamOverview,
-  type TeamWithMembers,
-  teamsInWorkspace,
-} from "./service.js";
-export { findTeam, findTeamByChannel, membershipsOf } from "./store.js";
+export { overview, type TeamOverview, teamsInWorkspace } from "./overview.js";
+export { type Team, teamKey } from "./schema.js";
+export { findTeam, findTeamByChannel, membershipsOf, repTeamOf, type TeamWithMembers } from "./store.js";

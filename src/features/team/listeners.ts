@@ -1,6 +1,8 @@
 import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
+import { changeRole, registerAccessJobs, rolesInWorkspace } from "../../platform/access/index.js";
 import type { Deps } from "../../platform/deps.js";
+import { problemError } from "../../platform/errors.js";
 import {
   actionListener,
   type CommandRequest,
@@ -9,23 +11,18 @@ import {
   type Reply,
   type Router,
   readMetadata,
-  UserError,
   viewListener,
 } from "../../platform/slack/index.js";
 import { parseTeamCommand } from "./command.js";
+import { createTeam } from "./create.js";
+import { targetTeam } from "./directory.js";
 import { formFor, saveForm, type TeamForm } from "./form.js";
+import { changeMembers } from "./members.js";
 import { type TeamMessages, teamMessages } from "./messages.js";
-import {
-  changeMembers,
-  changeRole,
-  changeSetting,
-  createTeam,
-  loadActor,
-  overview,
-  rolesInWorkspace,
-  targetTeam,
-  teamsInWorkspace,
-} from "./service.js";
+import { registerTeamJobs } from "./notices.js";
+import { overview, teamsInWorkspace } from "./overview.js";
+import { teamProblems } from "./problems.js";
+import { changeSetting } from "./settings.js";
 import {
   createdReply,
   FIELD,
@@ -45,7 +42,12 @@ import {
   VALUE,
 } from "./views.js";
 
+const { error } = teamProblems;
+
 export function register(router: Router, deps: Deps): void {
+  registerAccessJobs(deps);
+  registerTeamJobs(deps);
+
   router.command(
     TEAM_IDS.command,
     commandListener(deps, teamMessages, (request) => handleTeamCommand(deps, request)),
@@ -53,38 +55,29 @@ export function register(router: Router, deps: Deps): void {
 
   router.action(
     TEAM_IDS.editButton,
-    actionListener(deps, teamMessages, async (request) => {
-      const teamId = z.coerce.number().int().positive().safeParse(request.value);
-      if (!teamId.success) throw new UserError("team.gone");
-      const actor = await loadActor(deps, request.workspaceId, request.userId);
-      const form = await formFor(deps, actor, { teamId: teamId.data });
-      await deps.slack.openView(request.triggerId, teamModal(request.t, form));
+    actionListener(deps, teamMessages, async ({ ctx, value, triggerId, t }) => {
+      const teamId = z.coerce.number().int().positive().safeParse(value);
+      if (!teamId.success) throw error("team.gone");
+      const form = await formFor(ctx, { teamId: teamId.data });
+      await deps.slack.openView(triggerId, teamModal(t, form));
       return undefined;
     }),
   );
 
   router.action(
     TEAM_IDS.createButton,
-    actionListener(deps, teamMessages, async (request) => {
-      const channelId = request.value ?? request.channelId ?? "";
-      const actor = await loadActor(deps, request.workspaceId, request.userId);
-      const form = await formFor(deps, actor, { channelId });
-      await deps.slack.openView(request.triggerId, teamModal(request.t, form));
+    actionListener(deps, teamMessages, async ({ ctx, value, triggerId, t }) => {
+      const form = await formFor(ctx, { channelId: value ?? ctx.channelId ?? "" });
+      await deps.slack.openView(triggerId, teamModal(t, form));
       return undefined;
     }),
   );
 
   router.view(
     TEAM_IDS.saveView,
-    viewListener(deps, teamMessages, async ({ workspaceId, userId, view, t }) => {
-      const form = readForm(view);
-      const actor = await loadActor(deps, workspaceId, userId);
-      const result = await saveForm(deps, actor, form);
-      if (!result.ok) {
-        return {
-          errors: fieldErrors(t, result.errors),
-        };
-      }
+    viewListener(deps, teamMessages, async ({ ctx, view, t }) => {
+      const result = await saveForm(ctx, readForm(view));
+      if (!result.ok) return { errors: fieldErrors(t, result.errors) };
       return { update: savedModal(t, result.team, result.created, result.appInChannel) };
     }),
   );
@@ -94,11 +87,11 @@ async function handleTeamCommand(
   deps: Deps,
   request: CommandRequest<TeamMessages>,
 ): Promise<Reply | undefined> {
-  const { t, workspaceId, userId, channelId } = request;
+  const { t, ctx } = request;
   const command = parseTeamCommand(request.text);
   switch (command.kind) {
     case "show": {
-      const found = await overview(deps, workspaceId, userId, channelId);
+      const found = await overview(ctx);
       if (found.kind === "team") return teamCard(t, found.team, found);
       if (found.kind === "several") return severalTeamsReply(t, found.teams);
       return noTeamReply(t, found);
@@ -106,54 +99,46 @@ async function handleTeamCommand(
     case "help":
       return helpReply(t);
     case "list":
-      return listReply(t, await teamsInWorkspace(deps, workspaceId));
+      return listReply(t, await teamsInWorkspace(ctx));
     case "roles":
-      return rolesReply(t, await rolesInWorkspace(deps, workspaceId));
+      return rolesReply(t, await rolesInWorkspace(ctx));
     case "edit":
     case "create": {
-      const actor = await loadActor(deps, workspaceId, userId);
       if (command.kind === "create" && (command.name || command.supervisorIds.length > 0)) {
-        if (!command.name) throw new UserError("team.create.usage");
-        const created = await createTeam(deps, actor, {
+        if (!command.name) throw error("team.create.usage");
+        const created = await createTeam(ctx, {
           name: command.name,
-          channelId: command.channelId ?? channelId,
+          channelId: command.channelId ?? ctx.channelId ?? "",
           supervisorIds: command.supervisorIds,
         });
         return createdReply(t, created);
       }
-      const form = await formFor(deps, actor, { channelId });
+      const form = await formFor(ctx, { channelId: ctx.channelId ?? "" });
       await request.ackEmpty();
       await deps.slack.openView(request.triggerId, teamModal(t, form));
       return undefined;
     }
     case "add":
     case "move":
-    case "remove": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await targetTeam(deps, actor, channelId);
-      return memberChangeReply(t, await changeMembers(deps, actor, team, command.kind, command.userIds));
-    }
+    case "remove":
+      return memberChangeReply(
+        t,
+        await changeMembers(ctx, await targetTeam(ctx), command.kind, command.userIds),
+      );
     case "supervisor": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await targetTeam(deps, actor, channelId);
       const op = command.op === "add" ? "addSupervisor" : "removeSupervisor";
-      return memberChangeReply(t, await changeMembers(deps, actor, team, op, command.userIds));
+      return memberChangeReply(t, await changeMembers(ctx, await targetTeam(ctx), op, command.userIds));
     }
-    case "set": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      const team = await targetTeam(deps, actor, channelId);
+    case "set":
       return settingChangeReply(
         t,
-        await changeSetting(deps, actor, team, command.key, command.value, command.channelId),
+        await changeSetting(ctx, await targetTeam(ctx), command.key, command.value, command.channelId),
       );
-    }
     case "grant":
-    case "revoke": {
-      const actor = await loadActor(deps, workspaceId, userId);
-      return roleChangeReply(t, await changeRole(deps, actor, command.kind, command.userIds, command.role));
-    }
+    case "revoke":
+      return roleChangeReply(t, await changeRole(ctx, command.kind, command.userIds, command.role));
     case "invalid":
-      throw new UserError(command.problem.key, command.problem.params);
+      throw problemError(command.problem);
   }
 }
 
@@ -177,7 +162,7 @@ const formState = z.object({
 function readForm(view: ViewSubmitAction["view"]): TeamForm {
   const metadata = readMetadata(view, formMetadata);
   const state = formState.safeParse(view.state.values);
-  if (!state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw error("common.error.expiredForm");
   const v = state.data;
   return {
     teamId: metadata.teamId,

@@ -1,10 +1,18 @@
+import { accessMessages } from "../../platform/access/index.js";
 import { type Catalogs, commonMessages, defineMessages, mergeMessages } from "../../platform/i18n/index.js";
+import { isLocalDate } from "../../platform/time/index.js";
 
 const en = new Intl.ListFormat("en", { type: "conjunction" });
-const enOr = new Intl.ListFormat("en", { type: "disjunction" });
 const sv = new Intl.ListFormat("sv", { type: "conjunction" });
-const svOr = new Intl.ListFormat("sv", { type: "disjunction" });
 const who = (ids: readonly string[]) => ids.map((id) => `<@${id}>`);
+const enCount = (n: number, one: string, many: string) => (n === 0 ? "" : `${n} ${n === 1 ? one : many}`);
+const svCount = enCount;
+const dayFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" });
+const day = (locale: string, date: string) =>
+  isLocalDate(date) ? dayFormat(locale).format(new Date(`${date}T12:00:00Z`)) : date;
+const enDay = (date: string) => day("en-GB", date);
+const svDay = (date: string) => day("sv-SE", date);
 
 const HELP_EN = [
   "*`/team`* shows the team of this channel, or your own team.",
@@ -41,19 +49,7 @@ export const ownTeamMessages = defineMessages(
     "team.help": HELP_EN,
     "team.help.fallback": "Supervisor /team commands",
 
-    // Refusals: always say who may.
-    "team.refused.admins":
-      "Only admins can do that: Slack workspace owners and admins, and people made Supervisor admins.",
-    "team.refused.adminsNamed": (p: { admins: string[] }) =>
-      `Only admins can do that: Slack workspace owners and admins, and Supervisor admins such as ${enOr.format(who(p.admins))}.`,
-    "team.refused.supervisors": (p: { team: string; supervisors: string[] }) =>
-      p.supervisors.length > 0
-        ? `Only the supervisors of ${p.team} (${en.format(who(p.supervisors))}) and admins can change this team.`
-        : `Only the supervisors of ${p.team} and admins can change this team.`,
-    "team.refused.move": (p: { team: string; from: string }) =>
-      `Moving a rep from ${p.from} to ${p.team} takes an admin, or someone who supervises both teams.`,
-    "team.refused.members": (p: { team: string }) =>
-      `Only the people of ${p.team}, executives and admins can see that.`,
+    // Which team a command is about.
     "team.target.none":
       "This channel has no team, and you don't lead one. Run the command in your team's channel.",
     "team.target.several": "You lead several teams: run the command in the channel of the team you mean.",
@@ -82,6 +78,25 @@ export const ownTeamMessages = defineMessages(
       `There is already a team called ${p.name}. Pick another name.`,
     "team.created": (p: { team: string; channel: string; supervisors: string[] }) =>
       `Created the team *${p.team}* in <#${p.channel}>, led by ${en.format(who(p.supervisors))}.`,
+    "team.created.defaults": (p: {
+      from: string;
+      timeZone: string;
+      holidays: string;
+      currency: string;
+      language: string;
+      workWeek: string;
+      period: string;
+    }) =>
+      `From <@${p.from}>'s Slack profile: time zone ${p.timeZone}, public holidays of ${p.holidays}, ${p.currency}, posts in ${p.language}, work week ${p.workWeek}, quota period ${p.period.toLowerCase()}. Change any of them with \`/team set\` or \`/team edit\`.`,
+    "team.set.currencyInUse": (p: {
+      team: string;
+      from: string;
+      to: string;
+      checkins: number;
+      targets: number;
+      nextPeriod: string;
+    }) =>
+      `${p.team} has ${enCount(p.checkins, "check-in", "check-ins")}${p.checkins > 0 && p.targets > 0 ? " and " : ""}${enCount(p.targets, "target", "targets")} in ${p.from} this period. In ${p.to} they would stop counting, so the currency stays ${p.from} for now. Change it from ${enDay(p.nextPeriod)}, when the next period starts; or have the check-ins taken back and the targets set again first.`,
     "team.created.inviteApp": (p: { channel: string }) =>
       `:warning: I'm not in <#${p.channel}> yet, so I can't post there. Invite me with \`/invite @Supervisor\`.`,
 
@@ -142,8 +157,6 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.supervisorsEmpty": "A team needs at least one supervisor.",
 
     // Roles.
-    "team.role.executive": "executive",
-    "team.role.admin": "admin",
     "team.roles.granted": (p: { users: string[]; role: string }) =>
       `${en.format(who(p.users))} ${p.users.length === 1 ? "is" : "are"} now ${p.role === "admin" ? "an admin" : "an executive"}.`,
     "team.roles.revoked": (p: { users: string[]; role: string }) =>
@@ -182,10 +195,6 @@ export const ownTeamMessages = defineMessages(
       `<@${p.by}> made you a supervisor of *${p.team}*. The team works in <#${p.channel}>; \`/team help\` shows how to run it.`,
     "team.notice.removed": (p: { team: string; channel: string; by: string }) =>
       `<@${p.by}> took you out of the team *${p.team}*.`,
-    "team.notice.roleGranted": (p: { role: string; by: string }) =>
-      `<@${p.by}> gave you the ${p.role} role in Supervisor.`,
-    "team.notice.roleRevoked": (p: { role: string; by: string }) =>
-      `<@${p.by}> removed your ${p.role} role in Supervisor.`,
 
     // The team card.
     "team.card.fallback": (p: { team: string }) => `Team ${p.team}`,
@@ -251,17 +260,6 @@ export const ownTeamMessages = defineMessages(
     "team.help": HELP_SV,
     "team.help.fallback": "Supervisors /team-kommandon",
 
-    "team.refused.admins":
-      "Bara administratörer kan göra det: ägare och administratörer av Slack-arbetsytan, och de som gjorts till administratörer i Supervisor.",
-    "team.refused.adminsNamed": (p) =>
-      `Bara administratörer kan göra det: ägare och administratörer av Slack-arbetsytan, och Supervisor-administratörer som ${svOr.format(who(p.admins))}.`,
-    "team.refused.supervisors": (p) =>
-      p.supervisors.length > 0
-        ? `Bara handledarna för ${p.team} (${sv.format(who(p.supervisors))}) och administratörer kan ändra det här teamet.`
-        : `Bara handledarna för ${p.team} och administratörer kan ändra det här teamet.`,
-    "team.refused.move": (p) =>
-      `För att flytta en säljare från ${p.from} till ${p.team} krävs en administratör, eller någon som är handledare för båda teamen.`,
-    "team.refused.members": (p) => `Bara de som är med i ${p.team}, chefer och administratörer kan se det.`,
     "team.target.none":
       "Den här kanalen har inget team, och du leder inget. Kör kommandot i ditt teams kanal.",
     "team.target.several": "Du leder flera team: kör kommandot i kanalen för det team du menar.",
@@ -285,6 +283,10 @@ export const ownTeamMessages = defineMessages(
     "team.create.nameTaken": (p) => `Det finns redan ett team som heter ${p.name}. Välj ett annat namn.`,
     "team.created": (p) =>
       `Skapade teamet *${p.team}* i <#${p.channel}>, lett av ${sv.format(who(p.supervisors))}.`,
+    "team.created.defaults": (p) =>
+      `Från Slack-profilen för <@${p.from}>: tidszon ${p.timeZone}, helgdagar enligt ${p.holidays}, ${p.currency}, inlägg på ${p.language.toLowerCase()}, arbetsvecka ${p.workWeek}, kvotperiod ${p.period.toLowerCase()}. Ändra med \`/team set\` eller \`/team edit\`.`,
+    "team.set.currencyInUse": (p) =>
+      `${p.team} har ${svCount(p.checkins, "incheckning", "incheckningar")}${p.checkins > 0 && p.targets > 0 ? " och " : ""}${svCount(p.targets, "mål", "mål")} i ${p.from} den här perioden. I ${p.to} skulle de sluta räknas, så valutan förblir ${p.from} tills vidare. Ändra den från ${svDay(p.nextPeriod)}, när nästa period börjar; eller ta först tillbaka incheckningarna och sätt målen igen.`,
     "team.created.inviteApp": (p) =>
       `:warning: Jag är inte med i <#${p.channel}> än, så jag kan inte skriva där. Bjud in mig med \`/invite @Supervisor\`.`,
 
@@ -334,8 +336,6 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.channelMissing": "Välj teamets kanal.",
     "team.invalid.supervisorsEmpty": "Ett team behöver minst en handledare.",
 
-    "team.role.executive": "chef",
-    "team.role.admin": "administratör",
     "team.roles.granted": (p) =>
       `${sv.format(who(p.users))} är nu ${p.role === "admin" ? "administratör" : "chef"}.`,
     "team.roles.revoked": (p) =>
@@ -369,8 +369,6 @@ export const ownTeamMessages = defineMessages(
     "team.notice.nowSupervisor": (p) =>
       `<@${p.by}> gjorde dig till handledare för *${p.team}*. Teamet jobbar i <#${p.channel}>; \`/team help\` visar hur du leder det.`,
     "team.notice.removed": (p) => `<@${p.by}> tog bort dig från teamet *${p.team}*.`,
-    "team.notice.roleGranted": (p) => `<@${p.by}> gav dig rollen ${p.role} i Supervisor.`,
-    "team.notice.roleRevoked": (p) => `<@${p.by}> tog bort din roll ${p.role} i Supervisor.`,
 
     "team.card.fallback": (p) => `Teamet ${p.team}`,
     "team.card.channel": "Kanal",
@@ -435,6 +433,6 @@ export const ownTeamMessages = defineMessages(
 );
 
 /** The team feature's messages together with the common ones, as its translators see them. */
-export const teamMessages = mergeMessages(commonMessages, ownTeamMessages);
+export const teamMessages = mergeMessages(mergeMessages(commonMessages, accessMessages), ownTeamMessages);
 export type TeamMessages = (typeof teamMessages)["en"];
 export type TeamMessageCatalogs = Catalogs<TeamMessages>;

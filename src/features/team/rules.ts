@@ -1,3 +1,4 @@
+import { ok, type Parsed } from "../../platform/errors.js";
 import type { Language } from "../../platform/i18n/index.js";
 import {
   canonicalHolidayCountry,
@@ -5,6 +6,7 @@ import {
   ISO_WEEKDAYS,
   type IsoWeekday,
 } from "../../platform/time/index.js";
+import { teamProblems } from "./problems.js";
 import { QUOTA_PERIODS, type QuotaPeriod } from "./schema.js";
 
 /** The settings of a team that people choose; members are handled separately. */
@@ -31,16 +33,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const NAME_MAX = 80;
 
-import type { Problem } from "../../platform/slack/index.js";
-
-export type { Problem };
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (key: string, params?: Record<string, unknown>): Parsed<never> => ({
-  ok: false,
-  problem: { key, params },
-});
+const { fail } = teamProblems;
 
 export function parseName(input: string): Parsed<string> {
   const name = input.replace(/\s+/g, " ").trim();
@@ -238,15 +231,18 @@ const countryCurrency: Record<string, string> = {
 
 /**
  * Defaults for a new team from its first supervisor's Slack profile: their time zone and language, and the
- * country (and so holidays and currency) of their locale's region, falling back to the time zone's.
+ * country (its public holidays and currency) of their time zone, else of their locale's region. The zone
+ * wins when the two disagree: most Swedes run Slack in English (en-US) from Stockholm, and their team
+ * keeps Swedish holidays and counts in kronor.
  */
 export function defaultSettings(
   name: string,
-  profile: { tz: string | null; locale: string | null },
+  profile: { tz: string | null; locale: string | null; countryOfZone: (zone: string) => string | null },
 ): TeamSettings {
   const timeZone = (profile.tz && canonicalTimeZone(profile.tz)) || "UTC";
   const locale: Language = profile.locale?.toLowerCase().startsWith("sv") ? "sv" : "en";
-  const region = regionOf(profile.locale) ?? regionOfZone(timeZone) ?? (locale === "sv" ? "SE" : "US");
+  const region =
+    profile.countryOfZone(timeZone) ?? regionOf(profile.locale) ?? (locale === "sv" ? "SE" : "US");
   const holidayCountry = canonicalHolidayCountry(region) ?? (locale === "sv" ? "SE" : "US");
   return {
     name,
@@ -266,23 +262,4 @@ function regionOf(locale: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-const zoneCountry: Record<string, string> = {
-  "Europe/Stockholm": "SE",
-  "Europe/Oslo": "NO",
-  "Europe/Copenhagen": "DK",
-  "Europe/Helsinki": "FI",
-  "Europe/London": "GB",
-  "Europe/Berlin": "DE",
-  "Europe/Paris": "FR",
-  "Europe/Amsterdam": "NL",
-  "America/New_York": "US",
-  "America/Chicago": "US",
-  "America/Denver": "US",
-  "America/Los_Angeles": "US",
-};
-
-function regionOfZone(zone: string): string | null {
-  return zoneCountry[zone] ?? null;
 }

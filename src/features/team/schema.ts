@@ -75,3 +75,6 @@ export const teamMembers = pgTable(
 
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
+
+/** What another feature's table points its `team_id` at (a foreign key), without reaching into team's tables. */
+export const teamKey = () => teams.id;

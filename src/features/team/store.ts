@@ -279,3 +279,32 @@ function teamFromJson(t: TeamJson): Team {
     updatedAt: new Date(t.updated_at),
   };
 }
+
+/**
+ * The team, locked until the transaction ends: changes to its members that must see each other (two
+ * supervisors removing each other) wait here, one after the other, and then read the members afresh.
+ */
+export async function lockTeam(db: Db, workspaceId: string, teamId: number): Promise<TeamWithMembers | null> {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)))
+    .for("update");
+  return (await withMembers(db, rows))[0] ?? null;
+}
+
+/** The team a person sells in (a rep is in one team at most), or null. */
+export async function repTeamOf(db: Db, workspaceId: string, userId: string): Promise<Team | null> {
+  const [row] = await db
+    .select({ team: teams })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.userId, userId),
+        eq(teamMembers.role, "rep"),
+      ),
+    );
+  return row?.team ?? null;
+}

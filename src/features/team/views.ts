@@ -1,5 +1,6 @@
-import type { KnownBlock, ModalView, Option, View } from "@slack/types";
+import type { KnownBlock, ModalView, PlainTextOption, View } from "@slack/types";
 import { z } from "zod";
+import type { RoleChange } from "../../platform/access/index.js";
 import type { Translator } from "../../platform/i18n/index.js";
 import {
   actions,
@@ -8,6 +9,7 @@ import {
   context,
   fieldsSection,
   header,
+  input,
   LIMITS,
   linesToSections,
   mention,
@@ -16,11 +18,13 @@ import {
   section,
 } from "../../platform/slack/index.js";
 import { holidayCountries, ISO_WEEKDAYS, type IsoWeekday } from "../../platform/time/index.js";
+import type { CreatedTeam } from "./create.js";
+import type { MemberChange } from "./members.js";
 import type { TeamMessages } from "./messages.js";
 import { type TeamSettings, workWeekRuns } from "./rules.js";
 import { QUOTA_PERIODS } from "./schema.js";
-import type { CreatedTeam, MemberChange, RoleChange, SettingChange, TeamWithMembers } from "./service.js";
-import type { Membership } from "./store.js";
+import type { SettingChange } from "./settings.js";
+import type { Membership, TeamWithMembers } from "./store.js";
 
 type T = Translator<TeamMessages>;
 
@@ -185,6 +189,20 @@ export function createdReply(t: T, created: CreatedTeam): Reply {
       supervisors: created.team.supervisorIds,
     }),
   ];
+  if (created.defaultsFrom) {
+    const team = created.team.team;
+    lines.push(
+      t.t("team.created.defaults", {
+        from: created.defaultsFrom,
+        timeZone: team.timeZone,
+        holidays: countryText(t, team.holidayCountry),
+        currency: team.currency,
+        language: t.t(`team.language.${team.locale}`),
+        workWeek: workWeekText(t, team.workWeek as IsoWeekday[]),
+        period: t.t(`team.period.${team.quotaPeriod}`),
+      }),
+    );
+  }
   if (!created.appInChannel)
     lines.push(t.t("team.created.inviteApp", { channel: created.team.team.channelId }));
   const text = lines.join("\n");
@@ -250,7 +268,7 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
 }
 
 export function roleChangeReply(t: T, change: RoleChange): Reply {
-  const role = t.t(`team.role.${change.role}`);
+  const role = t.t(`access.role.${change.role}`);
   const lines: string[] = [];
   if (change.changed.length > 0) {
     lines.push(
@@ -274,24 +292,8 @@ export function roleChangeReply(t: T, change: RoleChange): Reply {
   return { text: lines.join("\n") };
 }
 
-function option(text: string, value: string): Option {
+function option(text: string, value: string): PlainTextOption {
   return { text: plain(text, 75), value };
-}
-
-function input(
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: { hint?: string; optional?: boolean } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label, LIMITS.label),
-    element: { action_id: VALUE, ...element },
-    ...(extra.hint ? { hint: plain(extra.hint, LIMITS.hint) } : {}),
-    ...(extra.optional ? { optional: true } : {}),
-  } as KnownBlock;
 }
 
 /** The team modal: create (no team yet) or edit. One builder for views.open and views.update. */
@@ -308,7 +310,8 @@ export function teamModal(
   const localeOptions = (["en", "sv"] as const).map((code) => option(t.t(`team.language.${code}`), code));
   const periodOptions = QUOTA_PERIODS.map((period) => option(t.t(`team.period.${period}`), period));
   const dayOptions = ISO_WEEKDAYS.map((day) => option(t.weekday(day, "long"), String(day)));
-  const pick = <O extends Option>(options: O[], value: string) => options.find((o) => o.value === value);
+  const pick = <O extends PlainTextOption>(options: O[], value: string) =>
+    options.find((o) => o.value === value);
   const blocks: KnownBlock[] = [
     input(FIELD.name, t.t("team.modal.name"), {
       type: "plain_text_input",

@@ -2,10 +2,20 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { type AuditEntry, auditLog } from "./schema.js";
 
+/**
+ * Every action the audit log knows, named `<feature>.<subject>.<verb>` (`quota.checkin.undo`,
+ * `quota.target.set`). Each feature adds its own actions to this interface (declaration merging, in its
+ * `audit.ts`), so a misspelt action fails typecheck.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by each feature's declaration merging
+export interface AuditActions {}
+
+export type AuditAction = keyof AuditActions & string;
+
 export interface AuditRecord {
   workspaceId: string;
   actorId: string;
-  action: string;
+  action: AuditAction;
   subject: { type: string; id: string | number };
   before?: unknown;
   after?: unknown;
@@ -29,7 +39,7 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
 export interface AuditQuery {
   subject?: { type: string; id: string | number };
   actorId?: string;
-  action?: string;
+  action?: AuditAction;
 }
 
 /** The audit trail of a workspace, oldest first, optionally narrowed to a subject, actor or action. */

@@ -8,7 +8,11 @@ export type Catalog = Record<string, Message>;
 export type Catalogs<C extends Catalog> = Readonly<Record<Language, C>>;
 
 /** The parameters a message takes, as a rest tuple: none for plain strings. */
-export type ParamsOf<M> = M extends (params: infer P) => string ? [params: P] : [];
+export type ParamsOf<M> = M extends () => string
+  ? []
+  : M extends (params: infer P) => string
+    ? [params: P]
+    : [];
 
 /**
  * Declares a feature's messages in English and Swedish side by side. The Swedish catalog must have

@@ -12,6 +12,13 @@ export const commonMessages = defineMessages(
     "common.button.close": "Close",
     "common.error.expiredForm":
       "This form is out of date (it may have been open too long, or someone else changed the same thing). Please open it again.",
+    "common.replayed": "This request reached me twice; it was done once.",
+    "common.saving.title": "Saving…",
+    "common.saving.text": "Saving… Slack is slow to answer right now; this form updates itself in a moment.",
+    "common.saved.title": "Saved",
+    "common.saved.text": "Saved.",
+    "common.form.fix": (p: { problems: string[] }) =>
+      `:warning: Not saved yet. Please fix:\n${p.problems.map((problem) => `• ${problem}`).join("\n")}`,
   },
   {
     "common.error.unexpected": (p: { ref: string }) =>
@@ -23,6 +30,13 @@ export const commonMessages = defineMessages(
     "common.button.close": "Stäng",
     "common.error.expiredForm":
       "Formuläret är inaktuellt (det kan ha varit öppet länge, eller så ändrade någon annan samma sak). Öppna det igen.",
+    "common.replayed": "Den här förfrågan kom fram två gånger; den utfördes en gång.",
+    "common.saving.title": "Sparar…",
+    "common.saving.text": "Sparar… Slack svarar långsamt just nu; formuläret uppdateras om en liten stund.",
+    "common.saved.title": "Sparat",
+    "common.saved.text": "Sparat.",
+    "common.form.fix": (p) =>
+      `:warning: Inte sparat än. Rätta:\n${p.problems.map((problem) => `• ${problem}`).join("\n")}`,
   },
 );
 export type CommonMessages = (typeof commonMessages)["en"];

@@ -4,6 +4,8 @@ import type {
   ContextBlock,
   DividerBlock,
   HeaderBlock,
+  InputBlock,
+  InputBlockElement,
   KnownBlock,
   MrkdwnElement,
   PlainTextElement,
@@ -91,6 +93,33 @@ export function button(
     action_id: actionId,
     ...(options.value !== undefined ? { value: clip(options.value, LIMITS.buttonValue) } : {}),
     ...(options.style ? { style: options.style } : {}),
+  };
+}
+
+/** An input element as a builder writes it: its action id is the one `input()` gives it. */
+export type InputElement = InputBlockElement extends infer E
+  ? E extends { action_id?: string }
+    ? Omit<E, "action_id">
+    : never
+  : never;
+
+/**
+ * A modal's input block: a label, one element (action id `value` unless told), and optionally a hint and
+ * `optional`. The block id names the field that errors and the submitted state are keyed by.
+ */
+export function input(
+  blockId: string,
+  label: string,
+  element: InputElement,
+  extra: { hint?: string; optional?: boolean; actionId?: string } = {},
+): InputBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label, LIMITS.label),
+    element: { ...element, action_id: extra.actionId ?? "value" } as InputBlockElement,
+    ...(extra.hint ? { hint: plain(extra.hint, LIMITS.hint) } : {}),
+    ...(extra.optional ? { optional: true } : {}),
   };
 }
 

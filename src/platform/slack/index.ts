@@ -8,6 +8,7 @@ export {
   escapeMrkdwn,
   fieldsSection,
   header,
+  input,
   LIMITS,
   linesToSections,
   mention,
@@ -15,7 +16,16 @@ export {
   plain,
   section,
 } from "./blocks.js";
-export { errorRef, type Problem, SlackApiError, UserError } from "./errors.js";
+export { SlackApiError } from "./errors.js";
+export {
+  asFieldError,
+  type FormResult,
+  fieldErrors,
+  messageModal,
+  readMetadata,
+  restoreForm,
+  textValue,
+} from "./forms.js";
 export {
   createSlackGateway,
   GATEWAY_METHODS,
@@ -29,15 +39,13 @@ export {
   actionListener,
   type CommandRequest,
   commandListener,
-  fieldErrors,
-  messageModal,
+  type ListenerMessages,
   type Reply,
-  readMetadata,
-  translatorFor,
   type ViewAnswer,
   type ViewRequest,
   viewListener,
 } from "./listen.js";
 export { mrkdwnToPlainText } from "./plain-text.js";
 export { type Registered, Router } from "./router.js";
-export { createUserDirectory, type UserDirectory } from "./users.js";
+export { translatorFor, translatorIn } from "./translate.js";
+export { createUserDirectory, type PersonProblem, personProblems, type UserDirectory } from "./users.js";

@@ -1,5 +1,4 @@
 import type {
-  AllMiddlewareArgs,
   BlockAction,
   Middleware,
   RespondArguments,
@@ -9,27 +8,23 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
-import type { z } from "zod";
+import type { AccessMessages } from "../access/messages.js";
+import { contextFor, type RequestContext } from "../context.js";
 import type { Deps } from "../deps.js";
-import {
-  type Catalog,
-  type Catalogs,
-  type CommonMessages,
-  createTranslator,
-  intlLocaleFor,
-  type Language,
-  languageOf,
-  type Translator,
-} from "../i18n/index.js";
-import { plain, section } from "./blocks.js";
-import { errorRef, type Problem, SlackApiError, UserError } from "./errors.js";
+import { errorRef, UserError } from "../errors.js";
+import type { Catalog, Catalogs, CommonMessages, Translator } from "../i18n/index.js";
+import { SlackApiError } from "./errors.js";
+import { messageModal, restoreForm, savingModal } from "./forms.js";
 import { mrkdwnToPlainText } from "./plain-text.js";
+import { translatorFor, translatorIn } from "./translate.js";
 
 /** A private (default) or public answer to a slash command or an action. */
 export interface Reply {
   text: string;
   blocks?: KnownBlock[];
   inChannel?: boolean;
+  /** From a button: this answer takes the place of the message the button was on (stale buttons go). */
+  replaceOriginal?: boolean;
 }
 
 /** What a modal submission answers: field errors, a new view, or nothing (close). */
@@ -40,29 +35,13 @@ export type ViewAnswer =
   | { clear: true }
   | undefined;
 
-type Messages = Catalog & CommonMessages;
-
-/** The translator for a person: their Slack locale, else the fallback (e.g. the team's language). */
-export async function translatorFor<C extends Messages>(
-  deps: Pick<Deps, "users" | "log">,
-  messages: Catalogs<C>,
-  userId: string,
-  fallback: Language = "en",
-): Promise<Translator<C>> {
-  let slackLocale: string | null = null;
-  try {
-    slackLocale = (await deps.users.get(userId))?.locale ?? null;
-  } catch (error) {
-    deps.log.warn(`could not read the locale of ${userId}; answering in ${fallback}`, error);
-  }
-  const language = languageOf(slackLocale) ?? fallback;
-  return createTranslator(messages, language, intlLocaleFor(language, slackLocale));
-}
+/** Every feature's catalog has the common messages and access's refusals, which the wrappers render. */
+export type ListenerMessages = Catalog & CommonMessages & AccessMessages;
 
 /** Renders any failure for a person: their own mistake in words, ours as an apology with a reference. */
 function describeFailure(
   deps: Pick<Deps, "log">,
-  t: Translator<Messages>,
+  t: Translator<ListenerMessages>,
   error: unknown,
   where: string,
 ): string {
@@ -84,10 +63,13 @@ function toResponse(reply: Reply): RespondArguments {
   };
 }
 
-export interface CommandRequest<C extends Messages> {
-  workspaceId: string;
-  userId: string;
-  channelId: string;
+/** Resolves after `ms`, or never when `ms` is not finite; the timer does not hold the process open. */
+function after(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+export interface CommandRequest<C extends ListenerMessages> {
+  ctx: RequestContext;
   text: string;
   triggerId: string;
   t: Translator<C>;
@@ -95,14 +77,11 @@ export interface CommandRequest<C extends Messages> {
   ackEmpty(): Promise<void>;
 }
 
-/** Slack wants an ack within 3 s; past this we ack empty and send the answer by response_url. */
-const COMMAND_ACK_DEADLINE_MS = 2000;
-
 /**
  * Wraps a slash command handler: the answer goes in the ack itself when it is ready in time (one round
  * trip, no extra API call), otherwise by response_url; failures become a polite private message.
  */
-export function commandListener<C extends Messages>(
+export function commandListener<C extends ListenerMessages>(
   deps: Deps,
   messages: Catalogs<C>,
   handler: (request: CommandRequest<C>) => Promise<Reply | undefined>,
@@ -118,16 +97,20 @@ export function commandListener<C extends Messages>(
     let t: Translator<C> | undefined;
     // Slack gives up after 3 s: past the deadline, say we are on it; the answer follows by response_url.
     const deadline = setTimeout(() => {
-      const speaker = t ?? createTranslator(messages, "en", intlLocaleFor("en"));
-      void ackOnce({ text: speaker.raw("common.error.stillWorking") }).catch(() => {});
-    }, COMMAND_ACK_DEADLINE_MS);
+      const speaker: Translator<ListenerMessages> = t ?? translatorIn(messages, "en");
+      void ackOnce({ text: speaker.t("common.error.stillWorking") }).catch(() => {});
+    }, deps.ackDeadlineMs);
     t = await translatorFor(deps, messages, command.user_id);
+    const ctx = contextFor(deps, {
+      workspaceId: context.teamId ?? command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      requestId: command.trigger_id,
+    });
     let reply: Reply | undefined;
     try {
       reply = await handler({
-        workspaceId: context.teamId ?? command.team_id,
-        userId: command.user_id,
-        channelId: command.channel_id,
+        ctx,
         text: command.text ?? "",
         triggerId: command.trigger_id,
         t,
@@ -148,10 +131,8 @@ export function commandListener<C extends Messages>(
   };
 }
 
-export interface ActionRequest<C extends Messages> {
-  workspaceId: string;
-  userId: string;
-  channelId: string | undefined;
+export interface ActionRequest<C extends ListenerMessages> {
+  ctx: RequestContext;
   triggerId: string;
   actionId: string;
   value: string | undefined;
@@ -161,9 +142,10 @@ export interface ActionRequest<C extends Messages> {
 
 /**
  * Wraps a button or menu handler: acks at once, then runs it as tracked work (so shutdown waits for it);
- * a returned reply (or a failure) reaches the person privately where they clicked.
+ * a returned reply (or a failure) reaches the person privately where they clicked, in place of the
+ * message clicked when the reply says so.
  */
-export function actionListener<C extends Messages>(
+export function actionListener<C extends ListenerMessages>(
   deps: Deps,
   messages: Catalogs<C>,
   handler: (request: ActionRequest<C>) => Promise<Reply | undefined>,
@@ -173,12 +155,16 @@ export function actionListener<C extends Messages>(
     deps.tasks.run(`action ${action.action_id}`, () => act());
     async function act(): Promise<void> {
       const t = await translatorFor(deps, messages, body.user.id);
+      const ctx = contextFor(deps, {
+        workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
+        userId: body.user.id,
+        channelId: body.channel?.id ?? null,
+        requestId: body.trigger_id,
+      });
       let reply: Reply | undefined;
       try {
         reply = await handler({
-          workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
-          userId: body.user.id,
-          channelId: body.channel?.id,
+          ctx,
           triggerId: body.trigger_id,
           actionId: action.action_id,
           value: "value" in action ? (action.value ?? undefined) : undefined,
@@ -190,7 +176,7 @@ export function actionListener<C extends Messages>(
       }
       if (!reply) return;
       if (body.response_url) {
-        await respond({ ...toResponse(reply), replace_original: false });
+        await respond({ ...toResponse(reply), replace_original: Boolean(reply.replaceOriginal) });
       } else if (body.view) {
         await deps.slack.pushView(body.trigger_id, messageModal(t, reply.text));
       } else if (body.channel?.id) {
@@ -200,9 +186,8 @@ export function actionListener<C extends Messages>(
   };
 }
 
-export interface ViewRequest<C extends Messages> {
-  workspaceId: string;
-  userId: string;
+export interface ViewRequest<C extends ListenerMessages> {
+  ctx: RequestContext;
   view: ViewSubmitAction["view"];
   t: Translator<C>;
 }
@@ -210,60 +195,73 @@ export interface ViewRequest<C extends Messages> {
 /**
  * Wraps a modal submission: the handler's answer goes in the ack (errors on fields, update, push, clear).
  * A UserError about a field lands on that field; any other failure opens a small message view on top.
+ * A save that waits on a slow Slack past the deadline gets a "saving…" view at once, then the real answer
+ * by views.update: the saved view, or the form again with its problems.
  */
-export function viewListener<C extends Messages>(
+export function viewListener<C extends ListenerMessages>(
   deps: Deps,
   messages: Catalogs<C>,
   handler: (request: ViewRequest<C>) => Promise<ViewAnswer>,
 ): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ body, view, ack, context }) => {
-    const t = await translatorFor(deps, messages, body.user.id);
-    let answer: ViewAnswer;
-    try {
-      answer = await handler({
+    let t: Translator<C> | undefined;
+    const work = (async (): Promise<{ answer: ViewAnswer; t: Translator<C> }> => {
+      t = await translatorFor(deps, messages, body.user.id);
+      const speaker = t;
+      const ctx = contextFor(deps, {
         workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
         userId: body.user.id,
-        view,
-        t,
+        channelId: null,
+        requestId: body.trigger_id,
       });
-    } catch (error) {
-      const text = describeFailure(deps, t, error, `view ${view.callback_id}`);
-      answer =
-        error instanceof UserError && error.field
-          ? { errors: { [error.field]: text } }
-          : { push: messageModal(t, text) };
+      try {
+        const answer = await handler({ ctx, view, t: speaker });
+        if (answer && "errors" in answer)
+          return { answer: { errors: await plainErrors(deps, answer.errors) }, t: speaker };
+        return { answer, t: speaker };
+      } catch (error) {
+        const text = describeFailure(deps, speaker, error, `view ${view.callback_id}`);
+        const answer: ViewAnswer =
+          error instanceof UserError && error.field
+            ? { errors: await plainErrors(deps, { [error.field]: text }) }
+            : { push: messageModal(speaker, text) };
+        return { answer, t: speaker };
+      }
+    })();
+    const first = await Promise.race([work, after(deps.ackDeadlineMs).then(() => null)]);
+    if (first) {
+      await ackWith(ack, first.answer);
+      return;
     }
-    if (!answer) await ack();
-    else if ("errors" in answer)
-      await ack({ response_action: "errors", errors: await plainErrors(deps, answer.errors) });
-    else if ("update" in answer) await ack({ response_action: "update", view: answer.update });
-    else if ("push" in answer) await ack({ response_action: "push", view: answer.push });
-    else await ack({ response_action: "clear" });
+    await ack({ response_action: "update", view: savingModal(t ?? translatorIn(messages, "en")) });
+    deps.tasks.run(`view ${view.callback_id} after saving`, async () => {
+      const { answer, t: speaker } = await work;
+      await deps.slack.updateView(view.id, lateView(speaker, view, answer));
+    });
   };
 }
 
-/** Field problems (from rules) in the person's words, keyed by block id, for `{ errors }`. */
-export function fieldErrors(
-  t: Translator<Messages>,
-  problems: Record<string, Problem>,
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, t.raw(p.key, p.params)]));
+async function ackWith(
+  ack: SlackViewMiddlewareArgs<ViewSubmitAction>["ack"],
+  answer: ViewAnswer,
+): Promise<void> {
+  if (!answer) await ack();
+  else if ("errors" in answer) await ack({ response_action: "errors", errors: answer.errors });
+  else if ("update" in answer) await ack({ response_action: "update", view: answer.update });
+  else if ("push" in answer) await ack({ response_action: "push", view: answer.push });
+  else await ack({ response_action: "clear" });
 }
 
-/**
- * Reads a modal's private_metadata with its schema. Anything else (an old form after a deploy, a
- * tampered payload) is answered as an out-of-date form.
- */
-export function readMetadata<S extends z.ZodType>(view: { private_metadata: string }, schema: S): z.infer<S> {
-  let json: unknown = null;
-  try {
-    json = JSON.parse(view.private_metadata);
-  } catch {
-    // falls through to the schema, which refuses null
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new UserError("common.error.expiredForm");
-  return parsed.data;
+/** The view that replaces "saving…" once a late answer is ready. */
+function lateView(
+  t: Translator<ListenerMessages>,
+  view: ViewSubmitAction["view"],
+  answer: ViewAnswer,
+): ModalView {
+  if (!answer || "clear" in answer)
+    return messageModal(t, t.t("common.saved.text"), t.t("common.saved.title"));
+  if ("errors" in answer) return restoreForm(t, view, answer.errors);
+  return "update" in answer ? answer.update : answer.push;
 }
 
 /** Modal field errors are shown as plain text: mentions become names, formatting marks go. */
@@ -278,15 +276,3 @@ async function plainErrors(
   );
   return Object.fromEntries(entries);
 }
-
-/** A one-message modal for refusals and failures that belong to no field. */
-export function messageModal(t: Translator<Messages>, text: string): ModalView {
-  return {
-    type: "modal",
-    title: plain(t.t("common.error.title"), 24),
-    close: plain(t.t("common.button.close"), 24),
-    blocks: [section(text)],
-  };
-}
-
-export type { AllMiddlewareArgs };

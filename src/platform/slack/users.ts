@@ -40,3 +40,22 @@ export function createUserDirectory(
     },
   };
 }
+
+/** Why a person cannot take a place in Supervisor (a team, a role), if they cannot. */
+export type PersonProblem = "bot" | "deactivated" | "unknown";
+
+/** The people among `userIds` who are apps, deactivated, or unknown to Slack, and which they are. */
+export async function personProblems(
+  users: UserDirectory,
+  userIds: readonly string[],
+): Promise<Map<string, PersonProblem>> {
+  const problems = new Map<string, PersonProblem>();
+  const profiles = await Promise.all(userIds.map((id) => users.get(id)));
+  userIds.forEach((id, i) => {
+    const user = profiles[i];
+    if (!user) problems.set(id, "unknown");
+    else if (user.deleted) problems.set(id, "deactivated");
+    else if (user.isBot) problems.set(id, "bot");
+  });
+  return problems;
+}

@@ -455,6 +455,13 @@ export interface WorkingDayCount {
   elapsed: number;
   /** `total - elapsed`: what is left to sell in. */
   remaining: number;
+  /**
+   * Whole working days left, as people count them: every working day after today, and today while its
+   * work hours are not over.
+   */
+  left: number;
+  /** Whether `left` counts today. */
+  todayIncluded: boolean;
 }
 
 /**
@@ -482,12 +489,20 @@ export function elapsedWorkingDays(
   const wall = wallClock(at, timeZone);
   const today = formatLocalDate(wall.year, wall.month, wall.day);
   let elapsed = 0;
+  let left = 0;
+  let todayIncluded = false;
   for (const day of days) {
     if (day < today) elapsed += 1;
-    else if (day === today) {
+    else if (day > today) left += 1;
+    else {
       const hour = wallMsOfDay(wall) / 3_600_000;
-      elapsed += Math.min(1, Math.max(0, (hour - hours.start) / (hours.end - hours.start)));
+      const done = Math.min(1, Math.max(0, (hour - hours.start) / (hours.end - hours.start)));
+      elapsed += done;
+      if (done < 1) {
+        left += 1;
+        todayIncluded = true;
+      }
     }
   }
-  return { total: days.length, elapsed, remaining: days.length - elapsed };
+  return { total: days.length, elapsed, remaining: days.length - elapsed, left, todayIncluded };
 }

@@ -26,5 +26,5 @@ export {
   workingDays,
 } from "./calendar.js";
 export { type Clock, FixedClock, systemClock } from "./clock.js";
-export { canonicalHolidayCountry, holidayCountries } from "./holidays.js";
+export { canonicalHolidayCountry, countryOfZone, holidayCountries } from "./holidays.js";
 export { canonicalTimeZone, ISO_WEEKDAYS, type IsoWeekday } from "./zones.js";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkins } from "../../../src/features/quota/index.js";
+import { checkins } from "../../../src/features/quota/schema.js";
 import { FixedClock } from "../../../src/platform/time/index.js";
 import { DEMO_IDS } from "../../../src/sandbox/index.js";
 import { startTestSandbox, type TestSandbox } from "../support.js";
@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)(
       expect(await text(mine)).toContain("Only visible to you");
       expect(await texts(mine.locator(".bk-header, .bk-text, .bk-context"))).toEqual([
         "Your progress · March 2026",
-        "SEK 26,500 of SEK 100,000 (27%) · ⚠️ behind\nNeeds SEK 6,392 per working day (11.5 left)\nOn this pace: SEK 55,524 by 31 Mar",
+        "SEK 26,500 of SEK 100,000 (27%) · ⚠️ behind\nNeeds SEK 6,125 per working day (12 working days left, today included)\nOn this pace: SEK 55,524 by 31 Mar",
         "2 check-ins, the last on 10 Mar",
       ]);
       await steps.shot(page, "oliver-progress");
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)(
       expect(await texts(answer.locator(".bk-header, .bk-text, .bk-context"))).toEqual([
         "✅ Recorded SEK 12,500: Acme · Ergo Chair 2",
         "Your progress · March 2026",
-        "SEK 39,000 of SEK 100,000 (39%) · ⚠️ behind\nNeeds SEK 5,305 per working day (11.5 left)\nOn this pace: SEK 81,714 by 31 Mar",
+        "SEK 39,000 of SEK 100,000 (39%) · ⚠️ behind\nNeeds SEK 5,084 per working day (12 working days left, today included)\nOn this pace: SEK 81,714 by 31 Mar",
         "3 check-ins, the last on 16 Mar",
       ]);
       const post = postOf(page, "Acme · Ergo Chair 2");
@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)(
       await english.waitFor();
       expect(await english.getAttribute("data-kind")).toBe("ephemeral");
       expect(await text(english.locator(".bk-text").first())).toBe(
-        "Team: SEK 190,000 of SEK 350,000 (54%) · 🚀 ahead · 11.5 working days left",
+        "Team: SEK 190,000 of SEK 350,000 (54%) · 🚀 ahead · 12 working days left, today included",
       );
       const rows = english.locator(".mrkdwn-list li");
       expect(await texts(rows)).toEqual([
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)(
       await swedish.waitFor();
       expect(await swedish.getAttribute("data-kind")).toBe("message");
       expect(await text(swedish.locator(".bk-text").first())).toBe(
-        "Teamet: 190 000 kr av 350 000 kr (54 %) · 🚀 före · 11,5 arbetsdagar kvar",
+        "Teamet: 190 000 kr av 350 000 kr (54 %) · 🚀 före · 12 arbetsdagar kvar, i dag inräknad",
       );
       expect(await texts(swedish.locator(".mrkdwn-list li"))).toEqual([
         "@Jonas 93 500 kr · 62 % · 🚀 före · senast 13 mars",
@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)(
       expect(await texts(answer.locator(".bk-header, .bk-text"))).toEqual([
         "Took back your check-in of SEK 12,500 from 16 Mar.",
         "Your progress · March 2026",
-        "SEK 26,500 of SEK 100,000 (27%) · ⚠️ behind\nNeeds SEK 6,392 per working day (11.5 left)\nOn this pace: SEK 55,524 by 31 Mar",
+        "SEK 26,500 of SEK 100,000 (27%) · ⚠️ behind\nNeeds SEK 6,125 per working day (12 working days left, today included)\nOn this pace: SEK 55,524 by 31 Mar",
       ]);
       const post = messages(page).filter({ hasText: "tillbakatagen" });
       await post.waitFor();

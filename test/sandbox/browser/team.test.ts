@@ -72,8 +72,11 @@ describe.skipIf(!hasChromium)(
       const answer = ephemerals(page).last();
       await answer.locator(".bk-text", { hasText: "Created the team" }).waitFor();
       expect(await seen(answer)).toContain("Only visible to you");
-      expect(await seen(answer.locator(".bk-text").first())).toBe(
-        "Created the team Sales South in #sales-south, led by @Erik.",
+      const createdText = await seen(answer.locator(".bk-text").first());
+      expect(createdText).toContain("Created the team Sales South in #sales-south, led by @Erik.");
+      // Settings nobody chose came from Erik's Slack profile, and the answer says which.
+      expect(createdText).toContain(
+        "From @Erik's Slack profile: time zone Europe/Stockholm, public holidays of Sweden (SE), SEK",
       );
       expect(await seen(answer.locator(".mention").first())).toBe("@Erik");
       await steps.shot(page, "team-created");
@@ -92,7 +95,7 @@ describe.skipIf(!hasChromium)(
       const audit = await s.database.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, "team.create"), eq(auditLog.subjectId, String(created?.id))));
+        .where(and(eq(auditLog.action, "team.team.create"), eq(auditLog.subjectId, String(created?.id))));
       expect(audit.map((a) => a.actorId)).toEqual([admin]);
       await page.close();
     });
@@ -164,7 +167,7 @@ describe.skipIf(!hasChromium)(
       const [update] = await s.database.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, "team.update"), eq(auditLog.actorId, supervisor)));
+        .where(and(eq(auditLog.action, "team.settings.update"), eq(auditLog.actorId, supervisor)));
       expect(update).toMatchObject({
         before: { timeZone: "Europe/Stockholm" },
         after: { timeZone: "Europe/Oslo" },

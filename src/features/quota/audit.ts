@@ -1,0 +1,35 @@
+declare module "../../platform/audit/audit.js" {
+  interface AuditActions {
+    "quota.checkin.undo": true;
+    "quota.checkin.remove": true;
+    "quota.checkin.correct": true;
+    "quota.target.set": true;
+    "quota.settings.update": true;
+  }
+}
+
+declare module "../../platform/jobs/jobs.js" {
+  interface JobTypes {
+    /** Makes the team channel's message about a check-in say what the check-in is now (post or update). */
+    "quota.checkin.sync": { workspaceId: string; checkinId: number };
+    /** Tells a rep by DM that a supervisor set or cleared their target. */
+    "quota.target.notice": {
+      workspaceId: string;
+      teamId: number;
+      repId: string;
+      by: string;
+      periodKey: string;
+      amountMinor: number;
+    };
+    /** Tells a rep by DM that a supervisor corrected or removed their check-in. */
+    "quota.entry.notice": {
+      workspaceId: string;
+      checkinId: number;
+      by: string;
+      change: "removed" | "corrected";
+      beforeMinor: number;
+    };
+  }
+}
+
+export {};

@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../../platform/audit/index.js";
+import type { RequestContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import { claimRequest } from "../../platform/requests/index.js";
+import { localDate } from "../../platform/time/index.js";
+import { listProducts, type Product, resolveProductTag } from "../products/index.js";
+import { findTeam, type Team } from "../team/index.js";
+import { readCheckinText } from "./checkin-text.js";
+import { amountError, ensureWithinMax } from "./money.js";
+import { quotaProblems } from "./problems.js";
+import { currentPeriod, type Progress, repProgress, sellingTeam } from "./progress.js";
+import { type ConfirmReason, confirmReason, NOTE_MAX, SIMILAR_WINDOW_MS } from "./rules.js";
+import type { Checkin } from "./schema.js";
+import type { QuotaRules } from "./settings.js";
+import {
+  findCheckin,
+  insertCheckin,
+  latestCheckin,
+  retireCheckin,
+  similarCheckinSince,
+  targetsInForce,
+} from "./store.js";
+
+const { error } = quotaProblems;
+
+export interface CheckinOutcome {
+  team: Team;
+  checkin: Checkin;
+  product: Product | null;
+  progress: Progress;
+  /** The same request came again: nothing new was recorded. */
+  replayed: boolean;
+  /** The rep checked in the same amount a moment ago: maybe a double entry. */
+  similarRecent: boolean;
+  /** The command ran outside the team's channel. */
+  elsewhere: boolean;
+  /** The team channel is told (check-ins are not private). */
+  announced: boolean;
+}
+
+/** A sale waiting for the rep's "yes, that much": what the Confirm button carries back. */
+export const pendingCheckin = z.object({
+  /** Amount in minor units. */
+  a: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  /** Note. */
+  n: z.string().max(NOTE_MAX),
+  /** Product id, if tagged. */
+  p: z.number().int().positive().nullable(),
+  /** The Slack request of the original command: confirming twice records the sale once. */
+  r: z.string().min(1).max(200),
+});
+export type PendingCheckin = z.infer<typeof pendingCheckin>;
+
+export interface ConfirmPrompt {
+  team: Team;
+  pending: PendingCheckin;
+  product: Product | null;
+  reason: ConfirmReason;
+  /** The rep's whole target this period, when that is what the sale is above. */
+  targetMinor: number | null;
+  confirmAboveMinor: number;
+}
+
+export type CheckinAnswer =
+  | { kind: "recorded"; outcome: CheckinOutcome }
+  | { kind: "confirm"; prompt: ConfirmPrompt };
+
+/**
+ * `/quota <amount> [note] [#product]`: records a rep's sale in their team, once per Slack request, and
+ * tells the team. A sale above the rep's whole target, or the team's threshold, is not recorded yet: the
+ * rep is asked first ("Did you mean…?").
+ */
+export async function checkIn(ctx: RequestContext, text: string): Promise<CheckinAnswer> {
+  const { team, rules } = await sellingTeam(ctx);
+  const read = readCheckinText(text, { language: team.locale, currency: team.currency });
+  if (!read.ok) {
+    if (read.problem === "twoAmounts") {
+      const [first, second] = read.amounts;
+      throw error("quota.amount.twoAmounts", { first, second, currency: team.currency });
+    }
+    throw amountError(team, read.problem, text, "checkin");
+  }
+  ensureWithinMax(team, read.minor, rules.maxCheckinMinor);
+  if (read.tags.length > 1) throw error("quota.product.several", { tags: read.tags });
+  const product = read.tags[0] ? await productFromTag(ctx.deps.db, team, read.tags[0]) : null;
+  const pending: PendingCheckin = {
+    a: read.minor,
+    n: read.note.slice(0, NOTE_MAX),
+    p: product?.id ?? null,
+    r: ctx.requestId ?? randomUUID(),
+  };
+  const period = currentPeriod(team, ctx.deps.clock.now());
+  const target = (await targetsInForce(ctx.deps.db, team.id, period.key, [ctx.userId])).get(ctx.userId);
+  const targetMinor =
+    target && target.currency === team.currency && target.amountMinor > 0 ? target.amountMinor : null;
+  const reason = confirmReason(read.minor, { targetMinor, confirmAboveMinor: rules.confirmAboveMinor });
+  if (reason) {
+    return {
+      kind: "confirm",
+      prompt: { team, pending, product, reason, targetMinor, confirmAboveMinor: rules.confirmAboveMinor },
+    };
+  }
+  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product) };
+}
+
+/** The rep said yes to a big sale: record it as asked, checked again (the team or its rules may have moved). */
+export async function confirmCheckin(ctx: RequestContext, pending: PendingCheckin): Promise<CheckinOutcome> {
+  const { team, rules } = await sellingTeam(ctx);
+  ensureWithinMax(team, pending.a, rules.maxCheckinMinor);
+  let product: Product | null = null;
+  if (pending.p !== null) {
+    product = (await listProducts(ctx.deps.db, team.id)).find((p) => p.id === pending.p) ?? null;
+    if (!product) throw error("quota.confirm.productGone");
+  }
+  return record(ctx, team, rules, pending, product);
+}
+
+/** Records the sale once per request and, when it is new and the team hears of sales, posts it. */
+async function record(
+  ctx: RequestContext,
+  team: Team,
+  rules: QuotaRules,
+  pending: PendingCheckin,
+  product: Product | null,
+): Promise<CheckinOutcome> {
+  const { deps } = ctx;
+  const now = deps.clock.now();
+  const { checkin, created } = await insertCheckin(deps.db, {
+    workspaceId: team.workspaceId,
+    teamId: team.id,
+    repId: ctx.userId,
+    amountMinor: pending.a,
+    currency: team.currency,
+    note: pending.n,
+    productId: product?.id ?? null,
+    soldOn: localDate(now, team.timeZone),
+    recordedAt: now,
+    requestId: pending.r,
+  });
+  const [progress, similarRecent] = await Promise.all([
+    repProgress(deps.db, team, ctx.userId, now),
+    similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
+  ]);
+  const announced = !rules.checkinsPrivate;
+  if (created && announced) syncPost(ctx, checkin);
+  return {
+    team,
+    checkin,
+    product,
+    progress,
+    replayed: !created,
+    similarRecent,
+    elsewhere: ctx.channelId !== null && ctx.channelId !== team.channelId,
+    announced,
+  };
+}
+
+/** The product on the team's list a tag in a check-in means, or the polite "no such product" with the list. */
+export async function productFromTag(db: Db, team: Team, tag: string): Promise<Product> {
+  const product = await resolveProductTag(db, team.id, tag);
+  if (product) return product;
+  const known = (await listProducts(db, team.id)).map((p) => p.tag);
+  throw error(known.length > 0 ? "quota.product.unknown" : "quota.product.none", { tag, known });
+}
+
+/** Brings the team channel's message about a check-in up to date with it (posts it the first time). */
+export function syncPost(ctx: RequestContext, checkin: Pick<Checkin, "id" | "workspaceId">): void {
+  ctx.deps.jobs.send(
+    "quota.checkin.sync",
+    { workspaceId: checkin.workspaceId, checkinId: checkin.id },
+    { key: `checkin:${checkin.id}` },
+  );
+}
+
+export interface Undone {
+  checkin: Checkin;
+  progress: Progress;
+  team: Team;
+}
+
+/**
+ * Takes back a rep's check-in: their latest of the period (`/quota undo`) or the one a button names.
+ * Only the rep's own, only while it counts, once per Slack request; the channel message is struck through.
+ */
+export async function undoCheckin(ctx: RequestContext, checkinId?: number): Promise<Undone> {
+  const { deps } = ctx;
+  const now = deps.clock.now();
+  let target: Checkin;
+  let team: Team;
+  if (checkinId === undefined) {
+    team = (await sellingTeam(ctx)).team;
+    const period = currentPeriod(team, now);
+    const latest = await latestCheckin(deps.db, team.id, ctx.userId, period);
+    if (!latest) throw error("quota.undo.nothing", { period: period.kind });
+    target = latest;
+  } else {
+    const found = await findCheckin(deps.db, ctx.workspaceId, checkinId);
+    if (!found) throw error("quota.entry.gone");
+    if (found.repId !== ctx.userId) throw error("quota.undo.notYours");
+    const foundTeam = await findTeam(deps.db, ctx.workspaceId, found.teamId);
+    if (!foundTeam) throw error("quota.entry.gone");
+    target = found;
+    team = foundTeam.team;
+  }
+  const undone = await deps.db.transaction(async (tx) => {
+    const first = await claimRequest(tx, {
+      workspaceId: ctx.workspaceId,
+      requestId: ctx.requestId,
+      action: "quota.checkin.undo",
+      at: now,
+    });
+    if (!first) throw error("common.replayed");
+    const row = await retireCheckin(tx, target.id, "undone", ctx.userId, now);
+    if (!row) return null;
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.userId,
+      action: "quota.checkin.undo",
+      subject: { type: "checkin", id: row.id },
+      before: { status: "active", amountMinor: row.amountMinor },
+      after: { status: "undone" },
+      at: now,
+    });
+    return row;
+  });
+  if (!undone) throw error("quota.undo.gone");
+  syncPost(ctx, undone);
+  return { checkin: undone, progress: await repProgress(deps.db, team, undone.repId, now), team };
+}

@@ -1,0 +1,116 @@
+import type { Deps } from "../../platform/deps.js";
+import { translatorFor, translatorIn } from "../../platform/slack/index.js";
+import { periodByKey } from "../../platform/time/index.js";
+import { findProduct } from "../products/index.js";
+import { findTeam, type Team } from "../team/index.js";
+import { quotaMessages } from "./messages.js";
+import { repProgress } from "./progress.js";
+import type { Checkin } from "./schema.js";
+import { rulesOf } from "./settings.js";
+import { claimPost, figuresInCurrency, findCheckin, releasePost, savePost } from "./store.js";
+import { channelPost, dayText, periodName } from "./views.js";
+
+/** The channel posts and DMs quotas owe people, and the questions quotas answer for other features. */
+export function registerQuotaJobs(deps: Deps): void {
+  deps.jobs.handle("quota.checkin.sync", ({ workspaceId, checkinId }) =>
+    syncCheckinPost(deps, workspaceId, checkinId),
+  );
+
+  deps.jobs.handle(
+    "quota.target.notice",
+    async ({ workspaceId, teamId, repId, by, periodKey, amountMinor }) => {
+      const found = await findTeam(deps.db, workspaceId, teamId);
+      if (!found) return;
+      const team = found.team;
+      const t = await translatorFor(deps, quotaMessages, repId, team.locale);
+      const period = periodByKey(periodKey, team.timeZone);
+      if (!period) return;
+      await deps.slack.postMessage({
+        channel: repId,
+        text: t.t(amountMinor > 0 ? "quota.target.notice" : "quota.target.clearedNotice", {
+          by,
+          period: periodName(t, period),
+          amount: t.money(amountMinor, team.currency),
+        }),
+      });
+    },
+  );
+
+  deps.jobs.handle("quota.entry.notice", async ({ workspaceId, checkinId, by, change, beforeMinor }) => {
+    const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+    const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+    if (!checkin || !found) return;
+    const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
+    await deps.slack.postMessage({
+      channel: checkin.repId,
+      text: t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
+        by,
+        date: dayText(t, checkin.soldOn),
+        before: t.money(beforeMinor, checkin.currency),
+        after: t.money(checkin.amountMinor, checkin.currency),
+      }),
+    });
+  });
+
+  deps.hooks.answer("team.currency.inUse", async ({ db, team, periodStart, periodEnd, periodKey }) => {
+    const found = await findTeam(db, team.workspaceId, team.id);
+    return figuresInCurrency(
+      db,
+      team.id,
+      team.currency,
+      { start: periodStart, end: periodEnd, key: periodKey },
+      found?.repIds ?? [],
+    );
+  });
+}
+
+/**
+ * Makes the team channel's message about a check-in say what the check-in is now. The first sync posts it
+ * (claiming the post so two syncs never post twice); later ones update it: taken back, removed by the
+ * supervisor, corrected. A change that lands while the post is on its way is caught by the poster, who
+ * reads the check-in again as it saves the message's ts.
+ */
+async function syncCheckinPost(deps: Deps, workspaceId: string, checkinId: number): Promise<void> {
+  const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+  const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+  if (!checkin || !found) return;
+  const team = found.team;
+  if (checkin.postTs === "") return; // on its way: the poster brings it up to date
+  if (checkin.postTs && checkin.postChannelId) {
+    await deps.slack.updateMessage({
+      channel: checkin.postChannelId,
+      ts: checkin.postTs,
+      ...(await render(deps, team, checkin)),
+    });
+    return;
+  }
+  if (checkin.status !== "active" || (await rulesOf(deps.db, team)).checkinsPrivate) return;
+  if (!(await claimPost(deps.db, checkin.id, team.channelId))) return;
+  let post: { channel: string; ts: string };
+  try {
+    post = await deps.slack.postMessage({ channel: team.channelId, ...(await render(deps, team, checkin)) });
+  } catch (failure) {
+    await releasePost(deps.db, checkin.id);
+    throw failure;
+  }
+  const now = await savePost(deps.db, checkin.id, post);
+  if (
+    now &&
+    (now.status !== checkin.status || now.amountMinor !== checkin.amountMinor || now.note !== checkin.note)
+  ) {
+    await deps.slack.updateMessage({
+      channel: post.channel,
+      ts: post.ts,
+      ...(await render(deps, team, now)),
+    });
+  }
+}
+
+async function render(deps: Deps, team: Team, checkin: Checkin) {
+  const t = translatorIn(quotaMessages, team.locale);
+  const [product, progress] = await Promise.all([
+    checkin.productId ? findProduct(deps.db, checkin.productId) : null,
+    repProgress(deps.db, team, checkin.repId, deps.clock.now()),
+  ]);
+  return channelPost(t, checkin, product, progress);
+}

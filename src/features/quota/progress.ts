@@ -1,0 +1,99 @@
+import type { RequestContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import {
+  elapsedWorkingDays,
+  type Period,
+  periodOf,
+  type WorkingDayCount,
+} from "../../platform/time/index.js";
+import { findTeam, repTeamOf, type Team } from "../team/index.js";
+import { type Pace, paceOf } from "./rules.js";
+import { type QuotaRules, rulesOf } from "./settings.js";
+import { repTotals, type TargetInForce, type Totals, targetsInForce } from "./store.js";
+import { notARep } from "./teams.js";
+
+export function currentPeriod(team: Team, at: Date): Period {
+  return periodOf(at, team.timeZone, team.quotaPeriod);
+}
+
+/** The period's working days at an instant, in the team's calendar. */
+export function workdays(team: Team, period: Period, at: Date): WorkingDayCount {
+  // Approved leave will come out of a rep's own working days here (the calendar's `excluded` hook) once
+  // the leave capability records it; until then every rep has the team's working days.
+  return elapsedWorkingDays(
+    { workWeek: team.workWeek as never, holidayCountry: team.holidayCountry },
+    period,
+    at,
+    team.timeZone,
+  );
+}
+
+/** Where one rep (or, with repId null, the team) stands in a period. */
+export interface Progress {
+  repId: string | null;
+  period: Period;
+  currency: string;
+  totals: Totals;
+  targetMinor: number | null;
+  /** The target was set for an earlier period and carries over. */
+  targetCarried: boolean;
+  days: WorkingDayCount;
+  pace: Pace;
+}
+
+export function progressFrom(
+  team: Team,
+  repId: string | null,
+  period: Period,
+  totals: Totals,
+  target: TargetInForce | undefined,
+  days: WorkingDayCount,
+): Progress {
+  const targetMinor =
+    target && target.amountMinor > 0 && target.currency === team.currency ? target.amountMinor : null;
+  return {
+    repId,
+    period,
+    currency: team.currency,
+    totals,
+    targetMinor,
+    targetCarried: Boolean(targetMinor && target && target.periodKey !== period.key),
+    days,
+    pace: paceOf({ targetMinor, totalMinor: totals.totalMinor, days }),
+  };
+}
+
+export async function repProgress(db: Db, team: Team, repId: string, at: Date): Promise<Progress> {
+  const period = currentPeriod(team, at);
+  const [totals, targets] = await Promise.all([
+    repTotals(db, team.id, repId, team.currency, period),
+    targetsInForce(db, team.id, period.key, [repId]),
+  ]);
+  return progressFrom(team, repId, period, totals, targets.get(repId), workdays(team, period, at));
+}
+
+/** The team a person sells in, with its quota rules: what a check-in needs. The polite reason otherwise. */
+export async function sellingTeam(ctx: RequestContext): Promise<{ team: Team; rules: QuotaRules }> {
+  const team = await repTeamOf(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  if (!team) throw await notARep(ctx);
+  return { team, rules: await rulesOf(ctx.deps.db, team) };
+}
+
+export type Mine = { kind: "rep"; team: Team; progress: Progress } | { kind: "supervisor"; team: Team };
+
+/** `/quota` alone: a rep's progress; a supervisor is pointed to the team; anyone else is told why not. */
+export async function mine(ctx: RequestContext): Promise<Mine> {
+  const team = await repTeamOf(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  if (team) {
+    return {
+      kind: "rep",
+      team,
+      progress: await repProgress(ctx.deps.db, team, ctx.userId, ctx.deps.clock.now()),
+    };
+  }
+  const actor = await ctx.actor();
+  const [led] = actor.supervises;
+  const ledTeam = led === undefined ? null : await findTeam(ctx.deps.db, ctx.workspaceId, led);
+  if (ledTeam) return { kind: "supervisor", team: ledTeam.team };
+  throw await notARep(ctx);
+}

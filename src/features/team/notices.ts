@@ -1,0 +1,72 @@
+import type { Actor } from "../../platform/access/index.js";
+import type { Deps } from "../../platform/deps.js";
+import { translatorFor } from "../../platform/slack/index.js";
+import { teamMessages } from "./messages.js";
+import type { Team } from "./schema.js";
+import { findTeam } from "./store.js";
+
+declare module "../../platform/jobs/jobs.js" {
+  interface JobTypes {
+    /** Tells a person by DM that their place in a team changed. */
+    "team.member.notice": {
+      workspaceId: string;
+      teamId: number;
+      userId: string;
+      change: "added" | "nowSupervisor" | "removed";
+      by: string;
+    };
+  }
+}
+
+/** Someone's place in a team, as the audit log and the notices speak of it. */
+export interface Placement {
+  userId: string;
+  role: "supervisor" | "rep";
+}
+
+/**
+ * Tells people, by DM in their own language, that their place in a team changed; after the change has
+ * committed, and never the person who made it.
+ */
+export function sendPlacementNotices(
+  deps: Deps,
+  actor: Actor,
+  team: Team,
+  added: readonly Placement[],
+  removed: readonly string[],
+): void {
+  const notices = [
+    ...added.map((p) => ({ userId: p.userId, change: p.role === "supervisor" ? "nowSupervisor" : "added" })),
+    ...removed.map((userId) => ({ userId, change: "removed" })),
+  ] as const;
+  for (const { userId, change } of notices) {
+    if (userId === actor.userId) continue;
+    deps.jobs.send("team.member.notice", {
+      workspaceId: team.workspaceId,
+      teamId: team.id,
+      userId,
+      change: change as "added" | "nowSupervisor" | "removed",
+      by: actor.userId,
+    });
+  }
+}
+
+export function registerTeamJobs(deps: Deps): void {
+  deps.jobs.handle("team.member.notice", async ({ workspaceId, teamId, userId, change, by }) => {
+    const found = await findTeam(deps.db, workspaceId, teamId);
+    if (!found) return;
+    const team = found.team;
+    const t = await translatorFor(deps, teamMessages, userId, team.locale);
+    const key = (
+      {
+        added: "team.notice.added",
+        nowSupervisor: "team.notice.nowSupervisor",
+        removed: "team.notice.removed",
+      } as const
+    )[change];
+    await deps.slack.postMessage({
+      channel: userId,
+      text: t.t(key, { team: team.name, channel: team.channelId, by }),
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { type JobName, Jobs, type JobTypes, type SendOptions } from "./jobs.js";

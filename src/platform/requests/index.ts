@@ -1,0 +1,2 @@
+export { claimRequest } from "./requests.js";
+export { handledRequests } from "./schema.js";
