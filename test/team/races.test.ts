@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { auditLog } from "../../src/platform/audit/index.js";
+import { meetAtLock } from "../support/barrier.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
@@ -54,3 +55,28 @@ describe(`two people doing the same thing at once (${onPostgres ? "Postgres: rea
     expect(rows).toHaveLength(1);
   });
 });
+
+describe.skipIf(!onPostgres)(
+  `two supervisors removing each other at once${onPostgres ? ", met inside Postgres" : " (skipped: races need real Postgres; set DATABASE_URL)"}`,
+  () => {
+    it("leaves the team one supervisor: the second removal is refused", async () => {
+      const west = h.fake.world.addChannel({ name: "sales-west", members: [p.ada, p.sara, p.olle] }).id;
+      await run(p.ada, west, "create Sales West @sara @olle");
+      const [team] = (await h.database.db.select().from(teams)).filter((t) => t.name === "Sales West");
+      const results = await meetAtLock(
+        h.database.url as string,
+        `select id from teams where id = ${team?.id} for update`,
+        2,
+        () => [run(p.sara, west, "supervisor remove @olle"), run(p.olle, west, "supervisor remove @sara")],
+      );
+      const left = (await h.database.db.select().from(teamMembers)).filter(
+        (m) => m.teamId === team?.id && m.role === "supervisor",
+      );
+      expect(left).toHaveLength(1);
+      const texts = results.map((r) => (r.reply?.kind === "ephemeral" ? r.reply.ephemeral.text : ""));
+      expect(
+        texts.filter((t) => /needs at least one supervisor|behöver minst en handledare/.test(t)),
+      ).toHaveLength(1);
+    });
+  },
+);

@@ -73,9 +73,7 @@ const ownQuotaMessages = defineMessages(
         ? `I couldn't read "${p.text}" as an amount. Write it like ${examplesEn(p)}, then a note and an optional #product.`
         : `I couldn't read "${p.text}" as ${p.use === "target" ? "a target" : "an amount"}. Write it like ${examplesEn(p)}.`,
     "quota.amount.zero": (p: AmountParams) =>
-      p.use === "target"
-        ? `A target of zero means no target: leave the field empty to clear it.`
-        : `${whatEn[p.use].replace(/^./, (c) => c.toUpperCase())} needs an amount above zero, for example ${examplesEn(p)}.`,
+      `${whatEn[p.use].replace(/^./, (c) => c.toUpperCase())} needs an amount above zero, for example ${examplesEn(p)}.`,
     "quota.amount.negative": (p: AmountParams): string =>
       p.use === "checkin"
         ? "Amounts can't be negative. To take back your last check-in, use `/quota undo`."
@@ -179,6 +177,10 @@ const ownQuotaMessages = defineMessages(
     "quota.target.teamSet": (p: { team: string; period: string; amount: string }) =>
       `${p.team}'s own target from ${p.period} on is now *${p.amount}*.`,
     "quota.target.unchanged": (p: { amount: string }) => `That target is already ${p.amount}.`,
+    "quota.target.cleared": (p: { user: string; period: string; before: string }) =>
+      `<@${p.user}> has no target from ${p.period} on (it was ${p.before}).`,
+    "quota.target.teamCleared": (p: { team: string; period: string }) =>
+      `${p.team} has no target of its own from ${p.period} on: its target is what its reps' targets add up to.`,
     "quota.target.notice": (p: { by: string; period: string; amount: string }) =>
       `<@${p.by}> set your target from ${p.period} on: *${p.amount}*. \`/quota\` shows how you're doing.`,
     "quota.target.clearedNotice": (p: { by: string; period: string; amount: string }) =>
@@ -337,9 +339,7 @@ const ownQuotaMessages = defineMessages(
         ? `Jag kunde inte läsa "${p.text}" som ett belopp. Skriv det som ${examplesSv(p)}, sedan en anteckning och en valfri #produkt.`
         : `Jag kunde inte läsa "${p.text}" som ${p.use === "target" ? "ett mål" : "ett belopp"}. Skriv det som ${examplesSv(p)}.`,
     "quota.amount.zero": (p) =>
-      p.use === "target"
-        ? "Ett mål på noll betyder inget mål: lämna fältet tomt för att ta bort det."
-        : `${whatSv[p.use].replace(/^./, (c) => c.toUpperCase())} behöver ett belopp över noll, till exempel ${examplesSv(p)}.`,
+      `${whatSv[p.use].replace(/^./, (c) => c.toUpperCase())} behöver ett belopp över noll, till exempel ${examplesSv(p)}.`,
     "quota.amount.negative": (p) =>
       p.use === "checkin"
         ? "Belopp kan inte vara negativa. Ta tillbaka din senaste incheckning med `/quota undo`."
@@ -430,6 +430,10 @@ const ownQuotaMessages = defineMessages(
     "quota.target.teamSet": (p) =>
       `${svGenitive(p.team)} eget mål från och med ${p.period} är nu *${p.amount}*.`,
     "quota.target.unchanged": (p) => `Det målet är redan ${p.amount}.`,
+    "quota.target.cleared": (p) =>
+      `<@${p.user}> har inget mål från och med ${p.period} (det var ${p.before}).`,
+    "quota.target.teamCleared": (p) =>
+      `${p.team} har inget eget mål från och med ${p.period}: teamets mål är summan av säljarnas mål.`,
     "quota.target.notice": (p) =>
       `<@${p.by}> satte ditt mål från och med ${p.period}: *${p.amount}*. \`/quota\` visar hur det går för dig.`,
     "quota.target.clearedNotice": (p) => `<@${p.by}> tog bort ditt mål från och med ${p.period}.`,

@@ -23,10 +23,11 @@ export function amountError(
 
 /**
  * Reads a whole field or argument as an amount in the team's way of writing money (nothing may follow
- * it), or throws the problem in the context of its use.
+ * it), or throws the problem in the context of its use. A target of zero is no target: it clears one.
  */
 export function readAmount(team: Team, text: string, use: AmountUse, field?: string): number {
   const parsed = parseAmount(text, { language: team.locale, currency: team.currency });
+  if (!parsed.ok && parsed.problem === "zero" && use === "target") return 0;
   if (!parsed.ok) throw amountError(team, parsed.problem, text, use, field);
   if (parsed.rest.trim()) throw amountError(team, "unreadable", text, use, field);
   return parsed.minor;

@@ -356,7 +356,19 @@ export function leaderboardReply(t: T, board: Leaderboard): Reply {
 export function targetChangeReply(t: T, change: TargetChange): Reply {
   const period = periodName(t, change.period);
   const amount = t.money(change.afterMinor, change.team.currency);
-  if (change.beforeMinor === change.afterMinor) return { text: t.t("quota.target.unchanged", { amount }) };
+  if ((change.beforeMinor ?? 0) === change.afterMinor)
+    return { text: t.t("quota.target.unchanged", { amount }) };
+  if (change.afterMinor === 0) {
+    return change.repId === null
+      ? { text: t.t("quota.target.teamCleared", { team: change.team.name, period }) }
+      : {
+          text: t.t("quota.target.cleared", {
+            user: change.repId,
+            period,
+            before: t.money(change.beforeMinor ?? 0, change.team.currency),
+          }),
+        };
+  }
   if (change.repId === null)
     return { text: t.t("quota.target.teamSet", { team: change.team.name, period, amount }) };
   return {

@@ -95,8 +95,18 @@ export const ownTeamMessages = defineMessages(
       checkins: number;
       targets: number;
       nextPeriod: string;
-    }) =>
-      `${p.team} has ${enCount(p.checkins, "check-in", "check-ins")}${p.checkins > 0 && p.targets > 0 ? " and " : ""}${enCount(p.targets, "target", "targets")} in ${p.from} this period. In ${p.to} they would stop counting, so the currency stays ${p.from} for now. Change it from ${enDay(p.nextPeriod)}, when the next period starts; or have the check-ins taken back and the targets set again first.`,
+    }): string =>
+      [
+        `The currency stays ${p.from} for now: in ${p.to}, what ${p.team} has in ${p.from} would stop counting.`,
+        p.checkins > 0
+          ? `This period has ${enCount(p.checkins, "check-in", "check-ins")} in ${p.from}: change the currency from ${enDay(p.nextPeriod)}, when the next period starts, or have ${p.checkins === 1 ? "it" : "them"} taken back first.`
+          : "",
+        p.targets > 0
+          ? `${enCount(p.targets, "target is", "targets are")} in ${p.from} (targets carry over from period to period): clear ${p.targets === 1 ? "it" : "them"} in \`/quota targets\` first, then set ${p.targets === 1 ? "it" : "them"} again in ${p.to} after the change.`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     "team.created.inviteApp": (p: { channel: string }) =>
       `:warning: I'm not in <#${p.channel}> yet, so I can't post there. Invite me with \`/invite @Supervisor\`.`,
 
@@ -286,7 +296,17 @@ export const ownTeamMessages = defineMessages(
     "team.created.defaults": (p) =>
       `Från Slack-profilen för <@${p.from}>: tidszon ${p.timeZone}, helgdagar enligt ${p.holidays}, ${p.currency}, inlägg på ${p.language.toLowerCase()}, arbetsvecka ${p.workWeek}, kvotperiod ${p.period.toLowerCase()}. Ändra med \`/team set\` eller \`/team edit\`.`,
     "team.set.currencyInUse": (p) =>
-      `${p.team} har ${svCount(p.checkins, "incheckning", "incheckningar")}${p.checkins > 0 && p.targets > 0 ? " och " : ""}${svCount(p.targets, "mål", "mål")} i ${p.from} den här perioden. I ${p.to} skulle de sluta räknas, så valutan förblir ${p.from} tills vidare. Ändra den från ${svDay(p.nextPeriod)}, när nästa period börjar; eller ta först tillbaka incheckningarna och sätt målen igen.`,
+      [
+        `Valutan förblir ${p.from} tills vidare: i ${p.to} skulle det ${p.team} har i ${p.from} sluta räknas.`,
+        p.checkins > 0
+          ? `Den här perioden har ${svCount(p.checkins, "incheckning", "incheckningar")} i ${p.from}: ändra valutan från ${svDay(p.nextPeriod)}, när nästa period börjar, eller ta först tillbaka ${p.checkins === 1 ? "den" : "dem"}.`
+          : "",
+        p.targets > 0
+          ? `${svCount(p.targets, "mål", "mål")} är i ${p.from} (mål följer med från period till period): ta först bort ${p.targets === 1 ? "det" : "dem"} i \`/quota targets\` och sätt ${p.targets === 1 ? "det" : "dem"} igen i ${p.to} efter bytet.`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     "team.created.inviteApp": (p) =>
       `:warning: Jag är inte med i <#${p.channel}> än, så jag kan inte skriva där. Bjud in mig med \`/invite @Supervisor\`.`,
 

@@ -96,6 +96,11 @@ export interface ActionTarget {
   channelId?: string;
   messageTs?: string;
   viewId?: string;
+  /**
+   * For a button: the value a tampering client sends instead of the button's own (Slack relays whatever
+   * the client sends, so the app must not trust it). Tests of forged requests only.
+   */
+  forgedValue?: string;
 }
 
 export interface BlockActionResult {
@@ -479,6 +484,7 @@ export class SlackDriver {
       type === "button" || type === "workflow_button" ? undefined : stateEntry(this.world, ref, input);
     const triggerId = this.world.issueTrigger(user.id);
     const action = actionPayload(ref, entry, this.actionTs());
+    if (target.forgedValue !== undefined) action.value = target.forgedValue;
     const payload: Record<string, unknown> = { type: "block_actions", ...this.common(user) };
     let responseUrl: string | undefined;
     if (surface.kind === "view") {
