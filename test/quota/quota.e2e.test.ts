@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
-import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { addProduct } from "../support/quota.js";
 import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -16,21 +16,40 @@ beforeAll(async () => {
   // Monday 16 March 2026, 13:00 in Stockholm: 10 of March's 22 working days are behind us, half of today.
   h = await startHarness({ now: "2026-03-16T12:00:00Z" });
   p = h.people;
-  const run = (userId: string, channelId: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId, command: "/team", text });
-  await run(p.ada, p.channels.north, "create Sales North @sara");
-  await run(p.sara, p.channels.north, "add @alice @bo");
-  await run(p.ada, p.channels.south, "create Sales South @olle");
-  await run(p.olle, p.channels.south, "add @cecilia");
-  const [north] = await h.database.db.select().from(teams).where(eq(teams.name, "Sales North"));
-  northId = north?.id ?? 0;
-  await addProduct(h.database.db, h.fake.world.workspace.teamId, northId, "Widget Pro", "widget-pro");
-  await addProduct(h.database.db, h.fake.world.workspace.teamId, northId, "Gadget", "gadget");
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Where each group of tests starts: Sales North (Sara; Alice and Bo; the products Widget Pro and Gadget)
+ * and Sales South (Olle; Cecilia), taking their defaults from Sara's and Olle's profiles; no sales, no
+ * targets.
+ */
+async function startOver(): Promise<void> {
+  await h.reset();
+  const north = await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo],
+  });
+  await makeTeam(h, {
+    name: "Sales South",
+    channel: p.channels.south,
+    supervisors: [p.olle],
+    reps: [p.cecilia],
+  });
+  northId = north.id;
+  await addProduct(h.database.db, h.fake.world.workspace.teamId, northId, "Widget Pro", "widget-pro");
+  await addProduct(h.database.db, h.fake.world.workspace.teamId, northId, "Gadget", "gadget");
+}
+
+/** Bo's sale of 12 500 kr, posted in the channel, against his target of 120 000 kr. */
+async function boAtTenPercent(): Promise<void> {
+  await quota(p.bo, p.channels.north, "12 500 kr Acme förnyelse");
+  await quota(p.sara, p.channels.north, `target <@${p.bo}|bo> 120000`);
+}
 
 function messageOf(reply: ShownReply | undefined) {
   if (!reply) return undefined;
@@ -58,6 +77,8 @@ const channelTexts = (channelId: string) =>
 const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("checking in a sale", () => {
+  beforeAll(() => startOver());
+
   it("records it, answers the rep privately with progress, and tells the team channel", async () => {
     const { shown, reply } = await quota(p.bo, p.channels.north, "12 500 kr Acme förnyelse");
     expect(reply?.kind).toBe("ephemeral");
@@ -213,16 +234,19 @@ describe("checking in a sale", () => {
 });
 
 describe("targets and progress", () => {
+  beforeAll(() => startOver());
+
   it("refuses a rep who tries to set a target, and stores nothing", async () => {
+    const before = await h.database.db.select().from(quotaTargets);
     const { shown } = await quota(p.alice, p.channels.north, `target <@${p.bo}|bo> 100`);
     expect(shown).toBe(`Only the supervisors of Sales North (<@${p.sara}>) and admins can set targets.`);
-    expect(await h.database.db.select().from(quotaTargets)).toEqual([]);
+    expect(await h.database.db.select().from(quotaTargets)).toEqual(before);
   });
 
   it("lets the supervisor set a target, tells the rep, and audits it", async () => {
     const { shown } = await quota(p.sara, p.channels.north, `target <@${p.bo}|bo> 150 000`);
     expect(shown).toBe(`Målet för <@${p.bo}> från och med mars 2026 är nu *150 000 kr*.`);
-    const [target] = await h.database.db.select().from(quotaTargets);
+    const [target] = await h.database.db.select().from(quotaTargets).where(eq(quotaTargets.repId, p.bo));
     expect(target).toMatchObject({
       repId: p.bo,
       periodKey: "2026-03",
@@ -240,6 +264,13 @@ describe("targets and progress", () => {
     const changed = await quota(p.sara, p.channels.north, `target <@${p.bo}|bo> 120000`);
     expect(changed.shown).toContain("är nu *120 000 kr* (var 150 000 kr)");
   });
+});
+
+describe("progress and pace", () => {
+  beforeAll(async () => {
+    await startOver();
+    await boAtTenPercent();
+  });
 
   it("shows the rep their progress and pace against the target", async () => {
     const { shown } = await quota(p.bo, p.channels.north);
@@ -254,6 +285,13 @@ describe("targets and progress", () => {
 });
 
 describe("the leaderboard", () => {
+  beforeAll(async () => {
+    await startOver();
+    await boAtTenPercent();
+    await quota(p.alice, p.channels.north, "20000 Acme");
+    await quota(p.alice, p.channels.north, "5000 Big deal #widget-pro");
+  });
+
   it("posts the team's standings in the team channel, best first", async () => {
     const result = await quota(p.bo, p.channels.north, "team");
     expect(result.reply?.kind).toBe("message");
@@ -281,13 +319,22 @@ describe("the leaderboard", () => {
 
   it("is shown privately when the team wants it so", async () => {
     const set = await quota(p.sara, p.channels.north, "set leaderboard private");
-    expect(set.shown).toBe("Sales North: `/quota team` visar topplistan bara för den som frågar.");
-    const result = await quota(p.alice, p.channels.north, "team");
-    expect(result.reply?.kind).toBe("ephemeral");
+    try {
+      expect(set.shown).toBe("Sales North: `/quota team` visar topplistan bara för den som frågar.");
+      const result = await quota(p.alice, p.channels.north, "team");
+      expect(result.reply?.kind).toBe("ephemeral");
+    } finally {
+      await quota(p.sara, p.channels.north, "set leaderboard channel");
+    }
   });
 });
 
 describe("taking back and correcting", () => {
+  beforeAll(async () => {
+    await startOver();
+    await boAtTenPercent();
+  });
+
   it("lets a rep take back their last check-in; the channel message is struck through", async () => {
     const before = (await rowsOf(p.bo)).filter((r) => r.status === "active");
     const { shown } = await quota(p.bo, p.channels.north, "undo");
@@ -301,6 +348,7 @@ describe("taking back and correcting", () => {
   });
 
   it("lets the supervisor remove and correct entries, audited, with the rep told", async () => {
+    await quota(p.alice, p.channels.north, "1500 first deal");
     await quota(p.alice, p.channels.north, "1000 typo");
     const list = await quota(p.sara, p.channels.north, `entries <@${p.alice}|alice>`);
     expect(list.shown).toContain("Incheckningar · mars 2026");
@@ -343,7 +391,9 @@ describe("taking back and correcting", () => {
   });
 
   it("refuses a rep who tries to remove someone's entry", async () => {
+    await quota(p.alice, p.channels.north, "2000 own deal");
     const list = await quota(p.alice, p.channels.north, "entries");
+    expect(list.shown).toContain("SEK 2,000");
     expect(buttonsOf(list.message)).toEqual([]);
     const other = await quota(p.alice, p.channels.north, `entries <@${p.bo}|bo>`);
     expect(other.shown).toBe(
@@ -353,12 +403,17 @@ describe("taking back and correcting", () => {
 });
 
 describe("private check-ins", () => {
+  beforeAll(() => startOver());
+
   it("keeps check-ins out of the channel when the team says so", async () => {
     await quota(p.sara, p.channels.north, "set private on");
-    const posts = h.fake.world.messagesIn(p.channels.north).length;
-    const { shown } = await quota(p.alice, p.channels.north, "800");
-    expect(shown).toContain("Sales North keeps check-ins private");
-    expect(h.fake.world.messagesIn(p.channels.north).length).toBe(posts);
-    await quota(p.sara, p.channels.north, "set private off");
+    try {
+      const posts = h.fake.world.messagesIn(p.channels.north).length;
+      const { shown } = await quota(p.alice, p.channels.north, "800");
+      expect(shown).toContain("Sales North keeps check-ins private");
+      expect(h.fake.world.messagesIn(p.channels.north).length).toBe(posts);
+    } finally {
+      await quota(p.sara, p.channels.north, "set private off");
+    }
   });
 });

@@ -4,7 +4,7 @@ import { createLogger, type Log } from "../../src/platform/log.js";
 import { FixedClock } from "../../src/platform/time/index.js";
 import { type FakeSlack, type SlackDriver, startFakeSlack } from "../../src/sandbox/fake-slack/index.js";
 import { type RunningServer, startServer } from "../../src/server.js";
-import { createTestDatabase, type TestDatabase } from "./db.js";
+import { createTestDatabase, emptyDatabase, type TestDatabase } from "./db.js";
 import { type People, seedWorkspace } from "./factories.js";
 
 export interface Harness {
@@ -19,6 +19,11 @@ export interface Harness {
   people: People;
   /** Waits until the app has finished what it does after answering (DMs, channel posts). */
   settle(): Promise<void>;
+  /**
+   * Starts over, for a group of tests that must not see what others did: the database emptied, the fake
+   * Slack back to the seeded people and channels (no messages, modals or calls), the clock back at its start.
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,7 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: "error",
     ADMIN_USER_IDS: (options.adminUserIds?.(people) ?? []).join(","),
   });
-  const clock = new FixedClock(options.now ?? "2026-03-02T09:00:00Z");
+  const start = options.now ?? "2026-03-02T09:00:00Z";
+  const clock = new FixedClock(start);
   // Quiet unless asked: expected failures (a test's Slack outage) would otherwise fill the output.
   const level = process.env.TEST_LOG_LEVEL as "debug" | "info" | "warn" | "error" | undefined;
   const log: Log = level ? createLogger(level) : createLogger("error", "supervisor", () => {});
@@ -68,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ackDeadlineMs: options.ackDeadlineMs ?? 10_000,
   });
   const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
+  const seeded = fake.world.snapshot();
   return {
     fake,
     slack,
@@ -78,6 +85,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     signingSecret,
     people,
     settle: () => server.deps.tasks.idle(),
+    reset: async () => {
+      await server.deps.tasks.idle();
+      await emptyDatabase(database.db);
+      fake.world.restore(seeded);
+      fake.resetCalls();
+      clock.set(start);
+    },
     close: async () => {
       await server.stop();
       await database.close();
