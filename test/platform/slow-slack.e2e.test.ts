@@ -73,7 +73,7 @@ describe("a form saved while Slack is slow", () => {
     expect(result.responseAction).toBe("update");
     expect(visibleText(result.view)).toContain("Saving… Slack is slow to answer right now");
     const viewId = result.view?.id;
-    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 10_000);
+    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 25_000);
     held.release();
     await updated;
     const shown = h.fake.world.openViewsOf(ada).find((v) => v.id === viewId);
@@ -90,7 +90,7 @@ describe("a form saved while Slack is slow", () => {
     });
     expect(result.responseAction).toBe("update");
     const viewId = result.view?.id;
-    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 10_000);
+    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 25_000);
     held.release();
     await updated;
     const form = h.fake.world.openViewsOf(ada).find((v) => v.id === viewId);

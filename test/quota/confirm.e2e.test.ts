@@ -97,6 +97,34 @@ describe("a sale far above the usual is asked about first", () => {
     expect(buttonsIn(shown)).toEqual([]);
   });
 
+  it("never says 'not recorded' about a sale that was: Yes and Cancel of one question exclude each other", async () => {
+    // The question is open in two windows; Yes is clicked in one and Cancel in the other, at once.
+    const earlier = h.fake.world.ephemeralsFor(p.bo).length;
+    const { message } = await quota(p.bo, "700 000 kr Dubbelt");
+    const before = (await rowsOf(p.bo)).length;
+    const click = (actionId: string) =>
+      h.slack.clickButton({ userId: p.bo, actionId, messageTs: message?.ts });
+    await Promise.all([click("quota.checkin.confirm"), click("quota.checkin.cancel")]);
+    await h.settle();
+    const recorded = (await rowsOf(p.bo)).length - before;
+    const told = h.fake.world
+      .ephemeralsFor(p.bo)
+      .slice(earlier)
+      .map((e) => spaces(e.text));
+    if (recorded === 1) {
+      // Yes came first: the sale stands, and the Cancel says so rather than "not recorded".
+      expect(told).toContain(
+        "Affären på 700 000 kr var redan registrerad (du svarade ja på den någon annanstans). Ta tillbaka den med `/quota undo`.",
+      );
+    } else {
+      expect(recorded).toBe(0);
+      expect(told).toContain(
+        "Du avbröt den här affären tidigare, så den registrerades inte. Checka in den igen om du menade den.",
+      );
+    }
+    expect(told.filter((t) => t.startsWith("Inget registrerades")).length).toBe(recorded === 1 ? 0 : 1);
+  });
+
   it("asks about any sale above the team's own threshold, for a rep without a target too", async () => {
     const set = await quota(p.sara, "set confirm 50 000");
     expect(set.shown).toBe(

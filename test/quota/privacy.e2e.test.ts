@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkins } from "../../src/features/quota/schema.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
@@ -59,13 +60,43 @@ describe("the leaderboard and a team that keeps check-ins private", () => {
     expect(board.kind).toBe("private");
     // Bo reads Swedish: a private answer is in his language.
     expect(board.shown).toContain("*Teamet:* *60 000 kr* hittills");
-    expect(board.shown).toContain(`*Din plats:* 2 av 3\n2. <@${p.bo}>  *20 000 kr*`);
+    expect(board.shown).toContain(`*Din plats:* 2 av 3\n<@${p.bo}>  *20 000 kr*`);
     expect(board.shown).toContain(
       "Sales North håller incheckningar privata: du ser teamets summa och din egen plats.",
     );
     expect(board.shown).not.toContain(`<@${p.alice}>`);
     expect(board.shown).not.toContain(`<@${p.cecilia}>`);
     expect(h.fake.world.messagesIn(p.channels.north).length).toBe(posts);
+  });
+
+  it("keeps a private sale out of an older post that a correction updates", async () => {
+    // Cecilia's 10 000 was posted while check-ins were public; now she checks in 5 000 privately.
+    await quota(p.cecilia, "5000 Private deal");
+    const [older] = (await h.database.db.select().from(checkins).orderBy(checkins.id)).filter(
+      (c) => c.repId === p.cecilia,
+    );
+    const list = await h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/quota",
+      text: `entries <@${p.cecilia}|cecilia>`,
+    });
+    const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.sara, 5000);
+    await h.slack.clickButton({
+      userId: p.sara,
+      actionId: "quota.entry.correct",
+      blockId: `entry.${older?.id}`,
+      messageTs: list.reply?.kind === "ephemeral" ? list.reply.ephemeral.ts : undefined,
+    });
+    await opened;
+    await h.slack.submitView({ userId: p.sara, values: { amount: { value: "11000" } } });
+    await h.settle();
+    const post = h.fake.world.messagesIn(p.channels.north).find((m) => m.ts === older?.postTs);
+    const text = spaces(visibleText(post));
+    expect(text).toContain(`<@${p.cecilia}> checked in *SEK 11,000*`);
+    // Her running total (16 000 with the private sale) is not shown to the channel.
+    expect(text).not.toContain("16,000");
+    expect(text).not.toContain("March 2026:");
   });
 
   it("still shows the supervisor and executives the whole team, but privately", async () => {

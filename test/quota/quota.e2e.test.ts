@@ -140,6 +140,8 @@ describe("checking in a sale", () => {
       "12,5555 kr": `"12,5555 kr" is finer than SEK goes.`,
       "500 #nonsense": "Your team has no product `#nonsense`. Its products: `#gadget` and `#widget-pro`.",
       "500 #gadget #widget-pro": "One product per check-in, please",
+      "5000 Acme and 3000 Globex":
+        "I see two amounts, SEK 5,000 and SEK 3,000. Which did you sell for? Check in one sale at a time, amount first: `/quota 5000 Acme`.",
     };
     for (const [text, expected] of Object.entries(answers)) {
       const { shown, reply } = await quota(p.alice, p.channels.north, text);
@@ -148,6 +150,13 @@ describe("checking in a sale", () => {
     }
     expect((await h.database.db.select().from(checkins)).length).toBe(before);
     expect(h.fake.world.messagesIn(p.channels.north).length).toBe(posts);
+  });
+
+  it("reads a check-in written with a verb before the amount, in English and Swedish", async () => {
+    await quota(p.cecilia, p.channels.south, "sold 5000 to Acme");
+    expect((await rowsOf(p.cecilia)).at(-1)).toMatchObject({ amountMinor: 500_000, note: "Acme" });
+    await quota(p.cecilia, p.channels.south, "sålde för 4000 kr till Globex");
+    expect((await rowsOf(p.cecilia)).at(-1)).toMatchObject({ amountMinor: 400_000, note: "Globex" });
   });
 
   it("answers in Swedish for a Swedish rep", async () => {

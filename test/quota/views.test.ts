@@ -9,6 +9,7 @@ import {
   channelPost,
   checkinReply,
   correctionModal,
+  dayText,
   entriesReply,
   leaderboardReply,
   periodName,
@@ -110,6 +111,16 @@ function valid(message: { blocks?: unknown[] }) {
 }
 
 describe("quota views", () => {
+  it("writes a day as people say it, so a sentence ending in one ends in one full stop", () => {
+    expect(dayText(en, "2026-12-01")).toBe("Dec 1");
+    // Swedish abbreviates "dec." with a full stop of its own; "från 1 dec.." would have two.
+    expect(dayText(sv, "2026-12-01")).toBe("1 dec");
+    expect(sv.t("quota.undone", { amount: "500 kr", date: dayText(sv, "2026-12-01") })).toBe(
+      "Tog tillbaka din incheckning på *500 kr* från 1 dec.",
+    );
+    expect(dayText(sv, "2026-05-14")).toBe("14 maj");
+  });
+
   it("names periods in the reader's language", () => {
     expect(periodName(en, period)).toBe("March 2026");
     expect(periodName(sv, period)).toBe("mars 2026");

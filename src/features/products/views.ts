@@ -10,6 +10,7 @@ import {
   input,
   LIMITS,
   linesToSections,
+  modal,
   plain,
   type Reply,
   section,
@@ -165,13 +166,12 @@ export function productModal(t: T, form: { team: TeamWithMembers; product: Produ
     productId: product?.id ?? null,
     opened: product ? fingerprint(product) : null,
   };
-  return {
-    type: "modal",
-    callback_id: PRODUCT_IDS.saveView,
-    title: plain(t.t(product ? "product.modal.titleEdit" : "product.modal.titleNew"), LIMITS.viewTitle),
-    submit: plain(t.t(product ? "product.modal.save" : "product.modal.create"), LIMITS.viewButton),
-    close: plain(t.t("product.modal.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify(metadata),
+  return modal({
+    callbackId: PRODUCT_IDS.saveView,
+    title: t.t(product ? "product.modal.titleEdit" : "product.modal.titleNew"),
+    submit: t.t(product ? "product.modal.save" : "product.modal.create"),
+    close: t.t("product.modal.cancel"),
+    metadata,
     blocks: [
       context(t.t("product.modal.team", { team: form.team.team.name })),
       input(
@@ -198,7 +198,7 @@ export function productModal(t: T, form: { team: TeamWithMembers; product: Produ
         { hint: t.t("product.modal.keyPointsHint"), optional: true },
       ),
     ],
-  };
+  });
 }
 
 /** What the modal turns into after a save: the product as it now is, and its tag. */
@@ -212,10 +212,9 @@ export function savedModal(
   if (outcome.previousTag) {
     lines.push(t.t("product.modal.tagChanged", { from: outcome.previousTag, to: product.tag }));
   }
-  return {
-    type: "modal",
-    title: plain(t.t("product.modal.titleSaved"), LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
+  return modal({
+    title: t.t("product.modal.titleSaved"),
+    close: t.t("common.button.close"),
     blocks: [section(lines.join("\n")), section(productText(t, product))],
-  };
+  });
 }

@@ -1,3 +1,7 @@
+import { recordAudit } from "../../platform/audit/index.js";
+import type { RequestContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+
 declare module "../../platform/audit/audit.js" {
   interface AuditActions {
     "quota.checkin.undo": true;
@@ -32,4 +36,19 @@ declare module "../../platform/jobs/jobs.js" {
   }
 }
 
-export {};
+/** Audits a change to one check-in by the person asking, inside the transaction that makes it. */
+export function auditCheckin(
+  tx: Db,
+  ctx: RequestContext,
+  action: "quota.checkin.undo" | "quota.checkin.remove" | "quota.checkin.correct",
+  checkinId: number,
+  change: { before: unknown; after: unknown; at: Date },
+): Promise<void> {
+  return recordAudit(tx, {
+    workspaceId: ctx.workspaceId,
+    actorId: ctx.userId,
+    action,
+    subject: { type: "checkin", id: checkinId },
+    ...change,
+  });
+}

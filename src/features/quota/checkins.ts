@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { claimRequest } from "../../platform/requests/index.js";
 import { localDate } from "../../platform/time/index.js";
 import { listProducts, type Product, resolveProductTag } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
+import { auditCheckin } from "./audit.js";
 import { readCheckinText } from "./checkin-text.js";
 import { amountError, ensureWithinMax } from "./money.js";
 import { quotaProblems } from "./problems.js";
@@ -15,6 +15,7 @@ import { type ConfirmReason, confirmReason, NOTE_MAX, SIMILAR_WINDOW_MS } from "
 import type { Checkin } from "./schema.js";
 import type { QuotaRules } from "./settings.js";
 import {
+  checkinOfRequest,
   findCheckin,
   insertCheckin,
   latestCheckin,
@@ -102,10 +103,13 @@ export async function checkIn(ctx: RequestContext, text: string): Promise<Checki
       prompt: { team, pending, product, reason, targetMinor, confirmAboveMinor: rules.confirmAboveMinor },
     };
   }
-  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product) };
+  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product, null) };
 }
 
-/** The rep said yes to a big sale: record it as asked, checked again (the team or its rules may have moved). */
+/**
+ * The rep said yes to a big sale: record it as asked, checked again (the team or its rules may have
+ * moved). Yes and Cancel of one question exclude each other: whichever is first decides, in the database.
+ */
 export async function confirmCheckin(ctx: RequestContext, pending: PendingCheckin): Promise<CheckinOutcome> {
   const { team, rules } = await sellingTeam(ctx);
   ensureWithinMax(team, pending.a, rules.maxCheckinMinor);
@@ -114,20 +118,49 @@ export async function confirmCheckin(ctx: RequestContext, pending: PendingChecki
     product = (await listProducts(ctx.deps.db, team.id)).find((p) => p.id === pending.p) ?? null;
     if (!product) throw error("quota.confirm.productGone");
   }
-  return record(ctx, team, rules, pending, product);
+  return record(ctx, team, rules, pending, product, "quota.checkin.confirm");
 }
 
-/** Records the sale once per request and, when it is new and the team hears of sales, posts it. */
+/** What came of a Cancel on a big sale's question. */
+export type Cancelled = { kind: "cancelled" } | { kind: "recordedAlready"; checkin: Checkin };
+
+/**
+ * The rep said no to a big sale. If a Yes to the same question got there first (another window, a
+ * quick double answer), the sale stands and the rep is told how to take it back.
+ */
+export async function cancelCheckin(ctx: RequestContext, requestId: string): Promise<Cancelled> {
+  const { deps } = ctx;
+  return deps.db.transaction(async (tx): Promise<Cancelled> => {
+    const first = await claimRequest(tx, {
+      workspaceId: ctx.workspaceId,
+      requestId,
+      action: "quota.checkin.cancel",
+      at: deps.clock.now(),
+    });
+    if (first) return { kind: "cancelled" };
+    const recorded = await checkinOfRequest(tx, ctx.workspaceId, requestId);
+    return recorded && recorded.repId === ctx.userId
+      ? { kind: "recordedAlready", checkin: recorded }
+      : { kind: "cancelled" };
+  });
+}
+
+/**
+ * Records the sale once per request and, when it is new and the team hears of sales, posts it. An answer
+ * to a question (`claim`: the rep's Yes) first claims the question's request, so a Cancel that got there
+ * first wins and nothing is recorded.
+ */
 async function record(
   ctx: RequestContext,
   team: Team,
   rules: QuotaRules,
   pending: PendingCheckin,
   product: Product | null,
+  claim: "quota.checkin.confirm" | null,
 ): Promise<CheckinOutcome> {
   const { deps } = ctx;
   const now = deps.clock.now();
-  const { checkin, created } = await insertCheckin(deps.db, {
+  const row = {
     workspaceId: team.workspaceId,
     teamId: team.id,
     repId: ctx.userId,
@@ -138,7 +171,22 @@ async function record(
     soldOn: localDate(now, team.timeZone),
     recordedAt: now,
     requestId: pending.r,
-  });
+  };
+  const { checkin, created } = claim
+    ? await deps.db.transaction(async (tx) => {
+        const first = await claimRequest(tx, {
+          workspaceId: ctx.workspaceId,
+          requestId: pending.r,
+          action: claim,
+          at: now,
+        });
+        if (first) return insertCheckin(tx, row);
+        // A Yes before this one recorded it (a double click); a Cancel before it recorded nothing.
+        const earlier = await checkinOfRequest(tx, ctx.workspaceId, pending.r);
+        if (!earlier) throw error("quota.confirm.cancelledBefore");
+        return { checkin: earlier, created: false };
+      })
+    : await insertCheckin(deps.db, row);
   const [progress, similarRecent] = await Promise.all([
     repProgress(deps.db, team, ctx.userId, now),
     similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
@@ -214,11 +262,7 @@ export async function undoCheckin(ctx: RequestContext, checkinId?: number): Prom
     if (!first) throw error("common.replayed");
     const row = await retireCheckin(tx, target.id, "undone", ctx.userId, now);
     if (!row) return null;
-    await recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actorId: ctx.userId,
-      action: "quota.checkin.undo",
-      subject: { type: "checkin", id: row.id },
+    await auditCheckin(tx, ctx, "quota.checkin.undo", row.id, {
       before: { status: "active", amountMinor: row.amountMinor },
       after: { status: "undone" },
       at: now,

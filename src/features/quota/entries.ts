@@ -1,9 +1,9 @@
 import { decide } from "../../platform/access/index.js";
-import { recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import type { Period } from "../../platform/time/index.js";
 import { findProducts, type Product } from "../products/index.js";
 import { findTeam, type Team, type TeamWithMembers } from "../team/index.js";
+import { auditCheckin } from "./audit.js";
 import { syncPost } from "./checkins.js";
 import { ensureWithinMax, readAmount } from "./money.js";
 import { quotaProblems } from "./problems.js";
@@ -101,11 +101,7 @@ export async function removeEntry(
   const removed = await deps.db.transaction(async (tx) => {
     const row = await retireCheckin(tx, checkin.id, "removed", ctx.userId, now);
     if (!row) return null;
-    await recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actorId: ctx.userId,
-      action: "quota.checkin.remove",
-      subject: { type: "checkin", id: row.id },
+    await auditCheckin(tx, ctx, "quota.checkin.remove", row.id, {
       before: { status: "active", repId: row.repId, amountMinor: row.amountMinor, soldOn: row.soldOn },
       after: { status: "removed" },
       at: now,
@@ -148,11 +144,7 @@ export async function correctEntry(
   const corrected = await deps.db.transaction(async (tx) => {
     const row = await correctCheckin(tx, checkin.id, openedVersion, { amountMinor, note }, ctx.userId, now);
     if (!row) return null;
-    await recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actorId: ctx.userId,
-      action: "quota.checkin.correct",
-      subject: { type: "checkin", id: row.id },
+    await auditCheckin(tx, ctx, "quota.checkin.correct", row.id, {
       before: { amountMinor: checkin.amountMinor, note: checkin.note },
       after: { amountMinor: row.amountMinor, note: row.note },
       at: now,

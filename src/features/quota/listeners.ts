@@ -16,7 +16,7 @@ import {
   viewListener,
 } from "../../platform/slack/index.js";
 import type { TeamWithMembers } from "../team/index.js";
-import { checkIn, confirmCheckin, pendingCheckin, undoCheckin } from "./checkins.js";
+import { cancelCheckin, checkIn, confirmCheckin, pendingCheckin, undoCheckin } from "./checkins.js";
 import { parseQuotaCommand } from "./command.js";
 import { correctEntry, entries, entryToCorrect, removeEntry } from "./entries.js";
 import { leaderboard } from "./leaderboard.js";
@@ -92,7 +92,11 @@ export function register(router: Router, deps: Deps): void {
 
   router.action(
     QUOTA_IDS.cancelButton,
-    actionListener(deps, quotaMessages, async ({ t }) => cancelledReply(t)),
+    actionListener(deps, quotaMessages, async ({ ctx, value, t }) => {
+      const requestId = z.string().min(1).max(200).safeParse(value);
+      if (!requestId.success) throw error("quota.entry.gone");
+      return cancelledReply(t, await cancelCheckin(ctx, requestId.data));
+    }),
   );
 
   router.action(

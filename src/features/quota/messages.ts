@@ -284,6 +284,10 @@ const ownQuotaMessages = defineMessages(
     "quota.confirm.no": "Cancel",
     "quota.confirm.cancelled":
       "Not recorded. Check in again with the right amount, for example `/quota 6000 Acme`.",
+    "quota.confirm.cancelledBefore":
+      "You cancelled this sale before, so it was not recorded. Check it in again if you meant it.",
+    "quota.confirm.recordedAlready": (p: { amount: string }) =>
+      `That sale of ${p.amount} was already recorded (you said yes to it elsewhere). To take it back: \`/quota undo\`.`,
     "quota.confirm.productGone":
       "That product is no longer on your team's list. Check in again, without the tag or with another one.",
     "quota.progress.daysLeft": (p: { days: number; today: boolean }): string =>
@@ -527,6 +531,10 @@ const ownQuotaMessages = defineMessages(
     "quota.confirm.no": "Avbryt",
     "quota.confirm.cancelled":
       "Inget registrerades. Checka in igen med rätt belopp, till exempel `/quota 6000 Acme`.",
+    "quota.confirm.cancelledBefore":
+      "Du avbröt den här affären tidigare, så den registrerades inte. Checka in den igen om du menade den.",
+    "quota.confirm.recordedAlready": (p) =>
+      `Affären på ${p.amount} var redan registrerad (du svarade ja på den någon annanstans). Ta tillbaka den med \`/quota undo\`.`,
     "quota.confirm.productGone":
       "Den produkten finns inte längre på teamets lista. Checka in igen, utan taggen eller med en annan.",
     "quota.progress.daysLeft": (p) =>

@@ -108,9 +108,10 @@ async function syncCheckinPost(deps: Deps, workspaceId: string, checkinId: numbe
 
 async function render(deps: Deps, team: Team, checkin: Checkin) {
   const t = translatorIn(quotaMessages, team.locale);
-  const [product, progress] = await Promise.all([
+  const [product, progress, rules] = await Promise.all([
     checkin.productId ? findProduct(deps.db, checkin.productId) : null,
     repProgress(deps.db, team, checkin.repId, deps.clock.now()),
+    rulesOf(deps.db, team),
   ]);
-  return channelPost(t, checkin, product, progress);
+  return channelPost(t, checkin, product, rules.checkinsPrivate ? null : progress);
 }

@@ -157,12 +157,22 @@ export async function insertCheckin(
 ): Promise<{ checkin: Checkin; created: boolean }> {
   const [inserted] = await db.insert(checkins).values(row).onConflictDoNothing().returning();
   if (inserted) return { checkin: inserted, created: true };
-  const [existing] = await db
-    .select()
-    .from(checkins)
-    .where(and(eq(checkins.workspaceId, row.workspaceId), eq(checkins.requestId, row.requestId)));
+  const existing = await checkinOfRequest(db, row.workspaceId, row.requestId);
   if (!existing) throw new Error("check-in conflict without an existing row");
   return { checkin: existing, created: false };
+}
+
+/** The check-in a Slack request recorded, if it recorded one. */
+export async function checkinOfRequest(
+  db: Db,
+  workspaceId: string,
+  requestId: string,
+): Promise<Checkin | null> {
+  const [row] = await db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.workspaceId, workspaceId), eq(checkins.requestId, requestId)));
+  return row ?? null;
 }
 
 export interface Totals {

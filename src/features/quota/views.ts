@@ -11,6 +11,7 @@ import {
   LIMITS,
   linesToSections,
   messageModal,
+  modal,
   type OutgoingMessage,
   plain,
   type Reply,
@@ -19,7 +20,7 @@ import {
 import { type LocalDate, localDate, type Period } from "../../platform/time/index.js";
 import type { Product } from "../products/index.js";
 import type { Team } from "../team/index.js";
-import type { CheckinOutcome, ConfirmPrompt, PendingCheckin, Undone } from "./checkins.js";
+import type { Cancelled, CheckinOutcome, ConfirmPrompt, PendingCheckin, Undone } from "./checkins.js";
 import type { Entries, EntryChange } from "./entries.js";
 import type { Leaderboard } from "./leaderboard.js";
 import type { QuotaMessages } from "./messages.js";
@@ -223,20 +224,29 @@ export function confirmReply(t: T, prompt: ConfirmPrompt): Reply {
   };
 }
 
-/** What the confirmation becomes when the rep says no. */
-export function cancelledReply(t: T): Reply {
+/** What the question becomes when the rep says no (or, if a yes got there first, that it stands). */
+export function cancelledReply(t: T, cancelled: Cancelled): Reply {
+  if (cancelled.kind === "recordedAlready") {
+    const { checkin } = cancelled;
+    return {
+      text: t.t("quota.confirm.recordedAlready", { amount: t.money(checkin.amountMinor, checkin.currency) }),
+      replaceOriginal: true,
+    };
+  }
   return { text: t.t("quota.confirm.cancelled"), replaceOriginal: true };
 }
 
 /**
  * The team channel's message about a check-in, in the team's language, as the check-in is now: the sale
- * and the rep's standing; struck through when taken back or removed; marked when a supervisor corrected it.
+ * and the rep's standing (none while the team keeps check-ins private: a post made before that would
+ * otherwise reveal what is private now); struck through when taken back or removed; marked when a
+ * supervisor corrected it.
  */
 export function channelPost(
   t: T,
   checkin: Checkin,
   product: Product | null,
-  progress: Progress,
+  progress: Progress | null,
 ): OutgoingMessage {
   const amount = t.money(checkin.amountMinor, checkin.currency);
   if (checkin.status !== "active") {
@@ -244,24 +254,27 @@ export function channelPost(
     const text = t.t(key, { rep: checkin.repId, amount });
     return { text, blocks: [section(text)] };
   }
-  const period = periodName(t, progress.period);
-  const total = t.money(progress.totals.totalMinor, progress.currency);
-  const standing =
-    progress.targetMinor === null
-      ? t.t("quota.post.progressNoTarget", { period, total })
-      : t.t("quota.post.progress", {
-          period,
-          total,
-          attainment: attainmentText(t, progress),
-          pace: paceText(t, progress),
-        });
-  const notes = [standing];
-  if (checkin.changedBy && checkin.version > 1) notes.push(t.t("quota.post.corrected"));
+  const notes: string[] = [];
+  if (progress) {
+    const period = periodName(t, progress.period);
+    const total = t.money(progress.totals.totalMinor, progress.currency);
+    notes.push(
+      progress.targetMinor === null
+        ? t.t("quota.post.progressNoTarget", { period, total })
+        : t.t("quota.post.progress", {
+            period,
+            total,
+            attainment: attainmentText(t, progress),
+            pace: paceText(t, progress),
+          }),
+    );
+  }
+  if (checkin.version > 1) notes.push(t.t("quota.post.corrected"));
   return {
     text: t.t("quota.post.fallback", { rep: checkin.repId, amount }),
     blocks: [
       section(t.t("quota.post", { rep: checkin.repId, amount, what: whatText(checkin, product) })),
-      context(notes.join(" · ")),
+      ...(notes.length > 0 ? [context(notes.join(" · "))] : []),
     ],
   };
 }
@@ -337,7 +350,12 @@ export function leaderboardReply(t: T, board: Leaderboard): Reply {
     blocks.push(
       section(
         own
-          ? t.t("quota.board.ownRank", { line: own, rank: mine + 1, of: board.rows.length })
+          ? t.t("quota.board.ownRank", {
+              // The place is said in words above the line; the line's own "3." would say it twice.
+              line: own.replace(/^\d+\.\s+/, ""),
+              rank: mine + 1,
+              of: board.rows.length,
+            })
           : t.t("quota.board.ownNone"),
       ),
       context(t.t("quota.board.privateNote", { team: team.name })),
@@ -448,28 +466,26 @@ export function targetsModal(
     reps: reps.map((rep) => [rep.id, form.targets.get(rep.id) ?? 0]),
     team: form.targets.get(null) ?? 0,
   };
-  return {
-    type: "modal",
-    callback_id: QUOTA_IDS.targetsView,
-    title: plain(t.t("quota.targets.title"), LIMITS.viewTitle),
-    submit: plain(t.t("quota.targets.save"), LIMITS.viewButton),
-    close: plain(t.t("quota.targets.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify(metadata),
+  return modal({
+    callbackId: QUOTA_IDS.targetsView,
+    title: t.t("quota.targets.title"),
+    submit: t.t("quota.targets.save"),
+    close: t.t("quota.targets.cancel"),
+    metadata,
     blocks,
-  };
+  });
 }
 
 export function targetsSavedModal(t: T, changes: TargetChange[], period: Period): ModalView {
   const lines = changes.map((change) => targetChangeReply(t, change).text);
-  return {
-    type: "modal",
-    title: plain(t.t("quota.targets.savedTitle"), LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
+  return modal({
+    title: t.t("quota.targets.savedTitle"),
+    close: t.t("common.button.close"),
     blocks: [
       section(t.t("quota.targets.saved", { count: changes.length, period: periodName(t, period) })),
       ...linesToSections(lines, LIMITS.blocksPerView - 1, (count) => t.t("quota.board.more", { count })),
     ],
-  };
+  });
 }
 
 /** This period's check-ins; for those who may correct them, with Correct and Remove on each. */
@@ -538,13 +554,12 @@ export function entryChangeText(t: T, change: EntryChange, removed: boolean): st
 }
 
 export function correctionModal(t: T, checkin: Checkin, team: Team): ModalView {
-  return {
-    type: "modal",
-    callback_id: QUOTA_IDS.entryView,
-    title: plain(t.t("quota.entry.modalTitle"), LIMITS.viewTitle),
-    submit: plain(t.t("quota.entry.save"), LIMITS.viewButton),
-    close: plain(t.t("quota.entry.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify({ checkinId: checkin.id, version: checkin.version }),
+  return modal({
+    callbackId: QUOTA_IDS.entryView,
+    title: t.t("quota.entry.modalTitle"),
+    submit: t.t("quota.entry.save"),
+    close: t.t("quota.entry.cancel"),
+    metadata: { checkinId: checkin.id, version: checkin.version },
     blocks: [
       section(t.t("quota.entry.modalIntro", { rep: checkin.repId, date: dayText(t, checkin.soldOn) })),
       input(ENTRY_FIELD.amount, `${t.t("quota.entry.amount")} (${team.currency})`, {
@@ -563,7 +578,7 @@ export function correctionModal(t: T, checkin: Checkin, team: Team): ModalView {
         { optional: true },
       ),
     ],
-  };
+  });
 }
 
 export function correctedModal(t: T, change: EntryChange): ModalView {

@@ -13,6 +13,7 @@ import {
   LIMITS,
   linesToSections,
   mention,
+  modal,
   plain,
   type Reply,
   section,
@@ -380,15 +381,14 @@ export function teamModal(
       initial_option: pick(periodOptions, s.quotaPeriod),
     }),
   ];
-  return {
-    type: "modal",
-    callback_id: TEAM_IDS.saveView,
-    title: plain(t.t(form.team ? "team.modal.titleEdit" : "team.modal.titleNew"), LIMITS.viewTitle),
-    submit: plain(t.t(form.team ? "team.modal.save" : "team.modal.create"), LIMITS.viewButton),
-    close: plain(t.t("team.modal.cancel"), LIMITS.viewButton),
-    private_metadata: JSON.stringify(metadata),
+  return modal({
+    callbackId: TEAM_IDS.saveView,
+    title: t.t(form.team ? "team.modal.titleEdit" : "team.modal.titleNew"),
+    submit: t.t(form.team ? "team.modal.save" : "team.modal.create"),
+    close: t.t("team.modal.cancel"),
+    metadata,
     blocks,
-  };
+  });
 }
 
 /** What the modal turns into after a successful save: the team as it now is. */
@@ -400,12 +400,11 @@ export function savedModal(
 ): ModalView {
   const lines = [t.t(created ? "team.modal.created" : "team.modal.updated", { team: team.team.name })];
   if (appInChannel === false) lines.push(t.t("team.created.inviteApp", { channel: team.team.channelId }));
-  return {
-    type: "modal",
-    title: plain(t.t("team.modal.titleSaved"), LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
+  return modal({
+    title: t.t("team.modal.titleSaved"),
+    close: t.t("common.button.close"),
     blocks: [section(lines.join("\n")), ...teamBlocks(t, team, LIMITS.blocksPerView - 1)],
-  };
+  });
 }
 
 export type { View };

@@ -7,6 +7,7 @@ import type {
   InputBlock,
   InputBlockElement,
   KnownBlock,
+  ModalView,
   MrkdwnElement,
   PlainTextElement,
   SectionBlock,
@@ -93,6 +94,35 @@ export function button(
     action_id: actionId,
     ...(options.value !== undefined ? { value: clip(options.value, LIMITS.buttonValue) } : {}),
     ...(options.style ? { style: options.style } : {}),
+  };
+}
+
+/** A modal as a view builder describes it; `modal()` clips it to Slack's limits. */
+export interface ModalSpec {
+  title: string;
+  close: string;
+  /** The button that submits; a view without one only shows something. */
+  submit?: string;
+  callbackId?: string;
+  /** What the form carries to its submission, as JSON (at most 3000 characters). */
+  metadata?: unknown;
+  blocks: KnownBlock[];
+}
+
+/** One builder for every modal: title and buttons clipped, metadata checked, at most 100 blocks. */
+export function modal(spec: ModalSpec): ModalView {
+  const metadata = spec.metadata === undefined ? undefined : JSON.stringify(spec.metadata);
+  if (metadata !== undefined && metadata.length > LIMITS.privateMetadata) {
+    throw new RangeError(`private_metadata of ${spec.callbackId} is ${metadata.length} characters`);
+  }
+  return {
+    type: "modal",
+    ...(spec.callbackId ? { callback_id: spec.callbackId } : {}),
+    title: plain(spec.title, LIMITS.viewTitle),
+    ...(spec.submit ? { submit: plain(spec.submit, LIMITS.viewButton) } : {}),
+    close: plain(spec.close, LIMITS.viewButton),
+    ...(metadata !== undefined ? { private_metadata: metadata } : {}),
+    blocks: spec.blocks.slice(0, LIMITS.blocksPerView),
   };
 }
 

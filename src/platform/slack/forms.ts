@@ -3,7 +3,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { z } from "zod";
 import { type Problem, problemsOf, UserError } from "../errors.js";
 import type { Catalog, CommonMessages, Translator } from "../i18n/index.js";
-import { LIMITS, plain, section } from "./blocks.js";
+import { LIMITS, modal, plain, section } from "./blocks.js";
 
 const { error } = problemsOf<CommonMessages>();
 
@@ -59,12 +59,7 @@ export function messageModal(
   text: string,
   title: string = t.t("common.error.title"),
 ): ModalView {
-  return {
-    type: "modal",
-    title: plain(title, LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
-    blocks: [section(text)],
-  };
+  return modal({ title, close: t.t("common.button.close"), blocks: [section(text)] });
 }
 
 type SubmittedView = ViewSubmitAction["view"];
@@ -142,10 +137,9 @@ export function restoreForm(
 
 /** What stands in a modal while a slow save finishes. */
 export function savingModal(t: Translator<FormMessages>): ModalView {
-  return {
-    type: "modal",
-    title: plain(t.t("common.saving.title"), LIMITS.viewTitle),
-    close: plain(t.t("common.button.close"), LIMITS.viewButton),
+  return modal({
+    title: t.t("common.saving.title"),
+    close: t.t("common.button.close"),
     blocks: [section(t.t("common.saving.text"))],
-  };
+  });
 }
