@@ -21,6 +21,7 @@ import {
   latestCheckin,
   retireCheckin,
   similarCheckinSince,
+  type TargetInForce,
   targetsInForce,
 } from "./store.js";
 
@@ -103,7 +104,7 @@ export async function checkIn(ctx: RequestContext, text: string): Promise<Checki
       prompt: { team, pending, product, reason, targetMinor, confirmAboveMinor: rules.confirmAboveMinor },
     };
   }
-  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product, null) };
+  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product, null, { target }) };
 }
 
 /**
@@ -118,7 +119,7 @@ export async function confirmCheckin(ctx: RequestContext, pending: PendingChecki
     product = (await listProducts(ctx.deps.db, team.id)).find((p) => p.id === pending.p) ?? null;
     if (!product) throw error("quota.confirm.productGone");
   }
-  return record(ctx, team, rules, pending, product, "quota.checkin.confirm");
+  return record(ctx, team, rules, pending, product, "quota.checkin.confirm", undefined);
 }
 
 /** What came of a Cancel on a big sale's question. */
@@ -157,6 +158,7 @@ async function record(
   pending: PendingCheckin,
   product: Product | null,
   claim: "quota.checkin.confirm" | null,
+  known: { target: TargetInForce | undefined } | undefined,
 ): Promise<CheckinOutcome> {
   const { deps } = ctx;
   const now = deps.clock.now();
@@ -188,7 +190,7 @@ async function record(
       })
     : await insertCheckin(deps.db, row);
   const [progress, similarRecent] = await Promise.all([
-    repProgress(deps.db, team, ctx.userId, now),
+    repProgress(deps.db, team, ctx.userId, now, known),
     similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
   ]);
   const announced = !rules.checkinsPrivate;

@@ -63,13 +63,23 @@ export function progressFrom(
   };
 }
 
-export async function repProgress(db: Db, team: Team, repId: string, at: Date): Promise<Progress> {
+/**
+ * Where a rep stands now. A caller that has just read the rep's target in force for this period passes
+ * it (`known`), and it is not read again.
+ */
+export async function repProgress(
+  db: Db,
+  team: Team,
+  repId: string,
+  at: Date,
+  known?: { target: TargetInForce | undefined },
+): Promise<Progress> {
   const period = currentPeriod(team, at);
-  const [totals, targets] = await Promise.all([
+  const [totals, target] = await Promise.all([
     repTotals(db, team.id, repId, team.currency, period),
-    targetsInForce(db, team.id, period.key, [repId]),
+    known ? known.target : targetsInForce(db, team.id, period.key, [repId]).then((found) => found.get(repId)),
   ]);
-  return progressFrom(team, repId, period, totals, targets.get(repId), workdays(team, period, at));
+  return progressFrom(team, repId, period, totals, target, workdays(team, period, at));
 }
 
 /** The team a person sells in, with its quota rules: what a check-in needs. The polite reason otherwise. */
