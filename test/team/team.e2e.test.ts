@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { roleGrants } from "../../src/platform/access/index.js";
@@ -5,6 +6,7 @@ import { auditLog, listAudit } from "../../src/platform/audit/index.js";
 import { type ShownReply, signSlackRequest } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -16,6 +18,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Each group of tests starts over: no teams, no roles, no messages. Then, as a group asks, Sales North
+ * (Sara, with the defaults of her profile) in #sales-north and Sales South (Olle) in #sales-south.
+ */
+async function startOver(made: { north?: string[]; south?: string[] } = {}): Promise<void> {
+  await h.reset();
+  if (made.north) {
+    await makeTeam(h, {
+      name: "Sales North",
+      channel: p.channels.north,
+      supervisors: [p.sara],
+      reps: made.north,
+    });
+  }
+  if (made.south) {
+    await makeTeam(h, {
+      name: "Sales South",
+      channel: p.channels.south,
+      supervisors: [p.olle],
+      reps: made.south,
+    });
+  }
+}
 
 /** Runs `/team <text>` as a person in a channel and returns what they were shown privately. */
 async function team(userId: string, channelId: string, text = "") {
@@ -54,6 +80,8 @@ function dmsTo(userId: string): string[] {
 }
 
 describe("/team before any team exists", () => {
+  beforeAll(() => startOver());
+
   it("tells a rep there is no team yet, privately, with no buttons", async () => {
     const { shown, message, reply } = await team(p.alice, p.channels.north);
     expect(reply?.kind).toBe("ephemeral");
@@ -74,6 +102,8 @@ describe("/team before any team exists", () => {
 });
 
 describe("who may create teams and grant roles", () => {
+  beforeAll(() => startOver());
+
   it("refuses a rep who tries to create a team, says who may, stores nothing", async () => {
     const before = await countRows();
     const { shown, reply } = await team(p.alice, p.channels.north, `create Alice's Team @alice`);
@@ -128,10 +158,12 @@ describe("who may create teams and grant roles", () => {
 });
 
 describe("creating a team", () => {
+  beforeAll(() => startOver());
+
   it("lets an admin create a team bound to the channel, with defaults from the supervisor's profile", async () => {
     const { shown } = await team(p.ada, p.channels.north, "create Sales North @sara");
     expect(shown).toContain(`Created the team *Sales North* in <#${p.channels.north}>, led by <@${p.sara}>.`);
-    const [row] = await h.database.db.select().from(teams);
+    const [row] = await h.database.db.select().from(teams).where(eq(teams.channelId, p.channels.north));
     expect(row).toMatchObject({
       workspaceId: h.fake.world.workspace.teamId,
       name: "Sales North",
@@ -143,7 +175,10 @@ describe("creating a team", () => {
       workWeek: [1, 2, 3, 4, 5],
       quotaPeriod: "month",
     });
-    const members = await h.database.db.select().from(teamMembers);
+    const members = await h.database.db
+      .select()
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, row?.id ?? 0));
     expect(members.map((m) => [m.userId, m.role, m.addedBy])).toEqual([[p.sara, "supervisor", p.ada]]);
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
       action: "team.team.create",
@@ -157,33 +192,44 @@ describe("creating a team", () => {
       `<@${p.ada}> gjorde dig till handledare för *Sales North*. Teamet jobbar i <#${p.channels.north}>; \`/team help\` visar hur du leder det.`,
     ]);
   });
+});
+
+describe("creating a team where Sales North is already", () => {
+  beforeAll(() => startOver({ north: [] }));
 
   it("refuses a second team in the same channel, and a second team of the same name", async () => {
+    const before = await countRows();
     expect((await team(p.ada, p.channels.north, "create Another @olle")).shown).toBe(
       "This channel already belongs to the team Sales North.",
     );
     expect((await team(p.ada, p.channels.south, "create sales north @olle")).shown).toBe(
       "There is already a team called sales north. Pick another name.",
     );
-    expect((await countRows()).teams).toBe(1);
+    expect(await countRows()).toEqual(before);
   });
 
   it("explains how to create when the name is missing, and refuses archived and invisible channels", async () => {
+    const before = await countRows();
     expect((await team(p.ada, p.channels.south, "create @olle")).shown).toContain("Give the team a name");
     expect((await team(p.ada, p.channels.archived, "create Old @olle")).shown).toContain("is archived");
     expect((await team(p.ada, p.channels.secret, "create Secret @olle")).shown).toContain("invite me first");
-    expect((await countRows()).teams).toBe(1);
+    expect(await countRows()).toEqual(before);
   });
 
   it("does not make an app or a deactivated account a supervisor", async () => {
+    const before = await countRows();
     expect((await team(p.ada, p.channels.south, "create Sales South @helperbot")).shown).toBe(
       `<@${p.bot}> is an app, not a person, so can't be in a team.`,
     );
     expect((await team(p.ada, p.channels.south, `create Sales South <@${p.gone}|gone>`)).shown).toBe(
       `<@${p.gone}>'s account is deactivated.`,
     );
-    expect((await countRows()).teams).toBe(1);
+    expect(await countRows()).toEqual(before);
   });
+});
+
+describe("bootstrap admins", () => {
+  beforeAll(() => startOver());
 
   it("lets a bootstrap admin from ADMIN_USER_IDS create a team", async () => {
     const { shown } = await team(p.root, p.channels.south, "create Sales South @olle");
@@ -191,7 +237,9 @@ describe("creating a team", () => {
   });
 });
 
-describe("managing members", () => {
+describe("adding reps", () => {
+  beforeAll(() => startOver({ north: [] }));
+
   it("lets the supervisor add reps in the team channel; each added rep gets a DM", async () => {
     const { shown } = await team(p.sara, p.channels.north, "add @alice @bo");
     expect(shown).toBe(`Lade till <@${p.alice}> och <@${p.bo}> i Sales North som säljare.`);
@@ -201,6 +249,10 @@ describe("managing members", () => {
     ]);
     expect(dmsTo(p.bo)).toHaveLength(1);
   });
+});
+
+describe("managing members", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo], south: [] }));
 
   it("adds nobody twice when the same command arrives again", async () => {
     const before = await countRows();
@@ -236,6 +288,10 @@ describe("managing members", () => {
     expect(shown).toBe(`Only the supervisors of Sales North (<@${p.sara}>) and admins can change this team.`);
     expect(await countRows()).toEqual(before);
   });
+});
+
+describe("moving a rep to another team", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo], south: [] }));
 
   it("keeps a rep in one team: adding someone from another team asks for an explicit move", async () => {
     await team(p.olle, p.channels.south, "add @cecilia");
@@ -257,6 +313,10 @@ describe("managing members", () => {
     expect(moves).toHaveLength(1);
     expect(moves[0]).toMatchObject({ actorId: p.ada, before: { userId: p.cecilia, role: "rep" } });
   });
+});
+
+describe("removing people", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo, p.cecilia] }));
 
   it("removes people, but never the last supervisor", async () => {
     expect((await team(p.sara, p.channels.north, "remove @cecilia")).shown).toBe(
@@ -268,6 +328,10 @@ describe("managing members", () => {
     await h.settle();
     expect(dmsTo(p.cecilia).at(-1)).toBe(`<@${p.sara}> tog bort dig från teamet *Sales North*.`);
   });
+});
+
+describe("a supervisor outside the team's channel", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo] }));
 
   it("tells a supervisor which team a command needs when the channel has none", async () => {
     expect((await team(p.sara, p.channels.general, "add @cecilia")).shown).toBe(
@@ -280,6 +344,8 @@ describe("managing members", () => {
 });
 
 describe("settings by text", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo], south: [] }));
+
   it("changes a setting and audits before and after", async () => {
     const { shown } = await team(p.sara, p.channels.north, "set timezone america/new_york");
     expect(shown).toBe("Sales North: Tidszon är nu America/New_York.");
@@ -318,6 +384,8 @@ describe("settings by text", () => {
 });
 
 describe("roles", () => {
+  beforeAll(() => startOver());
+
   it("lets an admin grant and revoke the executive role, audited, with a DM", async () => {
     expect((await team(p.ada, p.channels.general, "grant @erik executive")).shown).toBe(
       `<@${p.erik}> is now an executive.`,
@@ -341,6 +409,10 @@ describe("roles", () => {
       `<@${p.ada}> tog bort din roll chef i Supervisor.`,
     ]);
   });
+});
+
+describe("granted admins", () => {
+  beforeAll(() => startOver());
 
   it("makes a granted admin an admin", async () => {
     await team(p.root, p.channels.general, "grant @olle admin");
@@ -352,6 +424,8 @@ describe("roles", () => {
 });
 
 describe("listing and help", () => {
+  beforeAll(() => startOver({ north: [p.alice, p.bo, p.cecilia], south: [] }));
+
   it("lists all teams for anyone", async () => {
     const { shown } = await team(p.alice, p.channels.general, "list");
     expect(shown).toContain(`*Sales North* in <#${p.channels.north}>, led by <@${p.sara}>, 3 reps`);
