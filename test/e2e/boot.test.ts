@@ -59,7 +59,9 @@ function freePort(): Promise<number> {
 
 const readyLine = /Supervisor is ready: Slack request URL http:\/\/\S+:(\d+)\/slack\/events/;
 
-describe("starting up", () => {
+// Whole processes boot here (a fresh embedded database takes seconds): on a busy machine that is more than
+// the suite's 30 s per test, and that is not what these tests are about.
+describe("starting up", { timeout: 90_000 }, () => {
   it("stops with exit code 1 and names every bad variable", async () => {
     const app = boot({ PORT: "http", LOG_LEVEL: "chatty", SLACK_BOT_TOKEN: "xoxb-1", DATA_DIR: dataDir });
     expect(await app.exited).toBe(1);
@@ -158,27 +160,31 @@ describe("starting up", () => {
   });
 });
 
-describe.skipIf(!onPostgres)("two instances on one Postgres (needs DATABASE_URL)", () => {
-  it("boot at the same moment on an empty database without a migration race, and both serve", async () => {
-    const empty = await createEmptyPostgresDatabase();
-    try {
-      const env = {
-        SLACK_BOT_TOKEN: fake.botToken,
-        SLACK_SIGNING_SECRET: secret,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: "0",
-        DATABASE_URL: empty.url,
-      };
-      const first = boot(env);
-      const second = boot(env);
-      const [a, b] = await Promise.all([first.waitFor(readyLine), second.waitFor(readyLine)]);
-      expect((await askTeamHelp(Number(a[1]))).status).toBe(200);
-      expect((await askTeamHelp(Number(b[1]))).status).toBe(200);
-      expect(first.output() + second.output()).not.toMatch(/already exists|duplicate key/);
-      expect(await first.stop()).toBe(0);
-      expect(await second.stop()).toBe(0);
-    } finally {
-      await empty.drop();
-    }
-  });
-});
+describe.skipIf(!onPostgres)(
+  "two instances on one Postgres (needs DATABASE_URL)",
+  { timeout: 90_000 },
+  () => {
+    it("boot at the same moment on an empty database without a migration race, and both serve", async () => {
+      const empty = await createEmptyPostgresDatabase();
+      try {
+        const env = {
+          SLACK_BOT_TOKEN: fake.botToken,
+          SLACK_SIGNING_SECRET: secret,
+          SLACK_API_URL: fake.apiUrl,
+          PORT: "0",
+          DATABASE_URL: empty.url,
+        };
+        const first = boot(env);
+        const second = boot(env);
+        const [a, b] = await Promise.all([first.waitFor(readyLine), second.waitFor(readyLine)]);
+        expect((await askTeamHelp(Number(a[1]))).status).toBe(200);
+        expect((await askTeamHelp(Number(b[1]))).status).toBe(200);
+        expect(first.output() + second.output()).not.toMatch(/already exists|duplicate key/);
+        expect(await first.stop()).toBe(0);
+        expect(await second.stop()).toBe(0);
+      } finally {
+        await empty.drop();
+      }
+    });
+  },
+);

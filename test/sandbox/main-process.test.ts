@@ -112,7 +112,7 @@ async function checkinPosts(url: string): Promise<string[]> {
     .filter((text) => text.includes("checkade in"));
 }
 
-describe("npm start with no Slack credentials", () => {
+describe("npm start with no Slack credentials", { timeout: 90_000 }, () => {
   it("serves the sandbox on 127.0.0.1, stops cleanly on SIGTERM and Ctrl-C, and keeps the demo data", async () => {
     const first = await npmStart();
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
