@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findProduct, listProducts, resolveProductTag } from "../../src/features/products/index.js";
 import { products } from "../../src/features/products/schema.js";
-import { teams } from "../../src/features/team/schema.js";
 import { auditLog, listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -16,21 +16,40 @@ let southId: number;
 beforeAll(async () => {
   h = await startHarness();
   p = h.people;
-  const run = (userId: string, channelId: string, command: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId, command, text });
-  await run(p.ada, p.channels.north, "/team", "create Sales North @sara");
-  await run(p.sara, p.channels.north, "/team", "add @alice @bo");
-  await run(p.ada, p.channels.south, "/team", "create Sales South @olle");
-  await run(p.olle, p.channels.south, "/team", "add @cecilia");
-  const all = await h.database.db.select().from(teams);
-  northId = all.find((t) => t.name === "Sales North")?.id ?? 0;
-  southId = all.find((t) => t.name === "Sales South")?.id ?? 0;
-  expect(northId).toBeGreaterThan(0);
-  expect(southId).toBeGreaterThan(0);
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Each group of tests starts over: Sales North (Sara; Alice and Bo) and Sales South (Olle; Cecilia), and
+ * no products; or, `withProducts`, Sales North's two products as Sara and Ada add them.
+ */
+async function startOver(withProducts = false): Promise<void> {
+  await h.reset();
+  const north = await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo],
+  });
+  const south = await makeTeam(h, {
+    name: "Sales South",
+    channel: p.channels.south,
+    supervisors: [p.olle],
+    reps: [p.cecilia],
+  });
+  northId = north.id;
+  southId = south.id;
+  if (withProducts) {
+    await product(
+      p.sara,
+      p.channels.north,
+      "add Widget Pro | Installs in under an hour | Five-year warranty",
+    );
+    await product(p.ada, p.channels.north, "add Ärlig Kaffe | Roasted in Gävle every week");
+  }
+}
 
 /** Runs `/product <text>` as a person in a channel and returns what they were shown privately. */
 async function product(userId: string, channelId: string, text = "") {
@@ -75,6 +94,8 @@ async function productNamed(name: string) {
 }
 
 describe("an empty product list", () => {
+  beforeAll(() => startOver());
+
   it("tells the supervisor how to add a product, with an Add button", async () => {
     const { shown, message } = await product(p.sara, p.channels.north);
     expect(shown).toContain("Produkter i Sales North");
@@ -102,6 +123,8 @@ describe("an empty product list", () => {
 });
 
 describe("adding products by text", () => {
+  beforeAll(() => startOver());
+
   it("adds a product for the supervisor, shows its tag, stores it and audits it", async () => {
     const { shown } = await product(
       p.sara,
@@ -149,6 +172,10 @@ describe("adding products by text", () => {
     );
     expect(await productNamed("Ärlig Kaffe")).toMatchObject({ tag: "ärlig-kaffe", createdBy: p.ada });
   });
+});
+
+describe("adding products to a list that has some", () => {
+  beforeAll(() => startOver(true));
 
   it("says a product is already there when the name comes again, and stores nothing twice", async () => {
     const before = await countRows();
@@ -203,6 +230,8 @@ describe("adding products by text", () => {
 });
 
 describe("the list", () => {
+  beforeAll(() => startOver(true));
+
   it("shows the supervisor every product with its tag and key points, with Edit, Remove and Add", async () => {
     const { shown, message } = await product(p.sara, p.channels.north);
     expect(shown).toContain("Produkter i Sales North");
@@ -251,6 +280,8 @@ describe("the list", () => {
 });
 
 describe("naming a product that is not on the list", () => {
+  beforeAll(() => startOver(true));
+
   it("says so in edit and remove, with the known tags, and changes nothing", async () => {
     const before = await countRows();
     expect((await product(p.sara, p.channels.north, "edit gizmo")).shown).toBe(
@@ -274,6 +305,8 @@ describe("naming a product that is not on the list", () => {
 });
 
 describe("resolveProductTag, for check-ins", () => {
+  beforeAll(() => startOver(true));
+
   it("finds a product by its tag in every form, case-insensitively, only in its own team", async () => {
     const db = h.database.db;
     const widget = await productNamed("Widget Pro");
@@ -303,6 +336,8 @@ describe("resolveProductTag, for check-ins", () => {
 });
 
 describe("removing a product", () => {
+  beforeAll(() => startOver(true));
+
   it("archives it from the Remove button, audits it, and says so; a second click finds it gone", async () => {
     const widget = await productNamed("Widget Pro");
     const { message } = await product(p.sara, p.channels.north);
@@ -326,6 +361,7 @@ describe("removing a product", () => {
     expect(archived?.archivedAt?.toISOString()).toBe(h.clock.now().toISOString());
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
       action: "products.product.remove",
+      subject: { type: "product", id: widget?.id ?? 0 },
     });
     expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual([[p.sara, String(widget?.id)]]);
     expect(audit[0]?.before).toMatchObject({ name: "Widget Pro", archivedAt: null });
