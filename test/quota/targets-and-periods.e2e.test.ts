@@ -6,6 +6,7 @@ import { listAudit } from "../../src/platform/audit/index.js";
 import type { ShownReply, SlackView } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -13,16 +14,25 @@ let p: Harness["people"];
 beforeAll(async () => {
   h = await startHarness({ now: "2026-03-31T12:00:00Z" });
   p = h.people;
-  const team = (userId: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId: p.channels.north, command: "/team", text });
-  await team(p.ada, "create Sales North @sara");
-  await team(p.sara, "add @alice @bo");
-  await team(p.sara, "set language en");
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Each group of tests starts over on the last day of March: Sales North (Sara; Alice and Bo), which
+ * speaks English in the channel though Sara's Slack is Swedish; no targets, no sales.
+ */
+async function startOver(): Promise<void> {
+  await h.reset();
+  await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo],
+    settings: { language: "en" },
+  });
+}
 
 const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
@@ -48,6 +58,8 @@ async function opensModal(userId: string, act: () => Promise<unknown>): Promise<
 }
 
 describe("the targets form", () => {
+  beforeAll(() => startOver());
+
   it("is refused to a rep, privately, and opens nothing", async () => {
     expect(await quota(p.alice, "targets")).toBe(
       `Only the supervisors of Sales North (<@${p.sara}>) and admins can set targets.`,
@@ -56,6 +68,7 @@ describe("the targets form", () => {
   });
 
   it("shows every rep by name, puts a bad amount's error on that rep's field, then saves", async () => {
+    const before = await h.database.db.select().from(quotaTargets);
     const view = await opensModal(p.sara, () =>
       h.slack.slashCommand({
         userId: p.sara,
@@ -78,7 +91,7 @@ describe("the targets form", () => {
     expect(bad.errors?.[`rep.${p.bo}`]).toBe(
       `Jag kunde inte läsa "massor" som ett mål. Skriv det som 12500, 12,500, 12.5k eller 12,500 kr.`,
     );
-    expect(await h.database.db.select().from(quotaTargets)).toEqual([]);
+    expect(await h.database.db.select().from(quotaTargets)).toEqual(before);
 
     const good = await h.slack.submitView({
       userId: p.sara,
@@ -107,6 +120,15 @@ describe("the targets form", () => {
       `<@${p.sara}> set your target from March 2026 on: *SEK 150,000*. \`/quota\` shows how you're doing.`,
     );
   });
+});
+
+describe("the targets form, with targets set", () => {
+  beforeAll(async () => {
+    await startOver();
+    await quota(p.sara, `target <@${p.alice}> 150 000`);
+    await quota(p.sara, `target <@${p.bo}> 120000`);
+    await quota(p.sara, "target team 300000");
+  });
 
   it("shows the targets in force when opened again, and clears one when its field is emptied", async () => {
     const view = await opensModal(p.sara, () =>
@@ -129,12 +151,17 @@ describe("the targets form", () => {
     );
     const saved = await h.slack.submitView({ userId: p.sara, values: { team: { value: "" } } });
     expect(saved.responseAction).toBe("update");
-    // The team posts in English (set in beforeAll), whoever asks.
+    // The team posts in English (set in startOver), whoever asks.
     expect(await quota(p.bo, "team")).toContain("*Team:* *SEK 0* of SEK 270,000 (0%)");
   });
 });
 
 describe("periods in the team's time zone", () => {
+  beforeAll(async () => {
+    await startOver();
+    await quota(p.sara, `target <@${p.alice}> 150 000`);
+  });
+
   it("counts a sale at 23:30 on the last day of the month in that month", async () => {
     h.clock.set("2026-03-31T21:30:00Z"); // 23:30 in Stockholm
     expect(await quota(p.alice, "5000 late deal")).toContain("Your progress · March 2026");
@@ -151,8 +178,13 @@ describe("periods in the team's time zone", () => {
     expect(mine).toContain("target since April 2026");
     expect(await quota(p.alice, "undo")).toBe("You have no check-in to take back this month.");
   });
+});
+
+describe("a quarter as the team's period", () => {
+  beforeAll(() => startOver());
 
   it("uses the team's quota period: a quarter", async () => {
+    h.clock.set("2026-03-31T22:30:00Z"); // 00:30 on 1 April in Stockholm: the second quarter
     await h.slack.slashCommand({
       userId: p.sara,
       channelId: p.channels.north,
@@ -167,6 +199,8 @@ describe("periods in the team's time zone", () => {
 });
 
 describe("settings and help", () => {
+  beforeAll(() => startOver());
+
   it("lets the supervisor raise the largest single check-in, and says so", async () => {
     expect(await quota(p.alice, "20000000")).toContain(
       "is more than one sale can be here (at most SEK 10,000,000)",
