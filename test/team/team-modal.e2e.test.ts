@@ -5,6 +5,7 @@ import { listAudit } from "../../src/platform/audit/index.js";
 import type { SlackView } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -12,23 +13,42 @@ let p: Harness["people"];
 beforeAll(async () => {
   h = await startHarness();
   p = h.people;
-  // Sales South exists with Cecilia as its rep; Sales North is created through the modal below.
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.south,
-    command: "/team",
-    text: "create Sales South @olle",
-  });
-  await h.slack.slashCommand({
-    userId: p.olle,
-    channelId: p.channels.south,
-    command: "/team",
-    text: "add @cecilia",
-  });
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Each group of tests starts over with Sales South (Olle; Cecilia as its rep), and, as a group asks,
+ * Sales North (Sara; Alice and Bo) in English with `northSettings`.
+ */
+async function startOver(northSettings?: Record<string, string>): Promise<void> {
+  await h.reset();
+  await makeTeam(h, {
+    name: "Sales South",
+    channel: p.channels.south,
+    supervisors: [p.olle],
+    reps: [p.cecilia],
+  });
+  if (northSettings) {
+    await makeTeam(h, {
+      name: "Sales North",
+      channel: p.channels.north,
+      supervisors: [p.sara],
+      reps: [p.alice, p.bo],
+      settings: northSettings,
+    });
+  }
+}
+
+/** Ada's `/team` in #sales-north, a channel with no team, and a click on its Create button: the form. */
+async function openCreateForm(): Promise<SlackView> {
+  const shown = await h.slack.slashCommand({ userId: p.ada, channelId: p.channels.north, command: "/team" });
+  const reply = shown.reply?.kind === "ephemeral" ? shown.reply.ephemeral : undefined;
+  return opensModal(p.ada, () =>
+    h.slack.clickButton({ userId: p.ada, actionId: "team.create", messageTs: reply?.ts }),
+  );
+}
 
 /** Does something that makes the app open a modal for a person (after its ack, as in Slack) and returns it. */
 async function opensModal(userId: string, act: () => Promise<unknown>): Promise<SlackView> {
@@ -62,6 +82,8 @@ function initialValues(view: SlackView): Record<string, unknown> {
 }
 
 describe("creating a team with the modal", () => {
+  beforeAll(() => startOver());
+
   it("opens a create form from the admin's Create button, with the channel and the admin's defaults filled in", async () => {
     const shown = await h.slack.slashCommand({
       userId: p.ada,
@@ -89,6 +111,8 @@ describe("creating a team with the modal", () => {
   });
 
   it("shows each problem on its own field, in plain text, and stores nothing", async () => {
+    await openCreateForm();
+    const before = await h.database.db.select().from(teams);
     const result = await h.slack.submitView({
       userId: p.ada,
       values: {
@@ -105,10 +129,11 @@ describe("creating a team with the modal", () => {
       currency: `"KRN" isn't a currency code. Use a three-letter ISO code such as SEK, EUR or USD.`,
       reps: "@Sara Svensson can't be both a supervisor and a rep of the same team.",
     });
-    expect(await h.database.db.select().from(teams)).toHaveLength(1);
+    expect(await h.database.db.select().from(teams)).toEqual(before);
   });
 
   it("refuses a rep who is in another team, naming the team on the reps field", async () => {
+    await openCreateForm();
     const result = await h.slack.submitView({
       userId: p.ada,
       values: {
@@ -123,8 +148,13 @@ describe("creating a team with the modal", () => {
       reps: "@Cecilia Carlsson is a rep in Sales South. A rep belongs to one team: move them with /team move in this team's channel.",
     });
   });
+});
+
+describe("creating a team with the modal, once the form is right", () => {
+  beforeAll(() => startOver());
 
   it("creates the team when the form is right and turns the modal into the result", async () => {
+    await openCreateForm();
     const result = await h.slack.submitView({
       userId: p.ada,
       values: {
@@ -157,6 +187,8 @@ describe("creating a team with the modal", () => {
 });
 
 describe("editing a team with the modal", () => {
+  beforeAll(() => startOver({ language: "en" }));
+
   it("refuses a rep who asks for the form, privately, and opens nothing", async () => {
     const result = await h.slack.slashCommand({
       userId: p.alice,
@@ -212,6 +244,10 @@ describe("editing a team with the modal", () => {
       `<@${p.sara}> tog bort dig från teamet *Sales North*.`,
     );
   });
+});
+
+describe("the team card's Edit button, and a form left open", () => {
+  beforeAll(() => startOver({ language: "en", holidays: "NO" }));
 
   it("opens the form from the Edit button on the team card", async () => {
     const shown = await h.slack.slashCommand({
@@ -227,7 +263,10 @@ describe("editing a team with the modal", () => {
   });
 
   it("refuses a form left open while someone else changed the team, instead of overwriting", async () => {
-    // The form from the previous test is still open; an admin changes the team meanwhile.
+    // Sara opens the form; an admin changes the team meanwhile.
+    await opensModal(p.sara, () =>
+      h.slack.slashCommand({ userId: p.sara, channelId: p.channels.north, command: "/team", text: "edit" }),
+    );
     await h.slack.slashCommand({
       userId: p.ada,
       channelId: p.channels.north,
