@@ -5,6 +5,7 @@ import { auditLog, listAudit } from "../../src/platform/audit/index.js";
 import type { SlackView } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -12,15 +13,40 @@ let p: Harness["people"];
 beforeAll(async () => {
   h = await startHarness();
   p = h.people;
-  const run = (userId: string, channelId: string, command: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId, command, text });
-  await run(p.ada, p.channels.north, "/team", "create Sales North @sara");
-  await run(p.sara, p.channels.north, "/team", "add @alice @bo");
-  await run(p.sara, p.channels.north, "/product", "add Widget Pro | Installs in under an hour");
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/**
+ * Each group of tests starts over: Sales North (Sara; Alice and Bo) with Widget Pro on its product list,
+ * and the products `more` adds, as Sara adds them with `/product add`.
+ */
+async function startOver(...more: string[]): Promise<void> {
+  await h.reset();
+  await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo],
+  });
+  for (const product of ["Widget Pro | Installs in under an hour", ...more]) {
+    await h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/product",
+      text: `add ${product}`,
+    });
+  }
+}
+
+/** Sara's list and a click on its Add button: the empty form. */
+async function openAddForm(): Promise<SlackView> {
+  const message = await list(p.sara);
+  return opensModal(p.sara, () =>
+    h.slack.clickButton({ userId: p.sara, actionId: "products.add", messageTs: message?.ts }),
+  );
+}
 
 /** Does something that makes the app open a modal for a person (after its ack, as in Slack) and returns it. */
 async function opensModal(userId: string, act: () => Promise<unknown>): Promise<SlackView> {
@@ -57,6 +83,8 @@ async function auditCount() {
 }
 
 describe("adding a product with the modal", () => {
+  beforeAll(() => startOver());
+
   it("opens an empty form from the supervisor's Add button", async () => {
     const message = await list(p.sara);
     expect(buttonsOf(message).at(-1)).toBe("products.add");
@@ -72,6 +100,8 @@ describe("adding a product with the modal", () => {
   });
 
   it("shows a missing name on the name field, and stores nothing", async () => {
+    await openAddForm();
+    const stored = await h.database.db.select().from(products);
     const before = await auditCount();
     const blank = await h.slack.submitView({ userId: p.sara, values: { name: { value: "" } } });
     expect(blank.responseAction).toBe("not_sent");
@@ -83,18 +113,21 @@ describe("adding a product with the modal", () => {
     });
     expect(spaces.responseAction).toBe("errors");
     expect(spaces.errors).toEqual({ name: "Produkten behöver ett namn." });
-    expect(await h.database.db.select().from(products)).toHaveLength(1);
+    expect(await h.database.db.select().from(products)).toEqual(stored);
     expect(await auditCount()).toBe(before);
   });
 
   it("shows a name whose tag is taken on the name field, in plain text", async () => {
+    await openAddForm();
+    const stored = await h.database.db.select().from(products);
     const taken = await h.slack.submitView({ userId: p.sara, values: { name: { value: "widget pro" } } });
     expect(taken.responseAction).toBe("errors");
     expect(taken.errors).toEqual({ name: "Widget Pro finns redan på listan, med taggen #widget-pro." });
-    expect(await h.database.db.select().from(products)).toHaveLength(1);
+    expect(await h.database.db.select().from(products)).toEqual(stored);
   });
 
   it("adds the product once the name is fixed, and turns the modal into the result", async () => {
+    await openAddForm();
     const saved = await h.slack.submitView({
       userId: p.sara,
       values: {
@@ -125,6 +158,8 @@ describe("adding a product with the modal", () => {
 });
 
 describe("editing a product with the modal", () => {
+  beforeAll(() => startOver("Gadget Max | Fits in a pocket | Battery lasts a week"));
+
   it("refuses a rep who asks for the form, privately, and opens nothing", async () => {
     const result = await h.slack.slashCommand({
       userId: p.alice,
@@ -187,6 +222,10 @@ describe("editing a product with the modal", () => {
       ],
     ]);
   });
+});
+
+describe("editing a product from the list's Edit button", () => {
+  beforeAll(() => startOver("Gadget Mini | Fits in a pocket | Battery lasts two weeks"));
 
   it("opens from the Edit button on the list, in the clicker's language", async () => {
     const message = await list(p.ada);
@@ -205,17 +244,23 @@ describe("editing a product with the modal", () => {
       keyPoints: "Fits in a pocket\nBattery lasts two weeks",
     });
   });
+});
+
+describe("two people editing one product", () => {
+  beforeAll(() => startOver("Gadget Mini | Fits in a pocket | Battery lasts two weeks"));
 
   it("saves the same change once when two people submit it, and refuses a form left open meanwhile", async () => {
-    // Ada's form from the previous test is open; Sara opens one too. Both make the same change.
-    await opensModal(p.sara, () =>
-      h.slack.slashCommand({
-        userId: p.sara,
-        channelId: p.channels.north,
-        command: "/product",
-        text: "edit gadget-mini",
-      }),
-    );
+    // Ada and Sara open the form. Both make the same change.
+    for (const userId of [p.ada, p.sara]) {
+      await opensModal(userId, () =>
+        h.slack.slashCommand({
+          userId,
+          channelId: p.channels.north,
+          command: "/product",
+          text: "edit gadget-mini",
+        }),
+      );
+    }
     const change = { keyPoints: { value: "Fits in a pocket\nBattery lasts a month" } };
     const first = await h.slack.submitView({ userId: p.ada, values: change });
     expect(visibleText(first.view)).toContain("*Gadget Mini* is saved. Its tag is `#gadget-mini`.");
@@ -247,6 +292,10 @@ describe("editing a product with the modal", () => {
       keyPoints: "Fits in a pocket\nBattery lasts a month",
     });
   });
+});
+
+describe("a product taken off the list meanwhile", () => {
+  beforeAll(() => startOver("Gadget Midi | Fits in a pocket | Battery lasts a month"));
 
   it("tells someone clicking Edit on a product taken off the list meanwhile, and opens nothing", async () => {
     const message = await list(p.sara);
