@@ -12,18 +12,12 @@ import {
 } from "../../src/features/products/views.js";
 import type { TeamWithMembers } from "../../src/features/team/index.js";
 import { createTranslator } from "../../src/platform/i18n/index.js";
-import {
-  type BlockKitSchema,
-  loadBlockKitSchema,
-  validateMessageBlocks,
-  validateView,
-} from "../../src/sandbox/fake-slack/index.js";
+import { validateMessageBlocks, validateView } from "../../src/sandbox/fake-slack/index.js";
+import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
 import { registeredSurfaces } from "../support/registered.js";
 import { actionIds, buttonsOf, visibleText } from "../support/slack-text.js";
 
-const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
-  ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
-  : undefined;
+const schema = blockKitSchema;
 const en = createTranslator(productMessages, "en", "en-US");
 const sv = createTranslator(productMessages, "sv", "sv-SE");
 
@@ -77,6 +71,8 @@ const many = (count: number) => Array.from({ length: count }, (_, i) => product(
 const registered = registeredSurfaces();
 
 describe("product views pass Slack's Block Kit checks", () => {
+  itChecksTheSchema("the product views");
+
   const messages = {
     "empty list, supervisor": productList(sv, { team, products: [], mayManage: true, boundHere: true }),
     "empty list, rep elsewhere": productList(en, { team, products: [], mayManage: false, boundHere: false }),

@@ -18,18 +18,12 @@ import {
 import type { Team } from "../../src/features/team/index.js";
 import { createTranslator } from "../../src/platform/i18n/index.js";
 import { periodOf } from "../../src/platform/time/index.js";
-import {
-  type BlockKitSchema,
-  loadBlockKitSchema,
-  validateMessageBlocks,
-  validateView,
-} from "../../src/sandbox/fake-slack/index.js";
+import { validateMessageBlocks, validateView } from "../../src/sandbox/fake-slack/index.js";
+import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
 import { registeredSurfaces } from "../support/registered.js";
 import { actionIds, buttonsIn, buttonsOf } from "../support/slack-text.js";
 
-const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
-  ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
-  : undefined;
+const schema = blockKitSchema;
 const registered = registeredSurfaces();
 const en = createTranslator(quotaMessages, "en", "en-US");
 const sv = createTranslator(quotaMessages, "sv", "sv-SE");
@@ -111,6 +105,8 @@ function valid(message: { blocks?: unknown[] }) {
 }
 
 describe("quota views", () => {
+  itChecksTheSchema("the quota views");
+
   it("writes a day as people say it, so a sentence ending in one ends in one full stop", () => {
     expect(dayText(en, "2026-12-01")).toBe("Dec 1");
     // Swedish abbreviates "dec." with a full stop of its own; "från 1 dec.." would have two.

@@ -13,18 +13,12 @@ import {
 } from "../../src/features/team/views.js";
 import { createTranslator } from "../../src/platform/i18n/index.js";
 import { countryOfZone } from "../../src/platform/time/index.js";
-import {
-  type BlockKitSchema,
-  loadBlockKitSchema,
-  validateMessageBlocks,
-  validateView,
-} from "../../src/sandbox/fake-slack/index.js";
+import { validateMessageBlocks, validateView } from "../../src/sandbox/fake-slack/index.js";
+import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
 import { registeredSurfaces } from "../support/registered.js";
 import { actionIds, visibleText } from "../support/slack-text.js";
 
-const schema: BlockKitSchema | undefined = process.env.SLACK_REFERENCE_DIR
-  ? loadBlockKitSchema(process.env.SLACK_REFERENCE_DIR)
-  : undefined;
+const schema = blockKitSchema;
 const en = createTranslator(teamMessages, "en", "en-US");
 const sv = createTranslator(teamMessages, "sv", "sv-SE");
 
@@ -54,6 +48,8 @@ function team(reps: number, name = "Sales North"): TeamWithMembers {
 const registered = registeredSurfaces();
 
 describe("team views pass Slack's Block Kit checks", () => {
+  itChecksTheSchema("the team views");
+
   const messages = {
     "card, 3 reps": teamCard(en, team(3), { mayManage: true, boundHere: true }),
     "card, 400 reps": teamCard(sv, team(400), { mayManage: true, boundHere: false }),
