@@ -3,6 +3,7 @@ import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
 import type { Deps } from "./platform/deps.js";
+import { cleanTextAtTheEdge } from "./platform/slack/edge.js";
 import { Router } from "./platform/slack/index.js";
 
 export interface BotIdentity {
@@ -30,6 +31,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
       timeout: 10_000,
     },
   });
+  cleanTextAtTheEdge(app);
   const router = new Router(app);
   team.register(router, deps);
   products.register(router, deps);

@@ -1,5 +1,6 @@
+import { resolve } from "node:path";
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
-import { openDatabase } from "./platform/db/index.js";
+import { FolderBusyError, lockFolder, openDatabase } from "./platform/db/index.js";
 import { createLogger } from "./platform/log.js";
 import { SlackAuthError, startServer } from "./server.js";
 
@@ -61,6 +62,17 @@ async function main(): Promise<void> {
     return;
   }
 
+  // The embedded database is one process's: a second one on the same folder stops here, saying why.
+  let release = () => {};
+  if (!config.databaseUrl) {
+    try {
+      release = lockFolder(resolve(config.dataDir));
+    } catch (error) {
+      if (!(error instanceof FolderBusyError)) throw error;
+      log.error(error.message);
+      process.exit(1);
+    }
+  }
   const database = openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
       shutdown.abort(new Error(signal));
       await stopServer?.();
       await database.close();
+      release();
       log.info("stopped");
       process.exit(0);
     })().catch((error: unknown) => {
@@ -102,6 +115,7 @@ async function main(): Promise<void> {
     if (error instanceof SlackAuthError) {
       log.error(error.message);
       await database.close();
+      release();
       process.exit(1);
     }
     throw error;

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
@@ -10,6 +10,7 @@ import { ACK_DEADLINE_MS, type Deps } from "./platform/deps.js";
 import { Hooks } from "./platform/hooks.js";
 import { Jobs } from "./platform/jobs/index.js";
 import type { Log } from "./platform/log.js";
+import { EdgeReceiver } from "./platform/slack/edge.js";
 import type { Registered } from "./platform/slack/index.js";
 import {
   createSlackGateway,
@@ -160,18 +161,39 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const signingSecret = config.slack.signingSecret;
   if (!signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
-  const receiver = new HTTPReceiver({
+  const receiver = new EdgeReceiver({
+    eventsPath: EVENTS_PATH,
     signingSecret,
     endpoints: EVENTS_PATH,
     logger: log.child("http"),
     processBeforeResponse: false,
     customRoutes: [
       {
+        // Liveness: the process answers.
         path: "/healthz",
         method: ["GET"],
         handler: (_req, res) => {
           res.writeHead(200, { "content-type": "text/plain" });
           res.end("ok");
+        },
+      },
+      {
+        // Readiness: the database answers too, so a load balancer sends requests here only while they
+        // can be served (and again, with no restart, once the database is back).
+        path: "/readyz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          database.ping().then(
+            () => {
+              res.writeHead(200, { "content-type": "text/plain" });
+              res.end("ready");
+            },
+            (error: unknown) => {
+              log.warn("not ready: the database does not answer", error);
+              res.writeHead(503, { "content-type": "text/plain" });
+              res.end("not ready: the database does not answer");
+            },
+          );
         },
       },
     ],

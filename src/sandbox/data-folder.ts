@@ -3,8 +3,9 @@
  * uses in DATA_DIR, so resetting the demo can never touch real data. A pid file stops a second sandbox
  * (or `npm run sandbox:reset`) from using the folder while one runs: PGlite allows one process per folder.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { FolderBusyError, folderHolder, lockFolder as lockDataFolder } from "../platform/db/index.js";
 
 export interface SandboxPaths {
   root: string;
@@ -21,58 +22,30 @@ export function sandboxPaths(dataDir: string): SandboxPaths {
     root,
     database: join(root, "db"),
     world: join(root, "world.json"),
-    lock: join(root, "sandbox.pid"),
+    lock: join(root, LOCK_FILE),
   };
 }
 
-export class SandboxBusyError extends Error {
-  constructor(
-    readonly folder: string,
-    readonly pid: number,
-  ) {
-    super(
-      `Another sandbox (process ${pid}) is using ${folder}. Stop it first, or give this one another DATA_DIR.`,
-    );
+const LOCK_FILE = "sandbox.pid";
+
+/** Another sandbox holds the folder. */
+export class SandboxBusyError extends FolderBusyError {
+  constructor(folder: string, pid: number) {
+    super(folder, pid, "sandbox");
     this.name = "SandboxBusyError";
   }
 }
 
-const heldHere = new Set<string>();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The pid of a live process holding the folder, if any. */
+/** The pid of a live process holding the sandbox's folder, if any. */
 export function holderOf(paths: SandboxPaths): number | null {
-  if (heldHere.has(paths.root)) return process.pid;
-  if (!existsSync(paths.lock)) return null;
-  const pid = Number(readFileSync(paths.lock, "utf8").trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  return isAlive(pid) ? pid : null;
+  return folderHolder(paths.root, LOCK_FILE);
 }
 
-/** Takes the folder for this process; returns the release function. */
+/** Takes the sandbox's folder for this process; returns the release function. */
 export function lockFolder(paths: SandboxPaths): () => void {
-  const holder = holderOf(paths);
+  const holder = folderHolder(paths.root, LOCK_FILE);
   if (holder !== null) throw new SandboxBusyError(paths.root, holder);
-  mkdirSync(paths.root, { recursive: true });
-  writeFileSync(paths.lock, String(process.pid));
-  heldHere.add(paths.root);
-  return () => {
-    heldHere.delete(paths.root);
-    try {
-      if (readFileSync(paths.lock, "utf8").trim() === String(process.pid))
-        rmSync(paths.lock, { force: true });
-    } catch {
-      // Already gone.
-    }
-  };
+  return lockDataFolder(paths.root, { what: "sandbox", file: LOCK_FILE });
 }
 
 /** Deletes the sandbox's database and workspace (not the lock: the caller may hold it). */

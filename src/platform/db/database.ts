@@ -20,6 +20,8 @@ export interface Database {
   readonly kind: "postgres" | "pglite";
   /** Applies pending migrations; safe when several instances boot at once. */
   migrate(): Promise<void>;
+  /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export function openDatabase(options: OpenOptions): Database {
   return {
     db,
     kind: "pglite",
+    ping: (timeoutMs) => ping(db, timeoutMs),
     // PGlite is a single in-process connection and only one process may open a data folder: no race to guard.
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
@@ -60,9 +63,25 @@ function openPostgres(url: string, max: number): Database {
   return {
     db,
     kind: "postgres",
+    ping: (timeoutMs) => ping(db, timeoutMs),
     migrate: () => migratePostgresLocked(url),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+async function ping(db: Db, timeoutMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the database did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([db.execute(sql`select 1`), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
