@@ -28,7 +28,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
     clientOptions: {
       slackApiUrl: deps.config.slack.apiUrl,
       retryConfig: { retries: 2, maxTimeout: 2000 },
-      timeout: 10_000,
+      timeout: 5_000,
     },
   });
   cleanTextAtTheEdge(app);

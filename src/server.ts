@@ -24,7 +24,7 @@ import { type Clock, systemClock } from "./platform/time/index.js";
 export const EVENTS_PATH = "/slack/events";
 
 /** The longest one Web API call may take before it counts as failed. */
-const SLACK_CALL_TIMEOUT_MS = 10_000;
+const SLACK_CALL_TIMEOUT_MS = 5_000;
 
 export interface RunningServer {
   deps: Deps;
@@ -47,6 +47,8 @@ export interface StartOptions {
   signal?: AbortSignal;
   /** How long a listener works before answering Slack anyway (tests make it short); 2 s by default. */
   ackDeadlineMs?: number;
+  /** How long a request waits for a person's Slack profile before going on without it; 1.5 s by default. */
+  userLookupWaitMs?: number;
 }
 
 /** Slack refused the token itself: retrying will not help, the configuration must change. */
@@ -131,7 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const deps: Deps = {
     db: database.db,
     slack,
-    users: createUserDirectory(slack, clock),
+    users: createUserDirectory(slack, clock, { waitMs: options.userLookupWaitMs }),
     clock,
     config,
     log,

@@ -8,7 +8,7 @@ beforeAll(async () => {
   // The app answers Slack after 300 ms when the real answer is not ready (2 s in production, within
   // Slack's 3 s). Slack's slowness is a held call the test lets through when it wants: nothing here
   // depends on how fast the machine is.
-  h = await startHarness({ ackDeadlineMs: 300 });
+  h = await startHarness({ ackDeadlineMs: 300, userLookupWaitMs: 800 });
 });
 afterAll(async () => {
   await h?.close();
@@ -16,18 +16,20 @@ afterAll(async () => {
 
 describe("when Slack is slow", () => {
   it("acks a slash command in time with 'working on it', then answers by response_url", async () => {
-    const { erik, channels } = h.people;
-    // Erik's profile is not cached yet, and Slack keeps the app waiting for it.
-    const held = h.fake.holdNext("users.info");
+    const { ada, sara } = h.people;
+    const channel = h.fake.world.addChannel({ name: "sales-slow", members: [ada, sara] }).id;
+    // Creating a team looks the channel up in Slack, and Slack keeps the app waiting for it.
+    const held = h.fake.holdNext("conversations.info");
     const later = h.fake.world.waitFor(
-      (e) => e.type === "ephemeral_posted" && e.ephemeral.source === "response_url",
+      (e) =>
+        e.type === "ephemeral_posted" && e.ephemeral.source === "response_url" && e.ephemeral.user === ada,
       10_000,
     );
     const result = await h.slack.slashCommand({
-      userId: erik,
-      channelId: channels.general,
+      userId: ada,
+      channelId: channel,
       command: "/team",
-      text: "help",
+      text: `create Slow Team <@${sara}>`,
     });
     expect(result.error).toBeUndefined();
     expect(result.reply?.kind === "ephemeral" && result.reply.ephemeral.text).toBe(
@@ -35,8 +37,43 @@ describe("when Slack is slow", () => {
     );
     held.release();
     const answer = await later;
-    expect(answer.type === "ephemeral_posted" && answer.ephemeral.user).toBe(erik);
-    expect(answer.type === "ephemeral_posted" && answer.ephemeral.text).toBe("Supervisors /team-kommandon");
+    expect(answer.type === "ephemeral_posted" && answer.ephemeral.text).toContain(
+      "Created the team *Slow Team*",
+    );
+  });
+
+  it("answers a person whose profile Slack does not give within moments, and their next command once it does", async () => {
+    const { cecilia, channels } = h.people;
+    // Slack takes Cecilia's profile and does not give it back (until the test lets it).
+    const hung = h.fake.holdNext("users.info");
+    const later = h.fake.world.waitFor(
+      (e) =>
+        e.type === "ephemeral_posted" &&
+        e.ephemeral.source === "response_url" &&
+        e.ephemeral.user === cecilia,
+      10_000,
+    );
+    const first = await h.slack.slashCommand({
+      userId: cecilia,
+      channelId: channels.general,
+      command: "/team",
+      text: "help",
+    });
+    expect(first.reply?.kind === "ephemeral" && first.reply.ephemeral.text).toBe(
+      "Working on it… I'll post the answer here in a moment.",
+    );
+    // The answer comes without her profile (so in English), while Slack still holds the lookup.
+    const answer = await later;
+    expect(answer.type === "ephemeral_posted" && answer.ephemeral.text).toBe("Supervisor /team commands");
+    // Her next command asks Slack afresh instead of waiting on the hung lookup, and is in Swedish.
+    const next = await h.slack.slashCommand({
+      userId: cecilia,
+      channelId: channels.general,
+      command: "/team",
+      text: "help",
+    });
+    expect(next.reply?.kind === "ephemeral" && next.reply.ephemeral.text).toBe("Supervisors /team-kommandon");
+    hung.release();
   });
 
   it("tells the person politely when Slack cannot be reached for what the answer needs", async () => {

@@ -35,6 +35,8 @@ export interface HarnessOptions {
    * fake Slack also keeps Slack's own 3 s; not given, both are generous, so a busy machine fails no test.
    */
   ackDeadlineMs?: number;
+  /** How long a request waits for a person's Slack profile before going on without it. */
+  userLookupWaitMs?: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     host: "127.0.0.1",
     ackDeadlineMs: options.ackDeadlineMs ?? 10_000,
+    ...(options.userLookupWaitMs !== undefined ? { userLookupWaitMs: options.userLookupWaitMs } : {}),
   });
   const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
   const seeded = fake.world.snapshot();

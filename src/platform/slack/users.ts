@@ -1,4 +1,5 @@
 import type { Clock } from "../time/index.js";
+import { SlackApiError } from "./errors.js";
 import type { SlackGateway, SlackUser } from "./gateway.js";
 
 /** Slack profiles (time zone, locale, admin flags) with a short cache, so a busy hour costs few users.info calls. */
@@ -7,33 +8,53 @@ export interface UserDirectory {
   forget(userId: string): void;
 }
 
+/** How long a person's request waits for Slack to tell who they are before going on without it. */
+export const USER_LOOKUP_WAIT_MS = 1500;
+
 export function createUserDirectory(
   slack: SlackGateway,
   clock: Clock,
-  options: { ttlMs?: number; maxEntries?: number } = {},
+  options: { ttlMs?: number; maxEntries?: number; waitMs?: number } = {},
 ): UserDirectory {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const maxEntries = options.maxEntries ?? 10_000;
+  const waitMs = options.waitMs ?? USER_LOOKUP_WAIT_MS;
   const cache = new Map<string, { user: SlackUser | null; expires: number }>();
   const inFlight = new Map<string, Promise<SlackUser | null>>();
 
+  /**
+   * One users.info at a time per person, shared by whoever asks meanwhile, but only while it is young:
+   * a lookup Slack has not answered within `waitMs` fails for everyone waiting (they go on without the
+   * profile: English, not an admin) and is no longer shared, so the person's next request asks afresh.
+   */
+  function lookUp(userId: string): Promise<SlackUser | null> {
+    const pending = inFlight.get(userId);
+    if (pending) return pending;
+    const request = slack.userInfo(userId).then((user) => {
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+      cache.set(userId, { user, expires: clock.now().getTime() + ttlMs });
+      return user;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SlackApiError("users.info", "request_failed")), waitMs);
+      timer.unref();
+    });
+    const shared = Promise.race([request, late]).finally(() => {
+      clearTimeout(timer);
+      if (inFlight.get(userId) === shared) inFlight.delete(userId);
+    });
+    // What Slack answers after the wait still fills the cache; a failure then is nobody's to hear.
+    request.catch(() => {});
+    inFlight.set(userId, shared);
+    return shared;
+  }
+
   return {
     async get(userId) {
-      const now = clock.now().getTime();
       const hit = cache.get(userId);
-      if (hit && hit.expires > now) return hit.user;
-      const pending = inFlight.get(userId);
-      if (pending) return pending;
-      const request = slack
-        .userInfo(userId)
-        .then((user) => {
-          if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-          cache.set(userId, { user, expires: clock.now().getTime() + ttlMs });
-          return user;
-        })
-        .finally(() => inFlight.delete(userId));
-      inFlight.set(userId, request);
-      return request;
+      if (hit && hit.expires > clock.now().getTime()) return hit.user;
+      return lookUp(userId);
     },
     forget(userId) {
       cache.delete(userId);
