@@ -350,7 +350,7 @@ describe("the page's server", () => {
   });
 });
 
-describe("restarting", () => {
+describe("restarting", { timeout: 90_000 }, () => {
   it("keeps the workspace and the data, and seeds nothing again", async () => {
     const before = await counts();
     const world = s.sandbox.engine().world;
@@ -396,6 +396,7 @@ describe("the data folder", () => {
 
 describe.skipIf(onPostgres)(
   "resetting (embedded database; with DATABASE_URL the sandbox refuses to reset)",
+  { timeout: 90_000 },
   () => {
     it("deletes the data folder and starts over with the demo workspace", async () => {
       const dataDir = tempDir("reset");
