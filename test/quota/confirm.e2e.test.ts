@@ -3,6 +3,7 @@ import { checkins } from "../../src/features/quota/schema.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsIn, visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -11,11 +12,13 @@ beforeAll(async () => {
   // Monday 16 March 2026, 13:00 in Stockholm.
   h = await startHarness({ now: "2026-03-16T12:00:00Z" });
   p = h.people;
-  const team = (userId: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId: p.channels.north, command: "/team", text });
-  await team(p.ada, "create Sales North @sara");
-  await team(p.sara, "add @alice @bo");
-  await team(p.sara, "set currency SEK");
+  await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo],
+    settings: { currency: "SEK" },
+  });
   await h.slack.slashCommand({
     userId: p.sara,
     channelId: p.channels.north,
@@ -138,6 +141,8 @@ describe("a sale far above the usual is asked about first", () => {
   });
 
   it("checks a confirmed sale again: a tampered amount above the team's maximum is refused", async () => {
+    await quota(p.sara, "set confirm 50 000");
+    const before = (await rowsOf(p.alice)).map((r) => r.note);
     const { message } = await quota(p.alice, "60000 Globex");
     const value = buttonsIn(message).find((b) => b.actionId === "quota.checkin.confirm")?.value ?? "";
     const forged = JSON.stringify({ ...JSON.parse(value), a: 99_999_999_999 });
@@ -150,6 +155,6 @@ describe("a sale far above the usual is asked about first", () => {
     await h.settle();
     const told = h.fake.world.ephemeralsFor(p.alice).at(-1);
     expect(spaces(told?.text)).toContain("is more than one sale can be here (at most SEK 10,000,000)");
-    expect((await rowsOf(p.alice)).map((r) => r.note)).toEqual(["Initech"]);
+    expect((await rowsOf(p.alice)).map((r) => r.note)).toEqual(before);
   });
 });

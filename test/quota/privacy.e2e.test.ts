@@ -3,6 +3,7 @@ import { checkins } from "../../src/features/quota/schema.js";
 import type { ShownReply } from "../../src/sandbox/fake-slack/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -11,12 +12,19 @@ beforeAll(async () => {
   // Monday 16 March 2026, 13:00 in Stockholm.
   h = await startHarness({ now: "2026-03-16T12:00:00Z" });
   p = h.people;
-  const team = (userId: string, text: string) =>
-    h.slack.slashCommand({ userId, channelId: p.channels.north, command: "/team", text });
-  await team(p.ada, "create Sales North @sara");
-  await team(p.sara, "add @alice @bo @cecilia");
-  await team(p.sara, "set language en");
-  await team(p.ada, `grant <@${p.erik}|erik> executive`);
+  await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo, p.cecilia],
+    settings: { language: "en" },
+  });
+  await h.slack.slashCommand({
+    userId: p.ada,
+    channelId: p.channels.north,
+    command: "/team",
+    text: `grant <@${p.erik}|erik> executive`,
+  });
   for (const [rep, amount] of [
     [p.alice, "30000"],
     [p.bo, "20000"],
@@ -71,6 +79,7 @@ describe("the leaderboard and a team that keeps check-ins private", () => {
 
   it("keeps a private sale out of an older post that a correction updates", async () => {
     // Cecilia's 10 000 was posted while check-ins were public; now she checks in 5 000 privately.
+    await quota(p.sara, "set private on");
     await quota(p.cecilia, "5000 Private deal");
     const [older] = (await h.database.db.select().from(checkins).orderBy(checkins.id)).filter(
       (c) => c.repId === p.cecilia,
@@ -100,6 +109,7 @@ describe("the leaderboard and a team that keeps check-ins private", () => {
   });
 
   it("still shows the supervisor and executives the whole team, but privately", async () => {
+    await quota(p.sara, "set private on");
     const posts = h.fake.world.messagesIn(p.channels.north).length;
     for (const who of [p.sara, p.erik]) {
       const board = await quota(who, "team");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teams } from "../../src/features/team/schema.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -11,9 +12,12 @@ beforeAll(async () => {
   // Monday 16 March 2026, 13:00 in Stockholm.
   h = await startHarness({ now: "2026-03-16T12:00:00Z" });
   p = h.people;
-  await team(p.ada, "create Sales North @olle");
-  await team(p.olle, "add @alice @bo");
-  await h.settle();
+  await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.olle],
+    reps: [p.alice, p.bo],
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -55,6 +59,8 @@ describe("changing a team's currency", () => {
   });
 
   it("is refused on the form's currency field too", async () => {
+    // A target in SEK is enough to keep the currency.
+    await quota(p.olle, `target <@${p.bo}|bo> 100000`);
     const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.olle, 5000);
     await h.slack.slashCommand({
       userId: p.olle,
@@ -71,6 +77,8 @@ describe("changing a team's currency", () => {
 
   it("waits for the next period for the check-ins, and for the targets to be cleared", async () => {
     h.clock.set("2026-04-01T07:00:00Z"); // 09:00 on 1 April in Stockholm: March's check-ins are behind
+    await quota(p.olle, `target <@${p.bo}|bo> 100000`); // Bo's target in SEK, as the test above leaves it
+    await h.settle();
     expect(await team(p.olle, "set currency EUR")).toBe(
       "The currency stays SEK for now: in EUR, what Sales North has in SEK would stop counting. 1 target is in SEK (targets carry over from period to period): clear it in `/quota targets` first, then set it again in EUR after the change.",
     );
