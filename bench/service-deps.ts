@@ -3,7 +3,7 @@ import { WebClient } from "@slack/web-api";
 import { loadConfig } from "../src/config.js";
 import { registerQuotaJobs } from "../src/features/quota/posts.js";
 import { teamMemberships } from "../src/features/team/index.js";
-import type { Db } from "../src/platform/db/index.js";
+import type { Connection, Db } from "../src/platform/db/index.js";
 import { ACK_DEADLINE_MS, type Deps } from "../src/platform/deps.js";
 import { Hooks } from "../src/platform/hooks.js";
 import { Jobs } from "../src/platform/jobs/index.js";
@@ -17,7 +17,10 @@ import { TIME_ZONE } from "./seed.js";
  * Every profile is an English-speaking non-admin in the teams' zone (no users.info call). Channel posts
  * answer at once with a made-up ts; any other Slack call goes to a closed port and fails loudly.
  */
-export function benchDeps(db: Db): Deps {
+export function benchDeps(
+  db: Db,
+  connection: Connection = { kind: "postgres", url: "postgres://unused" },
+): Deps {
   const log = createLogger("error");
   const profile = (id: string): SlackUser => ({
     id,
@@ -47,7 +50,7 @@ export function benchDeps(db: Db): Deps {
     config: loadConfig({}),
     log,
     tasks,
-    jobs: new Jobs(tasks, log),
+    jobs: new Jobs({ db, connection }, log, tasks),
     hooks: new Hooks(),
     memberships: teamMemberships,
     ackDeadlineMs: ACK_DEADLINE_MS,

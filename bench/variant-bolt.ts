@@ -25,7 +25,9 @@ const database = openDatabase(
     ? { databaseUrl: process.env.DATABASE_URL }
     : { dataDir: process.env.DATA_DIR ?? "" },
 );
-const deps = benchDeps(database.db);
+const deps = benchDeps(database.db, database.connection);
+// The check-in's channel post is a job, as in the app.
+await deps.jobs.start();
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET ?? "",
   endpoints: "/slack/events",
@@ -58,7 +60,7 @@ switch (variant) {
     );
     if (answer.kind !== "recorded") throw new Error("the bench check-in asked for confirmation");
     const outcome = answer.outcome;
-    await deps.tasks.idle();
+    await deps.jobs.idle();
     app.command(
       "/quota",
       commandListener(deps, quotaMessages, async ({ t }) => checkinReply(t, outcome)),
@@ -85,7 +87,7 @@ process.stdout.write("ready\n");
 process.on("SIGTERM", () => {
   void app
     .stop()
-    .then(() => deps.tasks.idle())
+    .then(() => deps.jobs.stop())
     .then(() => database.close())
     .then(() => process.exit(0));
 });

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SocketModeReceiver } from "@slack/bolt";
+import { type App, SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
@@ -8,7 +8,7 @@ import { teamMemberships } from "./features/team/index.js";
 import type { Database } from "./platform/db/index.js";
 import { ACK_DEADLINE_MS, type Deps } from "./platform/deps.js";
 import { Hooks } from "./platform/hooks.js";
-import { Jobs } from "./platform/jobs/index.js";
+import { DEFAULT_JOBS_CONFIG, Jobs, type JobsConfig } from "./platform/jobs/index.js";
 import type { Log } from "./platform/log.js";
 import { EdgeReceiver } from "./platform/slack/edge.js";
 import type { Registered } from "./platform/slack/index.js";
@@ -49,6 +49,8 @@ export interface StartOptions {
   ackDeadlineMs?: number;
   /** How long a request waits for a person's Slack profile before going on without it; 1.5 s by default. */
   userLookupWaitMs?: number;
+  /** The job engine's retry pauses, concurrency and polling (tests make retries quick). */
+  jobs?: Partial<JobsConfig>;
 }
 
 /** Slack refused the token itself: retrying will not help, the configuration must change. */
@@ -138,7 +140,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     config,
     log,
     tasks,
-    jobs: new Jobs(tasks, log.child("jobs")),
+    jobs: new Jobs(database, log.child("jobs"), tasks, {
+      ...DEFAULT_JOBS_CONFIG,
+      ...options.jobs,
+    }),
     hooks: new Hooks(),
     memberships: teamMemberships,
     ackDeadlineMs: options.ackDeadlineMs ?? ACK_DEADLINE_MS,
@@ -147,6 +152,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (config.mode === "socket" && config.slack.appToken) {
     const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: log.child("socket") });
     const { app, router } = createApp(deps, receiver, { botToken, ...bot });
+    await deps.jobs.start();
     await app.start();
     log.info("listening to Slack over Socket Mode");
     return {
@@ -154,10 +160,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       registered: router.registered,
       eventsUrl: null,
       port: null,
-      stop: async () => {
-        await app.stop();
-        await deps.tasks.idle();
-      },
+      stop: () => stopAll(app, deps),
     };
   }
 
@@ -201,6 +204,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ],
   });
   const { app, router } = createApp(deps, receiver, { botToken, ...bot });
+  // The jobs the app owes (some from before a restart) start before the first request can add more.
+  await deps.jobs.start();
   const server = (await app.start({ port: config.port, host: options.host })) as Server;
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? "localhost";
@@ -209,9 +214,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     registered: router.registered,
     eventsUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}${EVENTS_PATH}`,
     port,
-    stop: async () => {
-      await app.stop();
-      await deps.tasks.idle();
-    },
+    stop: () => stopAll(app, deps),
   };
+}
+
+/**
+ * Stops taking requests, lets the answers under way finish, then stops the job engine: running jobs get
+ * a bounded time to finish, the rest stay queued for the next start.
+ */
+async function stopAll(app: App, deps: Deps): Promise<void> {
+  await app.stop();
+  await deps.tasks.idle();
+  await deps.jobs.stop();
+  await deps.tasks.idle();
 }

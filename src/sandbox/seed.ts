@@ -157,7 +157,7 @@ export const quotaSeeder: Seeder = {
       });
       await checkIn(rep, sale.text);
       // Each post reaches the channel before the next sale: the team channel reads oldest first.
-      await deps.tasks.idle();
+      await deps.jobs.idle();
     }
     return true;
   },
@@ -255,6 +255,6 @@ export async function seedDemoData(
   for (const seeder of seeders) {
     if (await seeder.run(context)) ran.push(seeder.name);
   }
-  await context.deps.tasks.idle();
+  await context.deps.jobs.idle();
   return ran;
 }

@@ -90,6 +90,19 @@ describe("when Slack is slow", () => {
   });
 });
 
+/** The modal the person sees now, once it no longer says "Saving…" (the late answer has landed). */
+async function afterSaving(userId: string, viewId: string | undefined) {
+  for (let waited = 0; waited < 25_000; waited += 50) {
+    const view = h.fake.world.openViewsOf(userId).find((v) => v.id === viewId);
+    if (view && !visibleText(view).includes("Saving…")) return view;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const updates = h.fake.callsTo("views.update").map((c) => `${c.ok ? "ok" : c.error}`);
+  throw new Error(
+    `the modal ${viewId} still says "Saving…"; views.update calls: ${updates.join(", ") || "none"}`,
+  );
+}
+
 describe("a form saved while Slack is slow", () => {
   async function openCreateForm(channelId: string) {
     const { ada } = h.people;
@@ -109,11 +122,8 @@ describe("a form saved while Slack is slow", () => {
     });
     expect(result.responseAction).toBe("update");
     expect(visibleText(result.view)).toContain("Saving… Slack is slow to answer right now");
-    const viewId = result.view?.id;
-    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 25_000);
     held.release();
-    await updated;
-    const shown = h.fake.world.openViewsOf(ada).find((v) => v.id === viewId);
+    const shown = await afterSaving(ada, result.view?.id);
     expect(visibleText(shown)).toContain("*Sales South* is ready.");
   });
 
@@ -126,11 +136,8 @@ describe("a form saved while Slack is slow", () => {
       values: { name: { value: "Sales South" }, supervisors: { value: [sara] } },
     });
     expect(result.responseAction).toBe("update");
-    const viewId = result.view?.id;
-    const updated = h.fake.world.waitFor((e) => e.type === "view_updated" && e.view.id === viewId, 25_000);
     held.release();
-    await updated;
-    const form = h.fake.world.openViewsOf(ada).find((v) => v.id === viewId);
+    const form = await afterSaving(ada, result.view?.id);
     const text = visibleText(form);
     expect(text).toContain(
       ":warning: Not saved yet. Please fix:\n• Team name: There is already a team called Sales South.",

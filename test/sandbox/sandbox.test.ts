@@ -183,7 +183,7 @@ describe("the demo workspace", () => {
     const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
     expect(await seedDemoData(context)).toEqual([]);
     expect(await quotaSeeder.run(context)).toBe(false);
-    await engine.server.deps.tasks.idle();
+    await engine.server.deps.jobs.idle();
     expect(await counts()).toEqual(before);
     expect(before).toMatchObject({ targets: 4, checkins: 8 });
     expect(engine.world.messagesIn(channels.team)).toHaveLength(posts);

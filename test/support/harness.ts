@@ -87,9 +87,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     signingSecret,
     people,
-    settle: () => server.deps.tasks.idle(),
+    settle: () => server.deps.jobs.idle(),
     reset: async () => {
-      await server.deps.tasks.idle();
+      await server.deps.jobs.idle();
       await emptyDatabase(database.db);
       fake.world.restore(seeded);
       fake.resetCalls();

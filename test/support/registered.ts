@@ -14,7 +14,12 @@ export function registeredSurfaces(): Registered {
   const deps = {
     config: { slack: { apiUrl: "http://127.0.0.1:9/api/" } },
     log,
-    jobs: new Jobs(new Background(log), log),
+    // Never started: registering the app defines its jobs, nothing runs them.
+    jobs: new Jobs(
+      { db: undefined as never, connection: { kind: "postgres", url: "postgres://unused" } },
+      log,
+      new Background(log),
+    ),
     hooks: new Hooks(),
   } as unknown as Deps;
   return createApp(deps, receiver, { botToken: "xoxb-test", botId: "B1", botUserId: "U1" }).router.registered;

@@ -174,27 +174,31 @@ async function record(
     recordedAt: now,
     requestId: pending.r,
   };
-  const { checkin, created } = claim
-    ? await deps.db.transaction(async (tx) => {
-        const first = await claimRequest(tx, {
-          workspaceId: ctx.workspaceId,
-          requestId: pending.r,
-          action: claim,
-          at: now,
-        });
-        if (first) return insertCheckin(tx, row);
+  const announced = !rules.checkinsPrivate;
+  // The sale and its channel post commit together: the post is owed exactly when the sale is recorded.
+  const { checkin, created } = await deps.db.transaction(async (tx) => {
+    if (claim) {
+      const first = await claimRequest(tx, {
+        workspaceId: ctx.workspaceId,
+        requestId: pending.r,
+        action: claim,
+        at: now,
+      });
+      if (!first) {
         // A Yes before this one recorded it (a double click); a Cancel before it recorded nothing.
         const earlier = await checkinOfRequest(tx, ctx.workspaceId, pending.r);
         if (!earlier) throw error("quota.confirm.cancelledBefore");
         return { checkin: earlier, created: false };
-      })
-    : await insertCheckin(deps.db, row);
+      }
+    }
+    const inserted = await insertCheckin(tx, row);
+    if (inserted.created && announced) await syncPost(ctx, tx, inserted.checkin);
+    return inserted;
+  });
   const [progress, similarRecent] = await Promise.all([
     repProgress(deps.db, team, ctx.userId, now, known),
     similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
   ]);
-  const announced = !rules.checkinsPrivate;
-  if (created && announced) syncPost(ctx, checkin);
   return {
     team,
     checkin,
@@ -216,11 +220,15 @@ export async function productFromTag(db: Db, team: Team, tag: string): Promise<P
 }
 
 /** Brings the team channel's message about a check-in up to date with it (posts it the first time). */
-export function syncPost(ctx: RequestContext, checkin: Pick<Checkin, "id" | "workspaceId">): void {
-  ctx.deps.jobs.send(
+export async function syncPost(
+  ctx: RequestContext,
+  tx: Db,
+  checkin: Pick<Checkin, "id" | "workspaceId">,
+): Promise<void> {
+  await ctx.deps.jobs.send(
     "quota.checkin.sync",
     { workspaceId: checkin.workspaceId, checkinId: checkin.id },
-    { key: `checkin:${checkin.id}` },
+    { tx, key: `checkin:${checkin.id}` },
   );
 }
 
@@ -269,9 +277,9 @@ export async function undoCheckin(ctx: RequestContext, checkinId?: number): Prom
       after: { status: "undone" },
       at: now,
     });
+    await syncPost(ctx, tx, row);
     return row;
   });
   if (!undone) throw error("quota.undo.gone");
-  syncPost(ctx, undone);
   return { checkin: undone, progress: await repProgress(deps.db, team, undone.repId, now), team };
 }

@@ -1,5 +1,6 @@
 import { decide } from "../../platform/access/index.js";
 import type { RequestContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
 import type { Period } from "../../platform/time/index.js";
 import { findProducts, type Product } from "../products/index.js";
 import { findTeam, type Team, type TeamWithMembers } from "../team/index.js";
@@ -106,11 +107,11 @@ export async function removeEntry(
       after: { status: "removed" },
       at: now,
     });
+    await syncPost(ctx, tx, row);
+    await tellRep(ctx, tx, row, "removed", checkin.amountMinor);
     return row;
   });
   if (!removed) throw error("quota.entry.gone");
-  syncPost(ctx, removed);
-  tellRep(ctx, removed, "removed", checkin.amountMinor);
   const list = await entriesOf(ctx, team, listRepId, true);
   return { team: team.team, before: checkin, after: removed, unchanged: false, list };
 }
@@ -149,6 +150,8 @@ export async function correctEntry(
       after: { amountMinor: row.amountMinor, note: row.note },
       at: now,
     });
+    await syncPost(ctx, tx, row);
+    await tellRep(ctx, tx, row, "corrected", checkin.amountMinor);
     return row;
   });
   if (!corrected) {
@@ -161,24 +164,21 @@ export async function correctEntry(
       currency: now2.currency,
     });
   }
-  syncPost(ctx, corrected);
-  tellRep(ctx, corrected, "corrected", checkin.amountMinor);
   return { team: team.team, before: checkin, after: corrected, unchanged: false };
 }
 
 /** Tells the rep by DM what a supervisor did to their check-in (not when they did it themselves). */
-function tellRep(
+async function tellRep(
   ctx: RequestContext,
+  tx: Db,
   checkin: Checkin,
   change: "removed" | "corrected",
   beforeMinor: number,
-): void {
+): Promise<void> {
   if (checkin.repId === ctx.userId) return;
-  ctx.deps.jobs.send("quota.entry.notice", {
-    workspaceId: checkin.workspaceId,
-    checkinId: checkin.id,
-    by: ctx.userId,
-    change,
-    beforeMinor,
-  });
+  await ctx.deps.jobs.send(
+    "quota.entry.notice",
+    { workspaceId: checkin.workspaceId, checkinId: checkin.id, by: ctx.userId, change, beforeMinor },
+    { tx },
+  );
 }

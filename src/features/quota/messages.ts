@@ -304,6 +304,10 @@ const ownQuotaMessages = defineMessages(
     "quota.post.removed": (p: { rep: string; amount: string }) =>
       `~<@${p.rep}> checked in ${p.amount}~ _(removed by the supervisor)_`,
     "quota.post.corrected": "corrected by the supervisor",
+    "quota.post.failed": (p: { channel: string; amount: string; reason: "notInChannel" | "channelGone" }) =>
+      p.reason === "notInChannel"
+        ? `Your sale of ${p.amount} is recorded, but I couldn't tell the team: I'm not in <#${p.channel}>. Ask your supervisor to invite me there with \`/invite @Supervisor\`.`
+        : `Your sale of ${p.amount} is recorded, but I couldn't tell the team: its channel <#${p.channel}> is gone or archived. Your supervisor can give the team another channel with \`/team set channel #channel\`.`,
     "quota.board.team": (p: { line: string; days: string }) => `*Team:* ${p.line} · ${p.days}`,
     "quota.board.ownRank": (p: { line: string; rank: number; of: number }) =>
       `*Your place:* ${p.rank} of ${p.of}\n${p.line}`,
@@ -548,6 +552,10 @@ const ownQuotaMessages = defineMessages(
     "quota.progress.tooEarly": "För tidigt i perioden för att säga var den slutar.",
     "quota.post.removed": (p) => `~<@${p.rep}> checkade in ${p.amount}~ _(borttagen av handledaren)_`,
     "quota.post.corrected": "rättad av handledaren",
+    "quota.post.failed": (p) =>
+      p.reason === "notInChannel"
+        ? `Din affär på ${p.amount} är registrerad, men jag kunde inte berätta det för teamet: jag är inte med i <#${p.channel}>. Be din handledare bjuda in mig med \`/invite @Supervisor\`.`
+        : `Din affär på ${p.amount} är registrerad, men jag kunde inte berätta det för teamet: kanalen <#${p.channel}> finns inte längre eller är arkiverad. Din handledare kan ge teamet en annan kanal med \`/team set channel #kanal\`.`,
     "quota.board.team": (p) => `*Teamet:* ${p.line} · ${p.days}`,
     "quota.board.ownRank": (p) => `*Din plats:* ${p.rank} av ${p.of}\n${p.line}`,
     "quota.board.ownNone": "*Din plats:* inga incheckningar än den här perioden.",

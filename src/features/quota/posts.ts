@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
 import { translatorFor, translatorIn } from "../../platform/slack/index.js";
 import { periodByKey } from "../../platform/time/index.js";
@@ -12,12 +13,41 @@ import { channelPost, dayText, periodName } from "./views.js";
 
 /** The channel posts and DMs quotas owe people, and the questions quotas answer for other features. */
 export function registerQuotaJobs(deps: Deps): void {
-  deps.jobs.handle("quota.checkin.sync", ({ workspaceId, checkinId }) =>
-    syncCheckinPost(deps, workspaceId, checkinId),
+  deps.jobs.define(
+    "quota.checkin.sync",
+    z.object({ workspaceId: z.string(), checkinId: z.number().int() }),
+    ({ workspaceId, checkinId }) => syncCheckinPost(deps, workspaceId, checkinId),
+    {
+      policy: "serial",
+      // The channel is gone, archived, or Slack will not let the app post there: retrying cannot help.
+      onPermanentFailure: async ({ workspaceId, checkinId }, failure) => {
+        const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+        if (checkin?.postTs === "") await releasePost(deps.db, checkin.id);
+        const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+        if (!checkin || !found) return;
+        const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
+        await deps.slack.postMessage({
+          channel: checkin.repId,
+          text: t.t("quota.post.failed", {
+            channel: found.team.channelId,
+            amount: t.money(checkin.amountMinor, checkin.currency),
+            reason: failure.code === "not_in_channel" ? "notInChannel" : "channelGone",
+          }),
+        });
+      },
+    },
   );
 
-  deps.jobs.handle(
+  deps.jobs.define(
     "quota.target.notice",
+    z.object({
+      workspaceId: z.string(),
+      teamId: z.number().int(),
+      repId: z.string(),
+      by: z.string(),
+      periodKey: z.string(),
+      amountMinor: z.number().int().min(0),
+    }),
     async ({ workspaceId, teamId, repId, by, periodKey, amountMinor }) => {
       const found = await findTeam(deps.db, workspaceId, teamId);
       if (!found) return;
@@ -36,21 +66,32 @@ export function registerQuotaJobs(deps: Deps): void {
     },
   );
 
-  deps.jobs.handle("quota.entry.notice", async ({ workspaceId, checkinId, by, change, beforeMinor }) => {
-    const checkin = await findCheckin(deps.db, workspaceId, checkinId);
-    const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
-    if (!checkin || !found) return;
-    const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
-    await deps.slack.postMessage({
-      channel: checkin.repId,
-      text: t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
-        by,
-        date: dayText(t, checkin.soldOn),
-        before: t.money(beforeMinor, checkin.currency),
-        after: t.money(checkin.amountMinor, checkin.currency),
-      }),
-    });
+  const entryNotice = z.object({
+    workspaceId: z.string(),
+    checkinId: z.number().int(),
+    by: z.string(),
+    change: z.enum(["removed", "corrected"]),
+    beforeMinor: z.number().int(),
   });
+  deps.jobs.define(
+    "quota.entry.notice",
+    entryNotice,
+    async ({ workspaceId, checkinId, by, change, beforeMinor }) => {
+      const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+      const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+      if (!checkin || !found) return;
+      const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
+      await deps.slack.postMessage({
+        channel: checkin.repId,
+        text: t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
+          by,
+          date: dayText(t, checkin.soldOn),
+          before: t.money(beforeMinor, checkin.currency),
+          after: t.money(checkin.amountMinor, checkin.currency),
+        }),
+      });
+    },
+  );
 
   deps.hooks.answer("team.currency.inUse", async ({ db, team, periodStart, periodEnd, periodKey }) => {
     const found = await findTeam(db, team.workspaceId, team.id);

@@ -111,20 +111,24 @@ export async function saveTargets(
         at: now,
       });
       done.push({ team: team.team, period, repId, beforeMinor, afterMinor: amountMinor });
+      // The rep is told by DM, sent with the change it tells of (not a supervisor setting their own).
+      if (repId !== null && repId !== actor.userId) {
+        await deps.jobs.send(
+          "quota.target.notice",
+          {
+            workspaceId: team.team.workspaceId,
+            teamId: team.team.id,
+            repId,
+            by: actor.userId,
+            periodKey: period.key,
+            amountMinor,
+          },
+          { tx },
+        );
+      }
     }
     return done;
   });
-  for (const change of changes) {
-    if (change.repId === null || change.repId === actor.userId) continue;
-    deps.jobs.send("quota.target.notice", {
-      workspaceId: team.team.workspaceId,
-      teamId: team.team.id,
-      repId: change.repId,
-      by: actor.userId,
-      periodKey: change.period.key,
-      amountMinor: change.afterMinor,
-    });
-  }
   return changes;
 }
 

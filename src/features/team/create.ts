@@ -93,11 +93,11 @@ export async function createTeam(ctx: RequestContext, input: CreateTeamInput): P
           addedAt: now,
         });
       }
+      await sendPlacementNotices(deps, tx, actor, row, placements, []);
       return row;
     })
     .catch((caught: unknown) => explainConflict(caught, { name: name.value, channelId: input.channelId }));
 
-  sendPlacementNotices(deps, actor, team, placements, []);
   return {
     team: { team, supervisorIds, repIds },
     appInChannel: channel.isMember,

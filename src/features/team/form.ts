@@ -105,17 +105,10 @@ export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<Tea
     if (channelId !== team.team.channelId) await ensureUsableChannel(ctx, channelId);
     const current = placementsOf(team.supervisorIds, team.repIds);
     const wanted = placementsOf(form.supervisorIds, form.repIds);
-    let moved: { joined: Placement[]; left: string[] } = { joined: [], left: [] };
-    const updated = await updateSettings(
-      ctx,
-      team,
-      team.team.version,
-      { ...settings, channelId },
-      async (change) => {
-        moved = await reconcileMembers(change, current, wanted);
-      },
-    );
-    sendPlacementNotices(ctx.deps, actor, updated, moved.joined, moved.left);
+    await updateSettings(ctx, team, team.team.version, { ...settings, channelId }, async (change) => {
+      const moved = await reconcileMembers(change, current, wanted);
+      await sendPlacementNotices(ctx.deps, change.tx, actor, team.team, moved.joined, moved.left);
+    });
   } catch (caught) {
     return asFieldError(caught);
   }

@@ -127,9 +127,9 @@ export async function changeMembers(
         if (removable.includes(userId) && (await unplaceMember(c, userId))) result.changed.push(userId);
         else result.unchanged.push(userId);
       }
+      await sendPlacementNotices(deps, c.tx, actor, current.team, [], result.changed);
       return result.changed.length > 0;
     });
-    sendPlacementNotices(deps, actor, team.team, [], result.changed);
   } else {
     const role: MemberRole = op === "addSupervisor" ? "supervisor" : "rep";
     const [problems, repTeams] = await Promise.all([
@@ -172,15 +172,10 @@ export async function changeMembers(
         if (await placeMember(c, { userId, role }, from)) result.changed.push(userId);
         else result.unchanged.push(userId);
       }
+      const added = result.changed.map((userId) => ({ userId, role }));
+      await sendPlacementNotices(deps, c.tx, actor, current.team, added, []);
       return result.changed.length > 0;
     });
-    sendPlacementNotices(
-      deps,
-      actor,
-      team.team,
-      result.changed.map((userId) => ({ userId, role })),
-      [],
-    );
   }
   result.team = (await findTeam(deps.db, actor.workspaceId, team.team.id)) ?? team;
   return result;

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Actor } from "../../platform/access/index.js";
+import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { translatorFor } from "../../platform/slack/index.js";
 import { teamMessages } from "./messages.js";
@@ -25,48 +27,65 @@ export interface Placement {
 }
 
 /**
- * Tells people, by DM in their own language, that their place in a team changed; after the change has
- * committed, and never the person who made it.
+ * Tells people, by DM in their own language, that their place in a team changed: sent in the transaction
+ * of the change (so they are told exactly when it happened), never to the person who made it.
  */
-export function sendPlacementNotices(
+export async function sendPlacementNotices(
   deps: Deps,
+  tx: Db,
   actor: Actor,
-  team: Team,
+  team: Pick<Team, "id" | "workspaceId">,
   added: readonly Placement[],
   removed: readonly string[],
-): void {
+): Promise<void> {
   const notices = [
     ...added.map((p) => ({ userId: p.userId, change: p.role === "supervisor" ? "nowSupervisor" : "added" })),
     ...removed.map((userId) => ({ userId, change: "removed" })),
   ] as const;
   for (const { userId, change } of notices) {
     if (userId === actor.userId) continue;
-    deps.jobs.send("team.member.notice", {
-      workspaceId: team.workspaceId,
-      teamId: team.id,
-      userId,
-      change: change as "added" | "nowSupervisor" | "removed",
-      by: actor.userId,
-    });
+    await deps.jobs.send(
+      "team.member.notice",
+      {
+        workspaceId: team.workspaceId,
+        teamId: team.id,
+        userId,
+        change: change as "added" | "nowSupervisor" | "removed",
+        by: actor.userId,
+      },
+      { tx },
+    );
   }
 }
 
+const memberNotice = z.object({
+  workspaceId: z.string(),
+  teamId: z.number().int(),
+  userId: z.string(),
+  change: z.enum(["added", "nowSupervisor", "removed"]),
+  by: z.string(),
+});
+
 export function registerTeamJobs(deps: Deps): void {
-  deps.jobs.handle("team.member.notice", async ({ workspaceId, teamId, userId, change, by }) => {
-    const found = await findTeam(deps.db, workspaceId, teamId);
-    if (!found) return;
-    const team = found.team;
-    const t = await translatorFor(deps, teamMessages, userId, team.locale);
-    const key = (
-      {
-        added: "team.notice.added",
-        nowSupervisor: "team.notice.nowSupervisor",
-        removed: "team.notice.removed",
-      } as const
-    )[change];
-    await deps.slack.postMessage({
-      channel: userId,
-      text: t.t(key, { team: team.name, channel: team.channelId, by }),
-    });
-  });
+  deps.jobs.define(
+    "team.member.notice",
+    memberNotice,
+    async ({ workspaceId, teamId, userId, change, by }) => {
+      const found = await findTeam(deps.db, workspaceId, teamId);
+      if (!found) return;
+      const team = found.team;
+      const t = await translatorFor(deps, teamMessages, userId, team.locale);
+      const key = (
+        {
+          added: "team.notice.added",
+          nowSupervisor: "team.notice.nowSupervisor",
+          removed: "team.notice.removed",
+        } as const
+      )[change];
+      await deps.slack.postMessage({
+        channel: userId,
+        text: t.t(key, { team: team.name, channel: team.channelId, by }),
+      });
+    },
+  );
 }

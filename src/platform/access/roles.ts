@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { recordAudit } from "../audit/index.js";
 import type { RequestContext } from "../context.js";
 import type { Deps } from "../deps.js";
@@ -7,7 +8,7 @@ import { isAdmin } from "./actor.js";
 import { deleteGrant, insertGrant, listGrants } from "./grants.js";
 import { accessMessages } from "./messages.js";
 import { ensureAllowed } from "./refusals.js";
-import type { GrantedRole } from "./schema.js";
+import { GRANTED_ROLES, type GrantedRole } from "./schema.js";
 
 declare module "../audit/audit.js" {
   interface AuditActions {
@@ -77,14 +78,14 @@ export async function changeRole(
         after: op === "grant" ? { role } : null,
         at: now,
       });
+      // The person is told by DM, sent with the change it tells of (and never to who made it).
+      if (userId !== actor.userId)
+        await deps.jobs.send("access.role.notice", { userId, role, op, by: actor.userId }, { tx });
       result.changed.push(userId);
     }
   });
   if (op === "revoke" && role === "admin") {
     for (const userId of result.changed) if (await isAdmin(deps, userId, [])) result.stillAdmin.push(userId);
-  }
-  for (const userId of result.changed.filter((id) => id !== actor.userId)) {
-    deps.jobs.send("access.role.notice", { userId, role, op, by: actor.userId });
   }
   return result;
 }
@@ -101,9 +102,16 @@ export async function rolesInWorkspace(
   };
 }
 
+const roleNotice = z.object({
+  userId: z.string(),
+  role: z.enum(GRANTED_ROLES),
+  op: z.enum(["grant", "revoke"]),
+  by: z.string(),
+});
+
 /** The DMs this module owes people; registered once when the app is made. */
 export function registerAccessJobs(deps: Deps): void {
-  deps.jobs.handle("access.role.notice", async ({ userId, role, op, by }) => {
+  deps.jobs.define("access.role.notice", roleNotice, async ({ userId, role, op, by }) => {
     const t = await translatorFor(deps, accessMessages, userId);
     const key = op === "grant" ? "access.notice.roleGranted" : "access.notice.roleRevoked";
     await deps.slack.postMessage({

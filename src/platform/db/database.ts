@@ -15,9 +15,13 @@ import postgres from "postgres";
  */
 export type Db = PgDatabase<PgQueryResultHKT>;
 
+/** What the database is underneath drizzle, for what needs its own connection to it (the job engine). */
+export type Connection = { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
+
 export interface Database {
   readonly db: Db;
   readonly kind: "postgres" | "pglite";
+  readonly connection: Connection;
   /** Applies pending migrations; safe when several instances boot at once. */
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
@@ -43,6 +47,7 @@ export function openDatabase(options: OpenOptions): Database {
   return {
     db,
     kind: "pglite",
+    connection: { kind: "pglite", client },
     ping: (timeoutMs) => ping(db, timeoutMs),
     // PGlite is a single in-process connection and only one process may open a data folder: no race to guard.
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
@@ -63,6 +68,7 @@ function openPostgres(url: string, max: number): Database {
   return {
     db,
     kind: "postgres",
+    connection: { kind: "postgres", url },
     ping: (timeoutMs) => ping(db, timeoutMs),
     migrate: () => migratePostgresLocked(url),
     close: () => client.end({ timeout: 5 }),

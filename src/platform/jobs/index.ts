@@ -1,1 +1,10 @@
-export { type JobName, Jobs, type JobTypes, type SendOptions } from "./jobs.js";
+export {
+  DEFAULT_JOBS_CONFIG,
+  type JobContext,
+  type JobName,
+  type JobPolicy,
+  Jobs,
+  type JobsConfig,
+  type JobTypes,
+  type SendOptions,
+} from "./jobs.js";

@@ -3,11 +3,15 @@ export class SlackApiError extends Error {
   constructor(
     readonly method: string,
     readonly code: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(`Slack ${method} failed: ${code}`, options);
     this.name = "SlackApiError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  /** For `rate_limited`: how long Slack asked us to wait (its Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
   /** Slack could not be reached or kept refusing: worth trying again later, not the person's fault. */
   get transient(): boolean {

@@ -205,7 +205,10 @@ function toSlackApiError(method: string, error: unknown): SlackApiError {
     case ErrorCode.PlatformError:
       return new SlackApiError(method, e.data?.error ?? "unknown_error", { cause: error });
     case ErrorCode.RateLimitedError:
-      return new SlackApiError(method, "rate_limited", { cause: error });
+      return new SlackApiError(method, "rate_limited", {
+        cause: error,
+        retryAfterSeconds: (error as { retryAfter?: number }).retryAfter,
+      });
     case ErrorCode.HTTPError:
       return new SlackApiError(method, "http_error", { cause: error });
     default:

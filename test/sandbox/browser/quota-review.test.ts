@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)(
     describe("a sale larger than the rep's whole target is asked about first", () => {
       let s: TestSandbox;
       /** Waits until the app has finished what it does after answering (channel posts). */
-      const settled = () => s.sandbox.engine().server.deps.tasks.idle();
+      const settled = () => s.sandbox.engine().server.deps.jobs.idle();
       const stored = async (note: string) =>
         (await s.database.db.select().from(checkins).where(eq(checkins.note, note))).length;
       const postsInWorld = () => s.sandbox.engine().world.messagesIn(channels.team).length;
@@ -247,7 +247,7 @@ describe.skipIf(!hasChromium)(
 
     describe("the leaderboard respects the team's privacy", () => {
       let s: TestSandbox;
-      const settled = () => s.sandbox.engine().server.deps.tasks.idle();
+      const settled = () => s.sandbox.engine().server.deps.jobs.idle();
       const postsInWorld = () => s.sandbox.engine().world.messagesIn(channels.team).length;
 
       beforeAll(async () => {
