@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listProducts } from "../../src/features/products/index.js";
 import { fingerprint } from "../../src/features/products/rules.js";
 import { products } from "../../src/features/products/schema.js";
@@ -9,6 +9,7 @@ import { contextFor, type RequestContext } from "../../src/platform/context.js";
 import { UserError } from "../../src/platform/errors.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let sara: () => RequestContext;
@@ -18,19 +19,33 @@ let north: TeamWithMembers;
 beforeAll(async () => {
   h = await startHarness();
   const { people: p } = h;
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: "create Sales North @sara",
-  });
   const workspaceId = h.fake.world.workspace.teamId;
-  const team = await findTeamByChannel(h.database.db, workspaceId, p.channels.north);
-  if (!team) throw new Error("no team");
-  north = team;
   sara = () => contextFor(h.server.deps, { workspaceId, userId: p.sara });
   ada = () => contextFor(h.server.deps, { workspaceId, userId: p.ada });
 });
+
+/** Each test starts over with Sales North (Sara) and no products. */
+beforeEach(async () => {
+  const { people: p } = h;
+  await h.reset();
+  await makeTeam(h, { name: "Sales North", channel: p.channels.north, supervisors: [p.sara] });
+  const team = await findTeamByChannel(h.database.db, h.fake.world.workspace.teamId, p.channels.north);
+  if (!team) throw new Error("no team");
+  north = team;
+});
+
+/** Widget Pro on Sales North's list, as Sara adds it. */
+async function widgetPro() {
+  await h.slack.slashCommand({
+    userId: h.people.sara,
+    channelId: h.people.channels.north,
+    command: "/product",
+    text: "add Widget Pro | Fast",
+  });
+  const [widget] = await listProducts(h.database.db, north.team.id);
+  if (!widget) throw new Error("no product");
+  return widget;
+}
 afterAll(async () => {
   await h?.close();
 });
@@ -61,8 +76,7 @@ describe(`the same change twice at once (${onPostgres ? "Postgres: real concurre
   });
 
   it("saves one change when the same form is submitted twice", async () => {
-    const [widget] = await listProducts(h.database.db, north.team.id);
-    if (!widget) throw new Error("no product");
+    const widget = await widgetPro();
     const opened = fingerprint(widget);
     const input = { name: "Widget Max", keyPoints: "Faster" };
     const results = await outcomes([
@@ -74,8 +88,7 @@ describe(`the same change twice at once (${onPostgres ? "Postgres: real concurre
   });
 
   it("archives a product once on a double click; the second click is told it is off the list", async () => {
-    const [widget] = await listProducts(h.database.db, north.team.id);
-    if (!widget) throw new Error("no product");
+    const widget = await widgetPro();
     const results = await outcomes([removeProduct(sara(), widget.id), removeProduct(sara(), widget.id)]);
     expect(results.filter((r) => r === "product.remove.already")).toHaveLength(1);
     expect(results.filter((r) => typeof r !== "string" && r.archivedAt !== null)).toHaveLength(1);

@@ -120,6 +120,8 @@ describe.skipIf(!onPostgres)(`two supervisors at once, on Postgres${REASON}`, ()
   });
 
   it("saves the same targets once when two supervisors submit them at once: one audit, one DM each", async () => {
+    // The barrier locks the team's quota settings, a row that exists once a setting has been set.
+    await quota(p.sara, "set max 10 000 000");
     const open = (userId: string) => openedModal(userId, () => quota(userId, "targets"));
     const [saraView, olleView] = [await open(p.sara), await open(p.olle)];
     const same = { [`rep.${p.alice}`]: { value: "100000" }, [`rep.${p.bo}`]: { value: "90000" } };

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { teamMembers, teams } from "../../src/features/team/schema.js";
 import { auditLog } from "../../src/platform/audit/index.js";
 import { meetAtLock } from "../support/barrier.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { makeTeam } from "../support/teams.js";
 
 let h: Harness;
 let p: Harness["people"];
@@ -18,6 +19,12 @@ afterAll(async () => {
 
 const run = (userId: string, channelId: string, text: string) =>
   h.slack.slashCommand({ userId, channelId, command: "/team", text });
+
+/** Each test starts over: no teams. */
+beforeEach(() => h.reset());
+
+const salesNorth = () =>
+  makeTeam(h, { name: "Sales North", channel: p.channels.north, supervisors: [p.sara] });
 
 // On PGlite the requests are served one at a time; on Postgres they really overlap.
 describe(`two people doing the same thing at once (${onPostgres ? "Postgres: real concurrency" : "PGlite: serialized"})`, () => {
@@ -36,6 +43,7 @@ describe(`two people doing the same thing at once (${onPostgres ? "Postgres: rea
   });
 
   it("puts a rep in one team when two supervisors add them at once", async () => {
+    await salesNorth();
     await run(p.ada, p.channels.south, "create Sales South @olle");
     await Promise.all([
       run(p.sara, p.channels.north, "add @alice"),
@@ -50,6 +58,7 @@ describe(`two people doing the same thing at once (${onPostgres ? "Postgres: rea
   });
 
   it("adds a rep once when the same command is sent twice at once", async () => {
+    await salesNorth();
     await Promise.all([run(p.sara, p.channels.north, "add @bo"), run(p.sara, p.channels.north, "add @bo")]);
     const rows = (await h.database.db.select().from(teamMembers)).filter((m) => m.userId === p.bo);
     expect(rows).toHaveLength(1);
