@@ -19,16 +19,6 @@ export class Background {
     this.#pending.add(task);
   }
 
-  /** Counts work someone else runs (a job) as under way, so shutdown and tests wait for it too. */
-  track(work: Promise<unknown>): void {
-    const task = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    const tracked = task.finally(() => this.#pending.delete(tracked));
-    this.#pending.add(tracked);
-  }
-
   /** Resolves when every task started so far (and any they start) has finished. */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);

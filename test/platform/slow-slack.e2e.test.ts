@@ -78,6 +78,7 @@ describe("when Slack is slow", () => {
 
   it("tells the person politely when Slack cannot be reached for what the answer needs", async () => {
     const { ada, channels } = h.people;
+    // Slack's own trouble (its internal_error) is not the person's fault, and nothing was changed.
     h.fake.failNext("conversations.info", "internal_error");
     const result = await h.slack.slashCommand({
       userId: ada,
@@ -86,7 +87,19 @@ describe("when Slack is slow", () => {
       text: "create North @sara",
     });
     const text = result.reply?.kind === "ephemeral" ? result.reply.ephemeral.text : "";
-    expect(text).toMatch(/^Sorry, something went wrong on our side\. .* reference: [A-Z0-9]{6}\.$/);
+    expect(text).toBe(
+      "Sorry, Slack did not answer in time. Nothing was changed; please try again in a moment.",
+    );
+    // Anything else that goes wrong on our side is an apology with a reference to find it by.
+    h.fake.failNext("conversations.info", "some_new_error");
+    const other = await h.slack.slashCommand({
+      userId: ada,
+      channelId: channels.north,
+      command: "/team",
+      text: "create North @sara",
+    });
+    const otherText = other.reply?.kind === "ephemeral" ? other.reply.ephemeral.text : "";
+    expect(otherText).toMatch(/^Sorry, something went wrong on our side\. .* reference: [A-Z0-9]{6}\.$/);
   });
 });
 

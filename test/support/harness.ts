@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "../../src/config.js";
+import type { JobsConfig } from "../../src/platform/jobs/index.js";
 import { createLogger, type Log } from "../../src/platform/log.js";
 import { FixedClock } from "../../src/platform/time/index.js";
 import { type FakeSlack, type SlackDriver, startFakeSlack } from "../../src/sandbox/fake-slack/index.js";
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   ackDeadlineMs?: number;
   /** How long a request waits for a person's Slack profile before going on without it. */
   userLookupWaitMs?: number;
+  /** The job engine's timings (retries, polling); quick by default in tests. */
+  jobs?: Partial<JobsConfig>;
 }
 
 /**
@@ -74,6 +77,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     host: "127.0.0.1",
     ackDeadlineMs: options.ackDeadlineMs ?? 10_000,
+    jobs: {
+      retryDelaySeconds: 1,
+      retryDelayMaxSeconds: 4,
+      pollSeconds: 0.5,
+      monitorSeconds: 2,
+      ...options.jobs,
+    },
     ...(options.userLookupWaitMs !== undefined ? { userLookupWaitMs: options.userLookupWaitMs } : {}),
   });
   const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });

@@ -16,7 +16,7 @@ export function registerQuotaJobs(deps: Deps): void {
   deps.jobs.define(
     "quota.checkin.sync",
     z.object({ workspaceId: z.string(), checkinId: z.number().int() }),
-    ({ workspaceId, checkinId }) => syncCheckinPost(deps, workspaceId, checkinId),
+    ({ workspaceId, checkinId }, { attempt }) => syncCheckinPost(deps, workspaceId, checkinId, attempt),
     {
       policy: "serial",
       // The channel is gone, archived, or Slack will not let the app post there: retrying cannot help.
@@ -111,12 +111,23 @@ export function registerQuotaJobs(deps: Deps): void {
  * supervisor, corrected. A change that lands while the post is on its way is caught by the poster, who
  * reads the check-in again as it saves the message's ts.
  */
-async function syncCheckinPost(deps: Deps, workspaceId: string, checkinId: number): Promise<void> {
+async function syncCheckinPost(
+  deps: Deps,
+  workspaceId: string,
+  checkinId: number,
+  attempt: number,
+): Promise<void> {
   const checkin = await findCheckin(deps.db, workspaceId, checkinId);
   const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
   if (!checkin || !found) return;
   const team = found.team;
-  if (checkin.postTs === "") return; // on its way: the poster brings it up to date
+  // On its way: the poster brings it up to date. Jobs of one check-in run one at a time, so on a retry
+  // the claim is this job's own from a run that died (a stopped or killed process): post it now.
+  if (checkin.postTs === "" && attempt === 0) return;
+  if (checkin.postTs === "" && checkin.postChannelId) {
+    await postNow(deps, team, checkin);
+    return;
+  }
   if (checkin.postTs && checkin.postChannelId) {
     await deps.slack.updateMessage({
       channel: checkin.postChannelId,
@@ -127,6 +138,11 @@ async function syncCheckinPost(deps: Deps, workspaceId: string, checkinId: numbe
   }
   if (checkin.status !== "active" || (await rulesOf(deps.db, team)).checkinsPrivate) return;
   if (!(await claimPost(deps.db, checkin.id, team.channelId))) return;
+  await postNow(deps, team, checkin);
+}
+
+/** Posts a claimed check-in, remembers the message, and updates it if the check-in changed meanwhile. */
+async function postNow(deps: Deps, team: Team, checkin: Checkin): Promise<void> {
   let post: { channel: string; ts: string };
   try {
     post = await deps.slack.postMessage({ channel: team.channelId, ...(await render(deps, team, checkin)) });

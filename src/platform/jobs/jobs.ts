@@ -61,6 +61,11 @@ export interface JobsConfig {
   stopTimeoutMs: number;
   /** How often workers look for due jobs that no notification woke them for (retries, paced jobs). */
   pollSeconds: number;
+  /**
+   * How often the engine looks for jobs whose process died mid-run (no heartbeat for 10 s) and puts
+   * them back to be retried.
+   */
+  monitorSeconds: number;
 }
 
 export const DEFAULT_JOBS_CONFIG: JobsConfig = {
@@ -70,6 +75,7 @@ export const DEFAULT_JOBS_CONFIG: JobsConfig = {
   concurrency: 4,
   stopTimeoutMs: 10_000,
   pollSeconds: 2,
+  monitorSeconds: 10,
 };
 
 const QUEUES: Record<JobPolicy, { name: string; policy: "standard" | "singleton" | "stately" }> = {
@@ -148,11 +154,16 @@ export class Jobs {
 
   async #start(): Promise<void> {
     const { connection } = this.database;
+    const common = {
+      useListenNotify: true,
+      monitorIntervalSeconds: this.config.monitorSeconds,
+      superviseIntervalSeconds: this.config.monitorSeconds,
+    };
     const boss =
       connection.kind === "postgres"
-        ? new PgBoss({ connectionString: connection.url, max: 4, useListenNotify: true })
+        ? new PgBoss({ connectionString: connection.url, max: 4, ...common })
         : // The embedded database's one connection, shared with the app; the app owns it (and closes it).
-          new PgBoss({ db: fromPglite(connection.client), backend: "pglite", useListenNotify: true });
+          new PgBoss({ db: fromPglite(connection.client), backend: "pglite", ...common });
     boss.on("error", (error: unknown) => this.log.error("job engine:", error));
     await boss.start();
     const { retryLimit, retryDelaySeconds, retryDelayMaxSeconds } = this.config;
@@ -166,6 +177,9 @@ export class Jobs {
         retryDelayMax: retryDelayMaxSeconds,
         deadLetter: DEAD,
         notify: true,
+        // A process that dies mid-job stops its heartbeat; the job is retried, not left running forever.
+        heartbeatSeconds: 10,
+        expireInSeconds: 300,
       });
       await boss.work<Envelope>(
         queue.name,
@@ -217,10 +231,8 @@ export class Jobs {
       if (!parsed.success)
         throw new Error(`job ${name} has a payload it cannot read: ${parsed.error.message}`);
       const context: JobContext = { attempt: job.retryCount, log: this.log };
-      const work = this.#withRateLimits(() => definition.handler(parsed.data as never, context));
-      this.tasks.track(work);
       try {
-        await work;
+        await this.#withRateLimits(() => definition.handler(parsed.data as never, context));
       } catch (error) {
         if (error instanceof SlackApiError && !error.transient) {
           // Retrying will not bring a channel back: say so to whoever can act, and give the job up.

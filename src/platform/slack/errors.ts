@@ -15,6 +15,17 @@ export class SlackApiError extends Error {
 
   /** Slack could not be reached or kept refusing: worth trying again later, not the person's fault. */
   get transient(): boolean {
-    return this.code === "request_failed" || this.code === "rate_limited" || this.code === "http_error";
+    return TRANSIENT.has(this.code);
   }
 }
+
+/** Failures that say nothing about the request, only that Slack could not take it just now. */
+const TRANSIENT = new Set([
+  "request_failed",
+  "rate_limited",
+  "http_error",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+]);

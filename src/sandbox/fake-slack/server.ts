@@ -77,6 +77,11 @@ export interface FakeSlack {
   /** The next call of `method` answers `{ ok: false, error, ...extra }` (queued, one per call). */
   failNext(method: string, error: string, extra?: Record<string, unknown>): void;
   /**
+   * Slack is down for `method` until `until` (a timestamp, ms): every call answers HTTP 503 with an
+   * HTML error page, as Slack's edge does, and changes nothing. `null` ends the outage.
+   */
+  outage(method: string, until: number | null): void;
+  /**
    * Holds the next call of `method` on its way to Slack, as a slow network would, until `release()`:
    * work in flight for a test to interrupt. A call whose caller hangs up meanwhile never reaches Slack;
    * it is recorded with the error `caller_gone` and changes nothing.
@@ -122,6 +127,7 @@ class FakeSlackServer implements FakeSlack {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly rateLimits = new Map<string, { retryAfter: number; remaining: number }>();
+  private readonly outages = new Map<string, number>();
   private readonly failures = new Map<string, Array<{ error: string; extra: Record<string, unknown> }>>();
   private readonly callWaiters = new Set<(call: RecordedCall) => void>();
   private readonly holds = new Map<
@@ -188,6 +194,11 @@ class FakeSlackServer implements FakeSlack {
 
   rateLimit(method: string, spec: RateLimitSpec): void {
     this.rateLimits.set(method, { retryAfter: spec.retryAfter, remaining: spec.times ?? 1 });
+  }
+
+  outage(method: string, until: number | null): void {
+    if (until === null) this.outages.delete(method);
+    else this.outages.set(method, until);
   }
 
   failNext(method: string, error: string, extra: Record<string, unknown> = {}): void {
@@ -337,6 +348,14 @@ class FakeSlackServer implements FakeSlack {
       });
       this.send(res, status, answer, headers);
     };
+
+    const down = this.outages.get(method);
+    if (down !== undefined && Date.now() < down) {
+      this.record({ method, args: rest, ok: false, status: 503, error: "service_unavailable" });
+      res.writeHead(503, { "content-type": "text/html" });
+      res.end("<html><body>Slack is having trouble. We are on it.</body></html>");
+      return;
+    }
 
     const limit = this.rateLimits.get(method);
     if (limit && limit.remaining > 0) {
