@@ -110,7 +110,9 @@ async function afterSaving(userId: string, viewId: string | undefined) {
     if (view && !visibleText(view).includes("Saving…")) return view;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const updates = h.fake.callsTo("views.update").map((c) => `${c.ok ? "ok" : c.error}`);
+  const updates = h.fake
+    .callsTo("views.update")
+    .map((c) => (c.ok ? "ok" : `${c.error} ${c.messages?.join(" ") ?? ""}`));
   throw new Error(
     `the modal ${viewId} still says "Saving…"; views.update calls: ${updates.join(", ") || "none"}`,
   );
@@ -164,5 +166,12 @@ describe("a form saved while Slack is slow", () => {
     expect(name?.element?.initial_value).toBe("Sales South");
     expect(name?.hint?.text).toBe("⚠️ There is already a team called Sales South. Pick another name.");
     expect(form?.callback_id).toBe("team.save");
+    // A field left empty stays empty: Slack refuses an empty initial list (it would keep "Saving…").
+    const emptyLists = blocks.flatMap((b) =>
+      Object.entries(b.element ?? {})
+        .filter(([key, value]) => key.startsWith("initial_") && Array.isArray(value) && value.length === 0)
+        .map(([key]) => `${b.block_id}.${key}`),
+    );
+    expect(emptyLists).toEqual([]);
   });
 });

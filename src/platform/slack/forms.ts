@@ -107,7 +107,10 @@ export function restoreForm(
       const [from, to] = mapping;
       const value = state[from];
       const { [to]: _old, ...rest } = element;
-      restored = value === null || value === undefined || value === "" ? rest : { ...rest, [to]: value };
+      // Nothing chosen stays unset: Slack refuses an empty initial_users/initial_options list.
+      const empty =
+        value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+      restored = empty ? rest : { ...rest, [to]: value };
     }
     const problem = errors[block.block_id];
     return {

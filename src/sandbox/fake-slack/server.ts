@@ -38,6 +38,8 @@ export interface RecordedCall {
   error?: string;
   /** HTTP status of the answer. */
   status: number;
+  /** Slack's explanation of a refusal (`response_metadata.messages`), when it gave one. */
+  messages?: string[];
   /** Epoch ms. */
   at: number;
 }
@@ -345,6 +347,7 @@ class FakeSlackServer implements FakeSlack {
         ok,
         status,
         ...(ok ? {} : { error: typeof answer.error === "string" ? answer.error : "unknown" }),
+        ...(ok ? {} : explanation(answer)),
       });
       this.send(res, status, answer, headers);
     };
@@ -492,4 +495,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const fake = new FakeSlackServer(options);
   await fake.listen(options.port ?? 0);
   return fake;
+}
+
+/** The `response_metadata.messages` of a refusal, for whoever reads the recorded calls. */
+function explanation(answer: ApiBody): { messages?: string[] } {
+  const meta = answer.response_metadata as { messages?: unknown } | undefined;
+  const messages = Array.isArray(meta?.messages) ? meta.messages.map(String) : [];
+  return messages.length > 0 ? { messages } : {};
 }
