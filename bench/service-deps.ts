@@ -6,9 +6,10 @@ import { teamMemberships } from "../src/features/team/index.js";
 import type { Connection, Db } from "../src/platform/db/index.js";
 import { ACK_DEADLINE_MS, type Deps } from "../src/platform/deps.js";
 import { Hooks } from "../src/platform/hooks.js";
-import { Jobs } from "../src/platform/jobs/index.js";
+import { Housekeeping, Jobs, Schedules } from "../src/platform/jobs/index.js";
 import { createLogger } from "../src/platform/log.js";
 import { createSlackGateway, type SlackGateway, type SlackUser } from "../src/platform/slack/index.js";
+import { ChannelPace } from "../src/platform/slack/pace.js";
 import { Background } from "../src/platform/tasks.js";
 import { systemClock } from "../src/platform/time/index.js";
 import { TIME_ZONE } from "./seed.js";
@@ -42,6 +43,8 @@ export function benchDeps(
     postMessage: async (message) => ({ channel: message.channel, ts: `${Date.now() / 1000}${++posts}` }),
   };
   const tasks = new Background(log);
+  const jobs = new Jobs({ db, connection }, log, tasks);
+  const schedules = new Schedules(db, jobs, log);
   const deps: Deps = {
     db,
     slack,
@@ -50,7 +53,10 @@ export function benchDeps(
     config: loadConfig({}),
     log,
     tasks,
-    jobs: new Jobs({ db, connection }, log, tasks),
+    jobs,
+    schedules,
+    housekeeping: new Housekeeping(jobs, schedules, log),
+    pace: new ChannelPace(db),
     hooks: new Hooks(),
     memberships: teamMemberships,
     ackDeadlineMs: ACK_DEADLINE_MS,

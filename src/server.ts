@@ -8,7 +8,13 @@ import { teamMemberships } from "./features/team/index.js";
 import type { Database } from "./platform/db/index.js";
 import { ACK_DEADLINE_MS, type Deps } from "./platform/deps.js";
 import { Hooks } from "./platform/hooks.js";
-import { DEFAULT_JOBS_CONFIG, Jobs, type JobsConfig } from "./platform/jobs/index.js";
+import {
+  DEFAULT_JOBS_CONFIG,
+  Housekeeping,
+  Jobs,
+  type JobsConfig,
+  Schedules,
+} from "./platform/jobs/index.js";
 import type { Log } from "./platform/log.js";
 import { EdgeReceiver } from "./platform/slack/edge.js";
 import type { Registered } from "./platform/slack/index.js";
@@ -18,6 +24,7 @@ import {
   SlackApiError,
   type SlackGateway,
 } from "./platform/slack/index.js";
+import { ChannelPace, POST_GAP_MS } from "./platform/slack/pace.js";
 import { Background } from "./platform/tasks.js";
 import { type Clock, systemClock } from "./platform/time/index.js";
 
@@ -51,6 +58,8 @@ export interface StartOptions {
   userLookupWaitMs?: number;
   /** The job engine's retry pauses, concurrency and polling (tests make retries quick). */
   jobs?: Partial<JobsConfig>;
+  /** Time between two posts to one channel; Slack's pace (1 s) by default, 0 turns pacing off. */
+  postGapMs?: number;
 }
 
 /** Slack refused the token itself: retrying will not help, the configuration must change. */
@@ -132,6 +141,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   log.info(`connected to Slack workspace ${bot.teamId} as bot user ${bot.botUserId}`);
 
   const tasks = new Background(log.child("tasks"));
+  const jobs = new Jobs(database, log.child("jobs"), tasks, { ...DEFAULT_JOBS_CONFIG, ...options.jobs });
+  const schedules = new Schedules(database.db, jobs, log.child("schedules"));
+  const pace = new ChannelPace(database.db, options.postGapMs ?? POST_GAP_MS);
+  const housekeeping = new Housekeeping(jobs, schedules, log.child("housekeeping"));
+  housekeeping.add("forget the turns of quiet channels", () => pace.forgetQuiet());
   const deps: Deps = {
     db: database.db,
     slack,
@@ -140,19 +154,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     config,
     log,
     tasks,
-    jobs: new Jobs(database, log.child("jobs"), tasks, {
-      ...DEFAULT_JOBS_CONFIG,
-      ...options.jobs,
-    }),
+    jobs,
+    schedules,
+    housekeeping,
+    pace,
     hooks: new Hooks(),
     memberships: teamMemberships,
     ackDeadlineMs: options.ackDeadlineMs ?? ACK_DEADLINE_MS,
   };
 
   if (config.mode === "socket" && config.slack.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: log.child("socket") });
+    const receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger: log.child("socket"),
+      // apps.connections.open goes to the same Slack as every other call (the fake one in tests).
+      installerOptions: {
+        clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: SLACK_CALL_TIMEOUT_MS },
+      },
+    });
     const { app, router } = createApp(deps, receiver, { botToken, ...bot });
-    await deps.jobs.start();
+    await startJobs(deps);
     await app.start();
     log.info("listening to Slack over Socket Mode");
     return {
@@ -205,7 +226,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { app, router } = createApp(deps, receiver, { botToken, ...bot });
   // The jobs the app owes (some from before a restart) start before the first request can add more.
-  await deps.jobs.start();
+  await startJobs(deps);
   const server = (await app.start({ port: config.port, host: options.host })) as Server;
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? "localhost";
@@ -218,13 +239,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 }
 
+/** Starts the job engine, then the clock (a strike queues a job, so the engine comes first). */
+async function startJobs(deps: Deps): Promise<void> {
+  await deps.jobs.start();
+  deps.housekeeping.plan();
+}
+
 /**
- * Stops taking requests, lets the answers under way finish, then stops the job engine: running jobs get
+ * Stops taking requests, lets the answers under way finish, stops the clock, then the job engine: running jobs get
  * a bounded time to finish, the rest stay queued for the next start.
  */
 async function stopAll(app: App, deps: Deps): Promise<void> {
   await app.stop();
   await deps.tasks.idle();
+  await deps.schedules.stop();
   await deps.jobs.stop();
   await deps.tasks.idle();
 }

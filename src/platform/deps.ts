@@ -2,9 +2,10 @@ import type { Config } from "../config.js";
 import type { MembershipSource } from "./access/actor.js";
 import type { Db } from "./db/index.js";
 import type { Hooks } from "./hooks.js";
-import type { Jobs } from "./jobs/index.js";
+import type { Housekeeping, Jobs, Schedules } from "./jobs/index.js";
 import type { Log } from "./log.js";
 import type { SlackGateway } from "./slack/gateway.js";
+import type { ChannelPace } from "./slack/pace.js";
 import type { UserDirectory } from "./slack/users.js";
 import type { Background } from "./tasks.js";
 import type { Clock } from "./time/index.js";
@@ -19,6 +20,12 @@ export interface Deps {
   readonly log: Log;
   readonly tasks: Background;
   readonly jobs: Jobs;
+  /** The clock: jobs at cron times in a team's time zone, one per slot however many processes run. */
+  readonly schedules: Schedules;
+  /** The nightly clean-up, to which features add their chores. */
+  readonly housekeeping: Housekeeping;
+  /** Turns for posting to a channel at Slack's pace (one a second). */
+  readonly pace: ChannelPace;
   /** Questions features ask of later features (see hooks.ts). */
   readonly hooks: Hooks;
   /** The team directory's answer to "which teams is this person in?" (the platform imports no feature). */

@@ -39,6 +39,8 @@ export interface SandboxOptions {
   /** How long after a change the workspace is written to disk (ms). */
   saveDelayMs?: number;
   seeders?: readonly Seeder[];
+  /** Time between two posts to one channel: Slack's pace (1 s) unless told (tests of the page say 0). */
+  postGapMs?: number;
 }
 
 /** One run of the simulated workspace and the app; replaced as a whole when the demo is reset. */
@@ -211,6 +213,7 @@ async function startEngine(options: SandboxOptions, paths: SandboxPaths): Promis
       database,
       host: SANDBOX_HOST,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.postGapMs !== undefined ? { postGapMs: options.postGapMs } : {}),
     });
     const driver = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
     const recorder = fake;

@@ -51,7 +51,7 @@ function sample(variant: Record<string, unknown>): Record<string, unknown> {
     get: (_, key) => {
       const name = String(key);
       if (name in variant) return variant[name];
-      if (["users", "supervisors", "admins", "teams", "problems", "tags", "known"].includes(name)) {
+      if (["users", "supervisors", "admins", "teams", "problems", "tags", "known", "sales"].includes(name)) {
         return ["U1", "U2"];
       }
       // Reps are a number in some messages and a list in others: two of them, either way.
@@ -120,6 +120,21 @@ describe("message catalogs", () => {
         });
       }
     }
+  });
+
+  it("use < and > only in Slack's own sequences (<@user>, <#channel>, <!here>, links): Slack reads any other <…> as one", () => {
+    const stray = all.flatMap(([name, catalogs]) =>
+      (["en", "sv"] as const).flatMap((language) =>
+        Object.keys(catalogs[language])
+          .filter((key) =>
+            render(catalogs[language], key).some((text) =>
+              /[<>]/.test(text.replace(/<(?:[@#!]|https?:\/\/|mailto:)[^<>]*>/g, "")),
+            ),
+          )
+          .map((key) => `${name} ${language} ${key}`),
+      ),
+    );
+    expect(stray).toEqual([]);
   });
 
   it("are really translated: no message reads the same in Swedish", () => {

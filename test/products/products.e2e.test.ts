@@ -271,7 +271,7 @@ describe("the list", () => {
 
   it("lists the commands in help", async () => {
     expect((await product(p.alice, p.channels.north, "help")).shown).toContain(
-      "• `/product remove <tag or name>`: take a product off the list (sales already tagged keep it)",
+      "• `/product remove [tag or name]`: take a product off the list (sales already tagged keep it)",
     );
     expect((await product(p.bo, p.channels.north, "hjälp")).shown).toContain(
       "*`/product`* visar teamets produkter: deras taggar och säljargument.",
@@ -294,7 +294,7 @@ describe("naming a product that is not on the list", () => {
       'There is no product "widget-pro" on the list of Sales South; the list is empty.',
     );
     expect((await product(p.ada, p.channels.north, "remove")).shown).toBe(
-      "Say which product: `/product remove <tag or name>`, for example `/product remove widget-pro`.",
+      "Say which product: `/product remove [tag or name]`, for example `/product remove widget-pro`.",
     );
     expect((await product(p.ada, p.channels.north, "frobnicate")).shown).toBe(
       'I don\'t know "/product frobnicate". `/product help` lists what I can do.',

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { parseProductCommand } from "../../src/features/products/command.js";
 import {
   fingerprint,
-  fromSlackText,
   KEY_POINTS_MAX,
   keyPointsOf,
   parseKeyPoints,
@@ -11,6 +10,7 @@ import {
   tagOf,
   validateProduct,
 } from "../../src/features/products/rules.js";
+import { typedText } from "../../src/platform/slack/index.js";
 
 /** The CHECK constraint on products.tag (drizzle/0002_quotas_and_products.sql). */
 const TAG_CHECK = /^[a-z0-9åäöæøü][a-z0-9åäöæøü_-]*$/;
@@ -102,10 +102,10 @@ describe("key selling points", () => {
 
 describe("reading what Slack sends", () => {
   it("turns escaped command text back into what the person typed", () => {
-    expect(
-      fromSlackText("Salt &amp; Peppar &lt;3 <@U123|sara> <#C1|widgets> <!here> <https://x.se|x.se>"),
-    ).toBe("Salt & Peppar <3 @sara #widgets @here x.se");
-    expect(fromSlackText("<!subteam^S1|@sales> <@U9>")).toBe("@sales @U9");
+    expect(typedText("Salt &amp; Peppar &lt;3 <@U123|sara> <#C1|widgets> <!here> <https://x.se|x.se>")).toBe(
+      "Salt & Peppar <3 @sara #widgets @here x.se",
+    );
+    expect(typedText("<!subteam^S1|@sales> <@U9>")).toBe("@sales @U9");
   });
 
   it("finds the tag in every form a tag or name reaches us", () => {

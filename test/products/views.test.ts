@@ -134,7 +134,7 @@ describe("the product list", () => {
     const editable = buttons.filter((id) => id === "products.edit").length;
     expect(editable).toBeGreaterThan(15);
     const text = visibleText(reply);
-    expect(text).toContain("*More products* (change one with `/product edit <tag>`)");
+    expect(text).toContain("*More products* (change one with `/product edit [tag]`)");
     expect(text).toContain("`#product-60`  Product 60");
     for (let i = 1; i <= 60; i++) expect(text).toContain(`Product ${i}`);
   });

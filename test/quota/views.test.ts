@@ -142,7 +142,34 @@ describe("quota views", () => {
     expect(buttonsIn(reply).map(({ text, actionId }) => [text, actionId])).toEqual([
       ["Take it back", "quota.undo"],
     ]);
-    valid(channelPost(sv, checkin(1), product, progress("U1", 4_800_000, null)));
+    valid(channelPost(sv, [{ checkin: checkin(1), product, progress: progress("U1", 4_800_000, null) }]));
+  });
+
+  it("lists sales that came faster than the channel's pace in one post, each once, in order", () => {
+    // 20 sales by three reps; the fourth was taken back before the post went out.
+    const entries = Array.from({ length: 20 }, (_, i) => {
+      const sale = { ...checkin(100 + i, `deal ${i + 1}`), repId: `U${i % 3}` };
+      if (i === 3) sale.status = "undone";
+      return { checkin: sale, product: null, progress: progress(`U${i % 3}`, 5_000_000, 10_000_000) };
+    });
+    const post = channelPost(en, entries);
+    valid(post);
+    // Intl puts no-break spaces in money; people read them as spaces.
+    const read = (value: unknown) => JSON.stringify(value).replace(/[\u00a0\u202f]/g, " ");
+    const sections = (post.blocks ?? []).filter((b) => b.type === "section").map(read);
+    expect(sections).toHaveLength(20);
+    sections.forEach((text, i) => {
+      expect(text).toContain(i === 3 ? "~<@U0> checked in SEK 12,500~ _(taken back)_" : `deal ${i + 1}`);
+    });
+    // Each rep's standing once, under their latest sale in the post (sales 18, 19 and 20).
+    const contexts = (post.blocks ?? []).flatMap((b, i) =>
+      b.type === "context" ? [{ after: read(post.blocks?.[i - 1]), text: read(b) }] : [],
+    );
+    expect(contexts).toHaveLength(3);
+    expect(contexts.map((c) => c.after.match(/deal (\d+)/)?.[1])).toEqual(["18", "19", "20"]);
+    expect(contexts.every((c) => c.text.includes("March 2026: SEK 50,000 · 50% of target"))).toBe(true);
+    // The notification names how many, and everyone in it.
+    expect(read(post.text)).toMatch(/^"20 check-ins: <@U0> SEK 12,500, <@U1> SEK 12,500, /);
   });
 
   it("a leaderboard of 300 reps stays within Slack's limits", () => {

@@ -40,6 +40,13 @@ export interface HarnessOptions {
   userLookupWaitMs?: number;
   /** The job engine's timings (retries, polling); quick by default in tests. */
   jobs?: Partial<JobsConfig>;
+  /**
+   * Time between two posts to one channel. Slack's pace (1 s) is what the pacing tests ask for; other
+   * tests post without waiting their turn, so a file of check-ins is not seconds slower per post.
+   */
+  postGapMs?: number;
+  /** The app listens over Socket Mode (the fake Slack's WebSocket) instead of signed HTTP. */
+  socketMode?: boolean;
 }
 
 /**
@@ -61,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_BOT_TOKEN: fake.botToken,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: fake.apiUrl,
+    ...(options.socketMode ? { SLACK_APP_TOKEN: fake.appToken } : {}),
     PORT: "0",
     LOG_LEVEL: "error",
     ADMIN_USER_IDS: (options.adminUserIds?.(people) ?? []).join(","),
@@ -85,8 +93,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.jobs,
     },
     ...(options.userLookupWaitMs !== undefined ? { userLookupWaitMs: options.userLookupWaitMs } : {}),
+    postGapMs: options.postGapMs ?? 0,
   });
-  const slack = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
+  const slack = options.socketMode
+    ? fake.connectApp({ url: "", signingSecret, socketMode: true })
+    : fake.connectApp({ url: server.eventsUrl as string, signingSecret });
   const seeded = fake.world.snapshot();
   return {
     fake,

@@ -1,7 +1,6 @@
 import { type Problem, problemsOf } from "../../platform/errors.js";
-import { escapeMrkdwn } from "../../platform/slack/index.js";
+import { escapeMrkdwn, typedText } from "../../platform/slack/index.js";
 import type { ProductMessages } from "./messages.js";
-import { fromSlackText } from "./rules.js";
 
 /** What a person asked for with `/product ...`, parsed from the slash command text. */
 export type ProductCommand =
@@ -44,7 +43,7 @@ const invalid = (found: Problem): ProductCommand => ({ kind: "invalid", problem:
  * first `|` ends the name and each further `|` (or line break) starts another key selling point.
  */
 export function parseProductCommand(text: string): ProductCommand {
-  const typed = fromSlackText(text).trim();
+  const typed = typedText(text).trim();
   const [first = ""] = typed.split(/\s+/);
   if (!first) return { kind: "list" };
   const sub = subcommands[first.toLowerCase()];

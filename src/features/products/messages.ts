@@ -14,8 +14,8 @@ const HELP_EN = [
   "*The team's supervisors (and admins)*",
   "• `/product add Widget Pro | Installs in an hour | Five-year warranty`: add a product; `|` comes before each key selling point",
   "• `/product add`: add a product in a form",
-  "• `/product edit <tag or name>`: change a product in a form",
-  "• `/product remove <tag or name>`: take a product off the list (sales already tagged keep it)",
+  "• `/product edit [tag or name]`: change a product in a form",
+  "• `/product remove [tag or name]`: take a product off the list (sales already tagged keep it)",
 ].join("\n");
 
 const HELP_SV = [
@@ -26,8 +26,8 @@ const HELP_SV = [
   "*Teamets handledare (och administratörer)*",
   "• `/product add Widget Pro | Installeras på en timme | Fem års garanti`: lägg till en produkt; `|` står före varje säljargument",
   "• `/product add`: lägg till en produkt i ett formulär",
-  "• `/product edit <tagg eller namn>`: ändra en produkt i ett formulär",
-  "• `/product remove <tagg eller namn>`: ta bort en produkt från listan (försäljningar som redan är taggade behåller den)",
+  "• `/product edit [tagg eller namn]`: ändra en produkt i ett formulär",
+  "• `/product remove [tagg eller namn]`: ta bort en produkt från listan (försäljningar som redan är taggade behåller den)",
 ].join("\n");
 
 export const ownProductMessages = defineMessages(
@@ -57,7 +57,7 @@ export const ownProductMessages = defineMessages(
     "product.list.tagHint": (p: { tag: string }) =>
       `Link a sale to a product with its tag: \`/quota 12500 Acme #${p.tag}\`. \`/product help\` shows more.`,
     "product.list.more": (p: { count: number }) => `…and ${p.count} more`,
-    "product.list.others": "*More products* (change one with `/product edit <tag>`)",
+    "product.list.others": "*More products* (change one with `/product edit [tag]`)",
     "product.item.noPoints": "_No key selling points yet._",
     "product.button.add": "Add product",
     "product.button.edit": "Edit",
@@ -93,14 +93,14 @@ export const ownProductMessages = defineMessages(
     // Checks.
     "product.invalid.nameEmpty": "The product needs a name.",
     "product.invalid.nameLong": (p: { max: number }) => `Keep the name to ${p.max} characters or fewer.`,
-    "product.invalid.nameChars": "Leave < and > out of the product name.",
+    "product.invalid.nameChars": "Leave the angle brackets out of the product name.",
     "product.invalid.nameNoTag": "The name needs at least one letter or digit, so reps can tag it.",
     "product.invalid.keyPointsLong": (p: { max: number }) =>
       `Keep the key selling points to ${p.max} characters in all.`,
 
     // Parsing.
     "product.parse.needRef": (p: { command: string }) =>
-      `Say which product: \`/product ${p.command} <tag or name>\`, for example \`/product ${p.command} widget-pro\`.`,
+      `Say which product: \`/product ${p.command} [tag or name]\`, for example \`/product ${p.command} widget-pro\`.`,
     "product.parse.unknown": (p: { word: string }) =>
       `I don't know "/product ${p.word}". \`/product help\` lists what I can do.`,
 
@@ -151,7 +151,7 @@ export const ownProductMessages = defineMessages(
     "product.list.tagHint": (p) =>
       `Koppla en försäljning till en produkt med dess tagg: \`/quota 12500 Acme #${p.tag}\`. \`/product help\` visar mer.`,
     "product.list.more": (p) => `…och ${p.count} till`,
-    "product.list.others": "*Fler produkter* (ändra en med `/product edit <tagg>`)",
+    "product.list.others": "*Fler produkter* (ändra en med `/product edit [tagg]`)",
     "product.item.noPoints": "_Inga säljargument än._",
     "product.button.add": "Lägg till produkt",
     "product.button.edit": "Ändra",
@@ -183,13 +183,13 @@ export const ownProductMessages = defineMessages(
 
     "product.invalid.nameEmpty": "Produkten behöver ett namn.",
     "product.invalid.nameLong": (p) => `Håll namnet till högst ${p.max} tecken.`,
-    "product.invalid.nameChars": "Använd inte < eller > i produktens namn.",
+    "product.invalid.nameChars": "Använd inte vinkelparenteser i produktens namn.",
     "product.invalid.nameNoTag":
       "Namnet behöver minst en bokstav eller siffra, så att säljarna kan tagga det.",
     "product.invalid.keyPointsLong": (p) => `Håll säljargumenten till högst ${p.max} tecken sammanlagt.`,
 
     "product.parse.needRef": (p) =>
-      `Ange vilken produkt: \`/product ${p.command} <tagg eller namn>\`, till exempel \`/product ${p.command} widget-pro\`.`,
+      `Ange vilken produkt: \`/product ${p.command} [tagg eller namn]\`, till exempel \`/product ${p.command} widget-pro\`.`,
     "product.parse.unknown": (p) =>
       `Jag känner inte till "/product ${p.word}". \`/product help\` visar vad jag kan göra.`,
 

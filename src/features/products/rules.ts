@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { ok, type Parsed, type Problem, problemsOf } from "../../platform/errors.js";
+import { typedText } from "../../platform/slack/index.js";
 import type { ProductMessages } from "./messages.js";
 
 const { fail } = problemsOf<ProductMessages>();
@@ -76,34 +77,11 @@ export function keyPointsOf(product: { keyPoints: string }): string[] {
 }
 
 /**
- * Slash command text (sent with `should_escape: true`) as the person typed it: `<@U1|sara>` -> `@sara`,
- * `<#C1|widgets>` -> `#widgets`, `<!here>` -> `@here`, links to their label, entities decoded.
- */
-export function fromSlackText(text: string): string {
-  return text
-    .replace(/<([^<>]+)>/g, (_, inner: string) => {
-      const bar = inner.indexOf("|");
-      const target = bar < 0 ? inner : inner.slice(0, bar);
-      const label = bar < 0 ? "" : inner.slice(bar + 1);
-      if (target.startsWith("@")) return label ? `@${label.replace(/^@/, "")}` : target;
-      if (target.startsWith("#")) return label ? `#${label}` : target;
-      if (target.startsWith("!")) {
-        if (label) return label.startsWith("@") ? label : `@${label}`;
-        return `@${target.slice(1).split("^")[0]}`;
-      }
-      return label || target;
-    })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/**
  * The tag a person means by a tag or a name, in any of the forms that reach us: `#widgets`, `widgets`,
  * `Widget Pro`, `<#C123|widgets>` (Slack's form when a channel has that name). Empty when it has none.
  */
 export function tagFromReference(text: string): string {
-  return tagOf(fromSlackText(text.trim()).replace(/^#+/, ""));
+  return tagOf(typedText(text.trim()).replace(/^#+/, ""));
 }
 
 /**

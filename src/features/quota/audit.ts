@@ -14,8 +14,20 @@ declare module "../../platform/audit/audit.js" {
 
 declare module "../../platform/jobs/jobs.js" {
   interface JobTypes {
-    /** Makes the team channel's message about a check-in say what the check-in is now (post or update). */
-    "quota.checkin.sync": { workspaceId: string; checkinId: number };
+    /**
+     * Tells a team's channel of the check-ins it has yet to hear of, in one post at Slack's pace (one
+     * waiting per team: sending more while one waits adds nothing, the waiting one posts them all).
+     */
+    "quota.channel.flush": { workspaceId: string; teamId: number };
+    /** Makes a channel message about check-ins say what they are now (taken back, removed, corrected). */
+    "quota.post.sync": { workspaceId: string; channelId: string; ts: string };
+    /** Tells a rep by DM that the team could not be told of their sale: the channel refused the post. */
+    "quota.post.failed": {
+      workspaceId: string;
+      checkinId: number;
+      channelId: string;
+      reason: "notInChannel" | "channelGone";
+    };
     /** Tells a rep by DM that a supervisor set or cleared their target. */
     "quota.target.notice": {
       workspaceId: string;

@@ -5,6 +5,7 @@
  * of the note. A second amount in the note ("5000 Acme, 3000 Beta") is not guessed at: the rep is asked.
  */
 import { currencyDigits } from "../../platform/i18n/index.js";
+import { typedText } from "../../platform/slack/index.js";
 import { type AmountOptions, type AmountProblem, parseAmount } from "./amount.js";
 import { splitTags } from "./command.js";
 
@@ -66,7 +67,8 @@ export function readCheckinText(text: string, options: AmountOptions): CheckinTe
   const second = secondAmount(noteWords, options);
   if (second !== null) return { ok: false, problem: "twoAmounts", amounts: [parsed.minor, second] };
   if (noteWords.length > 1 && JOINING.has((noteWords[0] as string).toLowerCase())) noteWords.shift();
-  return { ok: true, minor: parsed.minor, note: noteWords.join(" "), tags };
+  // Tags are taken from the escaped text; the note is kept as the rep typed it.
+  return { ok: true, minor: parsed.minor, note: typedText(noteWords.join(" ")), tags };
 }
 
 /**

@@ -173,6 +173,8 @@ async function record(
     soldOn: localDate(now, team.timeZone),
     recordedAt: now,
     requestId: pending.r,
+    // Owed a post in the team's channel, unless the team keeps check-ins private.
+    postChannelId: rules.checkinsPrivate ? null : team.channelId,
   };
   const announced = !rules.checkinsPrivate;
   // The sale and its channel post commit together: the post is owed exactly when the sale is recorded.
@@ -192,7 +194,13 @@ async function record(
       }
     }
     const inserted = await insertCheckin(tx, row);
-    if (inserted.created && announced) await syncPost(ctx, tx, inserted.checkin);
+    // The team's channel hears of it in its next post (with any others that come in before its turn).
+    if (inserted.created && announced)
+      await deps.jobs.send(
+        "quota.channel.flush",
+        { workspaceId: team.workspaceId, teamId: team.id },
+        { tx, key: String(team.id) },
+      );
     return inserted;
   });
   const [progress, similarRecent] = await Promise.all([
@@ -219,16 +227,22 @@ export async function productFromTag(db: Db, team: Team, tag: string): Promise<P
   throw error(known.length > 0 ? "quota.product.unknown" : "quota.product.none", { tag, known });
 }
 
-/** Brings the team channel's message about a check-in up to date with it (posts it the first time). */
+/**
+ * Brings the team channel's message about a changed check-in up to date with it. Only a message already
+ * posted needs it: one still to come shows the check-in as it is then, and one on its way is updated by
+ * its poster, who sees the change as it saves the message.
+ */
 export async function syncPost(
   ctx: RequestContext,
   tx: Db,
-  checkin: Pick<Checkin, "id" | "workspaceId">,
+  checkin: Pick<Checkin, "workspaceId" | "postChannelId" | "postTs">,
 ): Promise<void> {
+  const { postChannelId: channelId, postTs: ts } = checkin;
+  if (!channelId || !ts) return;
   await ctx.deps.jobs.send(
-    "quota.checkin.sync",
-    { workspaceId: checkin.workspaceId, checkinId: checkin.id },
-    { tx, key: `checkin:${checkin.id}` },
+    "quota.post.sync",
+    { workspaceId: checkin.workspaceId, channelId, ts },
+    { tx, key: `${channelId}:${ts}` },
   );
 }
 

@@ -135,6 +135,9 @@ const ownQuotaMessages = defineMessages(
         ? `:moneybag: <@${p.rep}> checked in *${p.amount}*: ${p.what}`
         : `:moneybag: <@${p.rep}> checked in *${p.amount}*`,
     "quota.post.fallback": (p: { rep: string; amount: string }) => `<@${p.rep}> checked in ${p.amount}`,
+    /** `sales`: each "<@rep> amount", in the order they were made. */
+    "quota.post.batchFallback": (p: { sales: string[] }) =>
+      `${p.sales.length} check-ins: ${p.sales.join(", ")}`,
     "quota.post.progress": (p: { period: string; total: string; attainment: string; pace: string }) =>
       `${p.period}: ${p.total} · ${p.attainment} of target · ${p.pace}`,
     "quota.post.progressNoTarget": (p: { period: string; total: string }) => `${p.period}: ${p.total}`,
@@ -198,7 +201,7 @@ const ownQuotaMessages = defineMessages(
         : `${p.count} ${p.count === 1 ? "target" : "targets"} saved from ${p.period} on.`,
     "quota.targets.savedTitle": "Targets saved",
     "quota.targets.tooMany":
-      "The team has more reps than one form can hold; set the others with `/quota target @rep <amount>`.",
+      "The team has more reps than one form can hold; set the others with `/quota target @rep [amount]`.",
 
     "quota.entries.title": (p: { period: string }) => `Check-ins · ${p.period}`,
     "quota.entries.line": (p: { date: string; rep: string; amount: string; what: string }) =>
@@ -408,6 +411,7 @@ const ownQuotaMessages = defineMessages(
         ? `:moneybag: <@${p.rep}> checkade in *${p.amount}*: ${p.what}`
         : `:moneybag: <@${p.rep}> checkade in *${p.amount}*`,
     "quota.post.fallback": (p) => `<@${p.rep}> checkade in ${p.amount}`,
+    "quota.post.batchFallback": (p) => `${p.sales.length} incheckningar: ${p.sales.join(", ")}`,
     "quota.post.progress": (p) => `${p.period}: ${p.total} · ${p.attainment} av målet · ${p.pace}`,
     "quota.post.progressNoTarget": (p) => `${p.period}: ${p.total}`,
     "quota.post.takenBack": (p) => `~<@${p.rep}> checkade in ${p.amount}~ _(tillbakatagen)_`,
@@ -458,7 +462,7 @@ const ownQuotaMessages = defineMessages(
         : `${p.count} ${p.count === 1 ? "mål" : "mål"} sparade från och med ${p.period}.`,
     "quota.targets.savedTitle": "Målen är sparade",
     "quota.targets.tooMany":
-      "Teamet har fler säljare än ett formulär rymmer; sätt de övrigas mål med `/quota target @säljare <belopp>`.",
+      "Teamet har fler säljare än ett formulär rymmer; sätt de övrigas mål med `/quota target @säljare [belopp]`.",
 
     "quota.entries.title": (p) => `Incheckningar · ${p.period}`,
     "quota.entries.line": (p) =>

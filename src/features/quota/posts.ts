@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
-import { translatorFor, translatorIn } from "../../platform/slack/index.js";
+import { SlackApiError, translatorFor, translatorIn } from "../../platform/slack/index.js";
 import { periodByKey } from "../../platform/time/index.js";
 import { findProduct } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
@@ -8,33 +8,57 @@ import { quotaMessages } from "./messages.js";
 import { repProgress } from "./progress.js";
 import type { Checkin } from "./schema.js";
 import { rulesOf } from "./settings.js";
-import { claimPost, figuresInCurrency, findCheckin, releasePost, savePost } from "./store.js";
+import {
+  checkinsOfPost,
+  claimUnposted,
+  figuresInCurrency,
+  findCheckin,
+  giveUpClaims,
+  releaseClaims,
+  savePosts,
+} from "./store.js";
 import { channelPost, dayText, periodName } from "./views.js";
+
+/** At most this many sales in one channel message (two blocks each, within Slack's 50). */
+export const POST_MAX_CHECKINS = 20;
 
 /** The channel posts and DMs quotas owe people, and the questions quotas answer for other features. */
 export function registerQuotaJobs(deps: Deps): void {
   deps.jobs.define(
-    "quota.checkin.sync",
-    z.object({ workspaceId: z.string(), checkinId: z.number().int() }),
-    ({ workspaceId, checkinId }, { attempt }) => syncCheckinPost(deps, workspaceId, checkinId, attempt),
-    {
-      policy: "serial",
-      // The channel is gone, archived, or Slack will not let the app post there: retrying cannot help.
-      onPermanentFailure: async ({ workspaceId, checkinId }, failure) => {
-        const checkin = await findCheckin(deps.db, workspaceId, checkinId);
-        if (checkin?.postTs === "") await releasePost(deps.db, checkin.id);
-        const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
-        if (!checkin || !found) return;
-        const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
-        await deps.slack.postMessage({
-          channel: checkin.repId,
-          text: t.t("quota.post.failed", {
-            channel: found.team.channelId,
-            amount: t.money(checkin.amountMinor, checkin.currency),
-            reason: failure.code === "not_in_channel" ? "notInChannel" : "channelGone",
-          }),
-        });
-      },
+    "quota.channel.flush",
+    z.object({ workspaceId: z.string(), teamId: z.number().int() }),
+    ({ workspaceId, teamId }) => flushChannel(deps, workspaceId, teamId),
+    { policy: "coalesce" },
+  );
+
+  deps.jobs.define(
+    "quota.post.sync",
+    z.object({ workspaceId: z.string(), channelId: z.string(), ts: z.string().min(1) }),
+    ({ workspaceId, channelId, ts }) => syncPost(deps, workspaceId, channelId, ts),
+    { policy: "serial" },
+  );
+
+  deps.jobs.define(
+    "quota.post.failed",
+    z.object({
+      workspaceId: z.string(),
+      checkinId: z.number().int(),
+      channelId: z.string(),
+      reason: z.enum(["notInChannel", "channelGone"]),
+    }),
+    async ({ workspaceId, checkinId, channelId, reason }) => {
+      const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+      const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+      if (!checkin || !found) return;
+      const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
+      await deps.slack.postMessage({
+        channel: checkin.repId,
+        text: t.t("quota.post.failed", {
+          channel: channelId,
+          amount: t.money(checkin.amountMinor, checkin.currency),
+          reason,
+        }),
+      });
     },
   );
 
@@ -106,69 +130,98 @@ export function registerQuotaJobs(deps: Deps): void {
 }
 
 /**
- * Makes the team channel's message about a check-in say what the check-in is now. The first sync posts it
- * (claiming the post so two syncs never post twice); later ones update it: taken back, removed by the
- * supervisor, corrected. A change that lands while the post is on its way is caught by the poster, who
- * reads the check-in again as it saves the message's ts.
+ * Tells the team's channel of what it has yet to hear of. It takes the channel's turn first (Slack's pace,
+ * one post a second) and gathers after, so the sales that came in meanwhile go out together in one post,
+ * each listed once; every rep already had their own answer. The post's ts is saved on each sale it lists;
+ * any that changed while the post was on its way (taken back, corrected) get the post updated.
  */
-async function syncCheckinPost(
-  deps: Deps,
-  workspaceId: string,
-  checkinId: number,
-  attempt: number,
-): Promise<void> {
-  const checkin = await findCheckin(deps.db, workspaceId, checkinId);
-  const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
-  if (!checkin || !found) return;
+async function flushChannel(deps: Deps, workspaceId: string, teamId: number): Promise<void> {
+  const found = await findTeam(deps.db, workspaceId, teamId);
+  if (!found) return;
   const team = found.team;
-  // On its way: the poster brings it up to date. Jobs of one check-in run one at a time, so on a retry
-  // the claim is this job's own from a run that died (a stopped or killed process): post it now.
-  if (checkin.postTs === "" && attempt === 0) return;
-  if (checkin.postTs === "" && checkin.postChannelId) {
-    await postNow(deps, team, checkin);
-    return;
-  }
-  if (checkin.postTs && checkin.postChannelId) {
-    await deps.slack.updateMessage({
-      channel: checkin.postChannelId,
-      ts: checkin.postTs,
-      ...(await render(deps, team, checkin)),
-    });
-    return;
-  }
-  if (checkin.status !== "active" || (await rulesOf(deps.db, team)).checkinsPrivate) return;
-  if (!(await claimPost(deps.db, checkin.id, team.channelId))) return;
-  await postNow(deps, team, checkin);
-}
-
-/** Posts a claimed check-in, remembers the message, and updates it if the check-in changed meanwhile. */
-async function postNow(deps: Deps, team: Team, checkin: Checkin): Promise<void> {
+  await deps.pace.turn(workspaceId, team.channelId);
+  const claimed = await claimUnposted(deps.db, team.id, team.channelId, POST_MAX_CHECKINS);
+  if (claimed.length === 0) return;
+  const ids = claimed.map((c) => c.id);
   let post: { channel: string; ts: string };
   try {
-    post = await deps.slack.postMessage({ channel: team.channelId, ...(await render(deps, team, checkin)) });
+    post = await deps.slack.postMessage({ channel: team.channelId, ...(await render(deps, team, claimed)) });
   } catch (failure) {
-    await releasePost(deps.db, checkin.id);
+    if (failure instanceof SlackApiError && !failure.transient) await giveUp(deps, team, ids, failure);
+    // Tried again later: the sales wait for the channel's next post.
+    else await releaseClaims(deps.db, ids);
     throw failure;
   }
-  const now = await savePost(deps.db, checkin.id, post);
-  if (
-    now &&
-    (now.status !== checkin.status || now.amountMinor !== checkin.amountMinor || now.note !== checkin.note)
-  ) {
-    await deps.slack.updateMessage({
-      channel: post.channel,
-      ts: post.ts,
-      ...(await render(deps, team, now)),
-    });
+  const now = await savePosts(deps.db, ids, post);
+  const before = new Map(claimed.map((c) => [c.id, c]));
+  if (now.some((row) => changedSince(row, before.get(row.id)))) {
+    await deps.jobs.send(
+      "quota.post.sync",
+      { workspaceId, channelId: post.channel, ts: post.ts },
+      { key: `${post.channel}:${post.ts}` },
+    );
+  }
+  // More than one post holds: the rest go out at the channel's next turn.
+  if (claimed.length === POST_MAX_CHECKINS) {
+    await deps.jobs.send("quota.channel.flush", { workspaceId, teamId }, { key: String(teamId) });
   }
 }
 
-async function render(deps: Deps, team: Team, checkin: Checkin) {
+function changedSince(now: Checkin, posted: Checkin | undefined): boolean {
+  return (
+    !posted ||
+    now.status !== posted.status ||
+    now.amountMinor !== posted.amountMinor ||
+    now.note !== posted.note ||
+    now.version !== posted.version
+  );
+}
+
+/**
+ * The channel is gone, archived, or Slack will not let the app post there: retrying cannot help. The sales
+ * are no longer owed a post there, and each rep is told privately what to do.
+ */
+async function giveUp(deps: Deps, team: Team, ids: readonly number[], failure: SlackApiError): Promise<void> {
+  const reason = failure.code === "not_in_channel" ? "notInChannel" : "channelGone";
+  await deps.db.transaction(async (tx) => {
+    const given = await giveUpClaims(tx, ids);
+    for (const checkin of given) {
+      await deps.jobs.send(
+        "quota.post.failed",
+        { workspaceId: team.workspaceId, checkinId: checkin.id, channelId: team.channelId, reason },
+        { tx },
+      );
+    }
+  });
+}
+
+/** Makes a channel message say what the sales it lists are now. */
+async function syncPost(deps: Deps, workspaceId: string, channelId: string, ts: string): Promise<void> {
+  const listed = await checkinsOfPost(deps.db, channelId, ts);
+  const first = listed[0];
+  const found = first ? await findTeam(deps.db, workspaceId, first.teamId) : null;
+  if (!found) return;
+  await deps.slack.updateMessage({ channel: channelId, ts, ...(await render(deps, found.team, listed)) });
+}
+
+async function render(deps: Deps, team: Team, listed: readonly Checkin[]) {
   const t = translatorIn(quotaMessages, team.locale);
-  const [product, progress, rules] = await Promise.all([
-    checkin.productId ? findProduct(deps.db, checkin.productId) : null,
-    repProgress(deps.db, team, checkin.repId, deps.clock.now()),
+  const now = deps.clock.now();
+  const reps = [...new Set(listed.map((c) => c.repId))];
+  const productIds = [...new Set(listed.flatMap((c) => (c.productId ? [c.productId] : [])))];
+  const [rules, products, standings] = await Promise.all([
     rulesOf(deps.db, team),
+    Promise.all(productIds.map((id) => findProduct(deps.db, id))),
+    Promise.all(reps.map((rep) => repProgress(deps.db, team, rep, now))),
   ]);
-  return channelPost(t, checkin, product, rules.checkinsPrivate ? null : progress);
+  const productOf = new Map(products.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const progressOf = new Map(reps.map((rep, i) => [rep, standings[i] ?? null]));
+  return channelPost(
+    t,
+    listed.map((checkin) => ({
+      checkin,
+      product: checkin.productId ? (productOf.get(checkin.productId) ?? null) : null,
+      progress: rules.checkinsPrivate ? null : (progressOf.get(checkin.repId) ?? null),
+    })),
+  );
 }

@@ -82,8 +82,10 @@ export const checkins = pgTable(
     requestId: text().notNull(),
     status: text({ enum: CHECKIN_STATUSES }).notNull().default("active"),
     /**
-     * Where the team was told, so taking it back can update that message. While the post is on its way
-     * `postTs` is "" (claimed): whoever changes the check-in meanwhile leaves the update to the poster.
+     * Where the team is told of it. A check-in the team hears of is recorded with the channel and no ts
+     * (waiting for the channel's next post); while a post is on its way `postTs` is "" (claimed: whoever
+     * changes the check-in meanwhile leaves the update to the poster); then the message's ts, so taking
+     * it back updates that message. No channel: the team is not told (private check-ins).
      */
     postChannelId: text(),
     postTs: text(),
@@ -96,6 +98,11 @@ export const checkins = pgTable(
     uniqueIndex("checkins_request_key").on(t.workspaceId, t.requestId),
     index("checkins_team_day_idx").on(t.teamId, t.soldOn).where(sql`status = 'active'`),
     index("checkins_rep_day_idx").on(t.teamId, t.repId, t.soldOn).where(sql`status = 'active'`),
+    // What a team's channel has yet to hear of, and the check-ins one message lists.
+    index("checkins_unposted_idx")
+      .on(t.teamId, t.id)
+      .where(sql`post_channel_id is not null and (post_ts is null or post_ts = '')`),
+    index("checkins_post_idx").on(t.postChannelId, t.postTs).where(sql`post_ts <> ''`),
     check("checkins_amount_check", sql`${t.amountMinor} > 0`),
     check("checkins_status_check", sql`${t.status} in ('active', 'undone', 'removed')`),
   ],

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
 import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
 
@@ -363,41 +363,85 @@ export async function correctCheckin(
 }
 
 /**
- * Claims the posting of a check-in to a channel: true for the one caller who may post it (nobody has, and
- * nobody is), false otherwise. The claim is `post_ts = ''` until `savePost` fills in the message's ts.
+ * Claims what a team's channel has yet to hear of, oldest first, at most `limit`: check-ins waiting for a
+ * post and still counting, and claims a post that never finished left behind (a stopped or killed
+ * process; only one gathering per channel runs at a time, so any claim found is such a one). The claim
+ * is `post_ts = ''` until `savePosts` fills in the message's ts.
  */
-export async function claimPost(db: Db, id: number, channel: string): Promise<boolean> {
+export async function claimUnposted(
+  db: Db,
+  teamId: number,
+  channel: string,
+  limit: number,
+): Promise<Checkin[]> {
+  const waiting = db
+    .select({ id: checkins.id })
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.teamId, teamId),
+        isNotNull(checkins.postChannelId),
+        or(eq(checkins.postTs, ""), and(isNull(checkins.postTs), eq(checkins.status, "active"))),
+      ),
+    )
+    .orderBy(checkins.id)
+    .limit(limit)
+    .for("update");
   const rows = await db
     .update(checkins)
     .set({ postChannelId: channel, postTs: "" })
-    .where(and(eq(checkins.id, id), isNull(checkins.postTs)))
-    .returning({ id: checkins.id });
-  return rows.length > 0;
+    .where(inArray(checkins.id, waiting))
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
-/** Gives a claim back after the post failed, so a later sync may try again. */
-export async function releasePost(db: Db, id: number): Promise<void> {
+/** Gives claims back after a post failed for now: the check-ins wait for the channel's next post. */
+export async function releaseClaims(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .update(checkins)
-    .set({ postChannelId: null, postTs: null })
-    .where(and(eq(checkins.id, id), eq(checkins.postTs, "")));
+    .set({ postTs: null })
+    .where(and(inArray(checkins.id, [...ids]), eq(checkins.postTs, "")));
 }
 
 /**
- * Remembers where the check-in was posted and returns the check-in as it is now: if it changed while the
- * post was on its way (taken back, corrected), the poster sees it here and updates the message.
+ * The channel refused the post for good (gone, archived, the app not in it): the check-ins are no longer
+ * owed a post there. Returns those given up, whose reps are told.
  */
-export async function savePost(
+export async function giveUpClaims(db: Db, ids: readonly number[]): Promise<Checkin[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(checkins)
+    .set({ postChannelId: null, postTs: null })
+    .where(and(inArray(checkins.id, [...ids]), eq(checkins.postTs, "")))
+    .returning();
+}
+
+/**
+ * Remembers the message that told the team of these check-ins and returns them as they are now: any that
+ * changed while the post was on its way (taken back, corrected) show it here, and the poster updates it.
+ */
+export async function savePosts(
   db: Db,
-  id: number,
+  ids: readonly number[],
   post: { channel: string; ts: string },
-): Promise<Checkin | null> {
-  const [row] = await db
+): Promise<Checkin[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .update(checkins)
     .set({ postChannelId: post.channel, postTs: post.ts })
-    .where(eq(checkins.id, id))
+    .where(inArray(checkins.id, [...ids]))
     .returning();
-  return row ?? null;
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** The check-ins one channel message tells of, in the order it lists them. */
+export async function checkinsOfPost(db: Db, channel: string, ts: string): Promise<Checkin[]> {
+  return db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.postChannelId, channel), eq(checkins.postTs, ts), ne(checkins.postTs, "")))
+    .orderBy(checkins.id);
 }
 
 /** How much of a team still counts in its currency this period: active check-ins, and targets in force. */

@@ -236,26 +236,64 @@ export function cancelledReply(t: T, cancelled: Cancelled): Reply {
   return { text: t.t("quota.confirm.cancelled"), replaceOriginal: true };
 }
 
+/** One check-in as a team channel message tells of it. */
+export interface PostEntry {
+  checkin: Checkin;
+  product: Product | null;
+  /** The rep's standing now, shown under their latest sale in the message; null when check-ins are private. */
+  progress: Progress | null;
+}
+
 /**
- * The team channel's message about a check-in, in the team's language, as the check-in is now: the sale
- * and the rep's standing (none while the team keeps check-ins private: a post made before that would
- * otherwise reveal what is private now); struck through when taken back or removed; marked when a
- * supervisor corrected it.
+ * The team channel's message about check-ins, in the team's language, as they are now: one sale as its
+ * own message, or, when sales came faster than Slack's pace for a channel, several in one message, each
+ * listed once in the order they were made. A rep's standing shows under their latest sale in it (none
+ * while the team keeps check-ins private: a post made before that would otherwise reveal what is private
+ * now); a sale taken back or removed is struck through; one a supervisor corrected is marked.
  */
-export function channelPost(
-  t: T,
-  checkin: Checkin,
-  product: Product | null,
-  progress: Progress | null,
-): OutgoingMessage {
+export function channelPost(t: T, entries: readonly PostEntry[]): OutgoingMessage {
+  const [only] = entries;
+  if (only && entries.length === 1) return onePost(t, only);
+  const latestOfRep = new Map(entries.map((e) => [e.checkin.repId, e.checkin.id]));
+  const blocks = entries.flatMap((entry): KnownBlock[] => {
+    const { checkin } = entry;
+    const line = postLine(t, entry);
+    const notes = postNotes(t, entry, latestOfRep.get(checkin.repId) === checkin.id);
+    return [section(line), ...(notes ? [context(notes)] : [])];
+  });
+  const sales = entries.map(
+    (e) => `<@${e.checkin.repId}> ${t.money(e.checkin.amountMinor, e.checkin.currency)}`,
+  );
+  return {
+    text: t.t("quota.post.batchFallback", { sales }),
+    blocks: blocks.slice(0, LIMITS.blocksPerMessage),
+  };
+}
+
+function onePost(t: T, entry: PostEntry): OutgoingMessage {
+  const { checkin } = entry;
   const amount = t.money(checkin.amountMinor, checkin.currency);
-  if (checkin.status !== "active") {
-    const key = checkin.status === "removed" ? "quota.post.removed" : "quota.post.takenBack";
-    const text = t.t(key, { rep: checkin.repId, amount });
-    return { text, blocks: [section(text)] };
-  }
+  const line = postLine(t, entry);
+  if (checkin.status !== "active") return { text: line, blocks: [section(line)] };
+  const notes = postNotes(t, entry, true);
+  return {
+    text: t.t("quota.post.fallback", { rep: checkin.repId, amount }),
+    blocks: [section(line), ...(notes ? [context(notes)] : [])],
+  };
+}
+
+function postLine(t: T, { checkin, product }: PostEntry): string {
+  const amount = t.money(checkin.amountMinor, checkin.currency);
+  if (checkin.status === "active")
+    return t.t("quota.post", { rep: checkin.repId, amount, what: whatText(checkin, product) });
+  const key = checkin.status === "removed" ? "quota.post.removed" : "quota.post.takenBack";
+  return t.t(key, { rep: checkin.repId, amount });
+}
+
+function postNotes(t: T, { checkin, progress }: PostEntry, latest: boolean): string | null {
+  if (checkin.status !== "active") return null;
   const notes: string[] = [];
-  if (progress) {
+  if (progress && latest) {
     const period = periodName(t, progress.period);
     const total = t.money(progress.totals.totalMinor, progress.currency);
     notes.push(
@@ -270,13 +308,7 @@ export function channelPost(
     );
   }
   if (checkin.version > 1) notes.push(t.t("quota.post.corrected"));
-  return {
-    text: t.t("quota.post.fallback", { rep: checkin.repId, amount }),
-    blocks: [
-      section(t.t("quota.post", { rep: checkin.repId, amount, what: whatText(checkin, product) })),
-      ...(notes.length > 0 ? [context(notes.join(" · "))] : []),
-    ],
-  };
+  return notes.length > 0 ? notes.join(" · ") : null;
 }
 
 export function mineReply(t: T, found: Mine): Reply {

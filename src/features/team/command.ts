@@ -1,5 +1,6 @@
 import { GRANTED_ROLES, type GrantedRole } from "../../platform/access/index.js";
 import type { Problem } from "../../platform/errors.js";
+import { typedText } from "../../platform/slack/index.js";
 import { teamProblems } from "./problems.js";
 
 /** What a person asked for with `/team ...`, parsed from the slash command text. */
@@ -32,7 +33,8 @@ export function tokenize(text: string): Token[] {
     const [raw, user, channel, quoted, curly, word] = match;
     if (user) tokens.push({ type: "user", id: user, raw });
     else if (channel) tokens.push({ type: "channel", id: channel, raw });
-    else tokens.push({ type: "word", text: quoted ?? curly ?? word ?? "", raw });
+    // Mentions and channels are taken from the escaped text; the rest is read as the person typed it.
+    else tokens.push({ type: "word", text: typedText(quoted ?? curly ?? word ?? ""), raw });
   }
   return tokens;
 }

@@ -23,9 +23,9 @@ const HELP_EN = [
   "• `/team add @rep …`: add reps  • `/team remove @person …`: take people out",
   "• `/team move @rep …`: move reps here from another team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
-  "• `/team set <setting> <value>`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #channel`",
+  "• `/team set [setting] [value]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #channel`",
   "*Admins*",
-  "• `/team create <name> @supervisor`: a team for this channel (or `/team create` for the form)",
+  "• `/team create [name] @supervisor`: a team for this channel (or `/team create` for the form)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
 ].join("\n");
 
@@ -38,9 +38,9 @@ const HELP_SV = [
   "• `/team add @säljare …`: lägg till säljare  • `/team remove @person …`: ta bort personer",
   "• `/team move @säljare …`: flytta säljare hit från ett annat team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
-  "• `/team set <inställning> <värde>`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #kanal`",
+  "• `/team set [inställning] [värde]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #kanal`",
   "*Administratörer*",
-  "• `/team create <namn> @handledare`: ett team för den här kanalen (eller `/team create` för formuläret)",
+  "• `/team create [namn] @handledare`: ett team för den här kanalen (eller `/team create` för formuläret)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
 ].join("\n");
 
@@ -149,7 +149,7 @@ export const ownTeamMessages = defineMessages(
       `${p.team}: ${p.setting} is now ${p.value}.`,
     "team.invalid.nameEmpty": "The team needs a name.",
     "team.invalid.nameLong": (p: { max: number }) => `Keep the name to ${p.max} characters or fewer.`,
-    "team.invalid.nameChars": "Leave < and > out of the team name.",
+    "team.invalid.nameChars": "Leave the angle brackets out of the team name.",
     "team.invalid.timeZone": (p: { value: string }) =>
       `"${p.value}" isn't a time zone I know. Use a name like Europe/Stockholm, Europe/London or America/New_York.`,
     "team.invalid.locale": (p: { value: string }) =>
@@ -192,7 +192,7 @@ export const ownTeamMessages = defineMessages(
     "team.parse.needPeople": (p: { command: string }) => `Say who: \`/team ${p.command} @person\`.`,
     "team.parse.supervisorUsage": "Use `/team supervisor add @person` or `/team supervisor remove @person`.",
     "team.parse.setUsage":
-      "Use `/team set <setting> <value>`, for example `/team set timezone Europe/Stockholm`.",
+      "Use `/team set [setting] [value]`, for example `/team set timezone Europe/Stockholm`.",
     "team.parse.roleUsage": (p: { command: string }) =>
       `Say which role: \`/team ${p.command} @person executive\` or \`/team ${p.command} @person admin\`.`,
     "team.parse.unknown": (p: { word: string }) =>
@@ -230,13 +230,13 @@ export const ownTeamMessages = defineMessages(
     "team.period.quarter": "Quarter",
     "team.none": "This channel has no team, and you aren't in a team yet. Ask your supervisor to add you.",
     "team.none.admin": "This channel has no team yet. Create one here, bound to this channel:",
-    "team.none.adminHint": "Or type `/team create <name> @supervisor`.",
+    "team.none.adminHint": "Or type `/team create [name] @supervisor`.",
     "team.none.create": "Create a team",
     "team.several": (p: { teams: string[] }) =>
       `You are in several teams: ${en.format(p.teams)}. Run \`/team\` in a team's channel to see it.`,
     "team.list.title": "Teams",
     "team.list.empty":
-      "There are no teams yet. An admin creates one with `/team create <name> @supervisor` in the team's channel.",
+      "There are no teams yet. An admin creates one with `/team create [name] @supervisor` in the team's channel.",
     "team.list.line": (p: { team: string; channel: string; supervisors: string[]; reps: number }) =>
       `*${p.team}* in <#${p.channel}>, led by ${p.supervisors.length > 0 ? en.format(who(p.supervisors)) : "nobody"}, ${p.reps} ${p.reps === 1 ? "rep" : "reps"}`,
 
@@ -340,7 +340,7 @@ export const ownTeamMessages = defineMessages(
     "team.set.done": (p) => `${p.team}: ${p.setting} är nu ${p.value}.`,
     "team.invalid.nameEmpty": "Teamet behöver ett namn.",
     "team.invalid.nameLong": (p) => `Håll namnet till högst ${p.max} tecken.`,
-    "team.invalid.nameChars": "Använd inte < eller > i teamets namn.",
+    "team.invalid.nameChars": "Använd inte vinkelparenteser i teamets namn.",
     "team.invalid.timeZone": (p) =>
       `"${p.value}" är ingen tidszon jag känner till. Använd ett namn som Europe/Stockholm, Europe/London eller America/New_York.`,
     "team.invalid.locale": (p) =>
@@ -379,7 +379,7 @@ export const ownTeamMessages = defineMessages(
     "team.parse.supervisorUsage":
       "Använd `/team supervisor add @person` eller `/team supervisor remove @person`.",
     "team.parse.setUsage":
-      "Använd `/team set <inställning> <värde>`, till exempel `/team set timezone Europe/Stockholm`.",
+      "Använd `/team set [inställning] [värde]`, till exempel `/team set timezone Europe/Stockholm`.",
     "team.parse.roleUsage": (p) =>
       `Säg vilken roll: \`/team ${p.command} @person executive\` eller \`/team ${p.command} @person admin\`.`,
     "team.parse.unknown": (p) => `Jag känner inte till "/team ${p.word}". \`/team help\` visar vad jag kan.`,
@@ -414,13 +414,13 @@ export const ownTeamMessages = defineMessages(
     "team.none":
       "Den här kanalen har inget team, och du är inte med i något team än. Be din handledare lägga till dig.",
     "team.none.admin": "Den här kanalen har inget team än. Skapa ett här, knutet till kanalen:",
-    "team.none.adminHint": "Eller skriv `/team create <namn> @handledare`.",
+    "team.none.adminHint": "Eller skriv `/team create [namn] @handledare`.",
     "team.none.create": "Skapa ett team",
     "team.several": (p) =>
       `Du är med i flera team: ${sv.format(p.teams)}. Kör \`/team\` i ett teams kanal för att se det.`,
     "team.list.title": "Team",
     "team.list.empty":
-      "Det finns inga team än. En administratör skapar ett med `/team create <namn> @handledare` i teamets kanal.",
+      "Det finns inga team än. En administratör skapar ett med `/team create [namn] @handledare` i teamets kanal.",
     "team.list.line": (p) =>
       `*${p.team}* i <#${p.channel}>, lett av ${p.supervisors.length > 0 ? sv.format(who(p.supervisors)) : "ingen"}, ${p.reps} säljare`,
 

@@ -1,3 +1,4 @@
+export { type Chore, HOUSEKEEPING_SCHEDULE, Housekeeping } from "./housekeeping.js";
 export {
   DEFAULT_JOBS_CONFIG,
   type JobContext,
@@ -8,3 +9,4 @@ export {
   type JobTypes,
   type SendOptions,
 } from "./jobs.js";
+export { type ScheduleSpec, Schedules, scheduleProblem, slotOf } from "./schedules.js";

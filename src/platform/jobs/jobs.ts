@@ -141,7 +141,8 @@ export class Jobs {
     const envelope: Envelope = { name, payload };
     await boss.send(queue.name, envelope, {
       ...(options.tx ? { db: fromDrizzle(options.tx as never, sql) } : {}),
-      ...(options.key ? { singletonKey: options.key } : {}),
+      // Keys group jobs of one name: a channel's flush and a post's updates never share a turn.
+      ...(options.key ? { singletonKey: `${name}:${options.key}` } : {}),
       ...(options.afterSeconds ? { startAfter: options.afterSeconds } : {}),
     });
   }

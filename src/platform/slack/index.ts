@@ -50,4 +50,5 @@ export {
 export { mrkdwnToPlainText } from "./plain-text.js";
 export { type Registered, Router } from "./router.js";
 export { translatorFor, translatorIn } from "./translate.js";
+export { decodeEntities, typedText } from "./typed.js";
 export { createUserDirectory, type PersonProblem, personProblems, type UserDirectory } from "./users.js";

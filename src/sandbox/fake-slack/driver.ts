@@ -16,6 +16,7 @@ import { isViewTooLarge, validateView } from "./block-kit.js";
 import { deliverReply, parseReplyBody, type ShownReply } from "./delivery.js";
 import { escapeSlashCommandText } from "./escape.js";
 import { signSlackRequest } from "./signing.js";
+import { type EnvelopeType, envelopeOf } from "./socket-mode.js";
 import {
   actionPayload,
   clientSideErrors,
@@ -39,6 +40,11 @@ import {
 export interface AppTarget {
   url: string;
   signingSecret: string;
+  /**
+   * The app listens over Socket Mode: requests go as envelopes over its WebSocket connection (see
+   * socket-mode.ts) instead of signed POSTs to `url`.
+   */
+  socketMode?: boolean;
   /** Overrides per kind of request (default: `url`). */
   commandsUrl?: string;
   interactivityUrl?: string;
@@ -50,6 +56,8 @@ export interface DriverHost {
   schema: BlockKitSchema | undefined;
   baseUrl: () => string;
   ackTimeoutMs: number;
+  /** Sends a request over the app's Socket Mode connection and resolves with its acknowledgement. */
+  sendEnvelope: (type: EnvelopeType, payload: unknown) => Promise<AppAnswer>;
 }
 
 /** The app's HTTP answer. `status` is 0 when there was none (timeout, connection refused). */
@@ -203,6 +211,10 @@ export class SlackDriver {
     contentType: string,
     headers: Record<string, string> = {},
   ): Promise<AppAnswer> {
+    if (this.app.socketMode) {
+      const { type, payload } = envelopeOf(rawBody, contentType);
+      return this.host.sendEnvelope(type, payload);
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = signSlackRequest(this.app.signingSecret, timestamp, rawBody);
     const target = new URL(url);

@@ -11,6 +11,7 @@ import { deliverReply, parseReplyBody } from "./delivery.js";
 import { type AppTarget, SlackDriver } from "./driver.js";
 import { boundaryOf, parseForm, parseMultipart, readBody } from "./http-body.js";
 import { type ApiBody, type Args, IMPLEMENTED_METHODS, JSON_ARGS, runMethod } from "./methods.js";
+import { SocketModeHub } from "./socket-mode.js";
 import { World, type WorldOptions } from "./world.js";
 
 export interface FakeSlackOptions {
@@ -20,6 +21,8 @@ export interface FakeSlackOptions {
   botToken?: string;
   /** More tokens to accept. */
   extraTokens?: readonly string[];
+  /** The app-level token that opens Socket Mode connections (default `xapp-1-sandbox-app-token`). */
+  appToken?: string;
   /** Slack reference data; enables Block Kit JSON Schema validation. */
   referenceDir?: string;
   /** Bring a prepared world; otherwise one is made from `worldOptions`. */
@@ -95,10 +98,15 @@ export interface FakeSlack {
   readonly driver: SlackDriver;
   /** Tells the driver where the app listens; returns the driver. */
   connectApp(target: AppTarget): SlackDriver;
+  /** The app-level token `apps.connections.open` takes (Socket Mode). */
+  readonly appToken: string;
+  /** Socket Mode: the app's connection, and the envelopes sent over it. */
+  readonly socketMode: SocketModeHub;
   close(): Promise<void>;
 }
 
 const DEFAULT_BOT_TOKEN = "xoxb-sandbox-bot-token";
+const DEFAULT_APP_TOKEN = "xapp-1-sandbox-app-token";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -123,6 +131,8 @@ class FakeSlackServer implements FakeSlack {
   readonly world: World;
   readonly schema: BlockKitSchema | undefined;
   readonly botToken: string;
+  readonly appToken: string;
+  readonly socketMode: SocketModeHub;
   readonly driver: SlackDriver;
   readonly calls: RecordedCall[] = [];
   private readonly tokens: Set<string>;
@@ -143,11 +153,15 @@ class FakeSlackServer implements FakeSlack {
     this.schema = options.referenceDir !== undefined ? loadBlockKitSchema(options.referenceDir) : undefined;
     this.botToken = options.botToken ?? DEFAULT_BOT_TOKEN;
     this.tokens = new Set([this.botToken, ...(options.extraTokens ?? [])]);
+    this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
+    const ackTimeoutMs = options.ackTimeoutMs ?? 3000;
+    this.socketMode = new SocketModeHub(this.world.workspace.appId, () => ackTimeoutMs);
     this.driver = new SlackDriver({
       world: this.world,
       schema: this.schema,
       baseUrl: () => this.url,
-      ackTimeoutMs: options.ackTimeoutMs ?? 3000,
+      ackTimeoutMs,
+      sendEnvelope: (type, payload) => this.socketMode.send(type, payload),
     });
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -157,6 +171,7 @@ class FakeSlackServer implements FakeSlack {
         }
       });
     });
+    this.server.on("upgrade", (req, socket, head) => this.socketMode.upgrade(req, socket, head));
     this.server.on("connection", (socket: Socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
@@ -255,6 +270,7 @@ class FakeSlackServer implements FakeSlack {
   }
 
   close(): Promise<void> {
+    this.socketMode.close();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
@@ -371,6 +387,17 @@ class FakeSlackServer implements FakeSlack {
     const auth = req.headers.authorization;
     const bearer = typeof auth === "string" ? /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() : undefined;
     const token = bearer ?? (typeof tokenArg === "string" && tokenArg !== "" ? tokenArg : undefined);
+    if (method === "apps.connections.open") {
+      // Only the app-level token opens a connection; a bot token is the wrong kind.
+      if (token === this.appToken) respond(200, this.socketMode.open(this.url));
+      else if (token === undefined) respond(200, { ok: false, error: "not_authed" });
+      else
+        respond(200, {
+          ok: false,
+          error: this.tokens.has(token) ? "not_allowed_token_type" : "invalid_auth",
+        });
+      return;
+    }
     if (!IMPLEMENTED_METHODS.includes(method)) {
       respond(200, { ok: false, error: "unknown_method", req_method: method });
       return;

@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import cron, { type ScheduledTask } from "node-cron";
+import { type Db, queryRows } from "../db/index.js";
+import type { Log } from "../log.js";
+import type { JobName, Jobs, JobTypes } from "./jobs.js";
+
+/** When a scheduled job runs: a cron expression read in an IANA time zone (a team's). */
+export interface ScheduleSpec {
+  /** Five fields (minute hour day month weekday), or six with seconds first. */
+  cron: string;
+  timeZone: string;
+}
+
+/** What is wrong with a schedule people entered, or null: for the field it came from. */
+export function scheduleProblem(spec: ScheduleSpec): "cron" | "timeZone" | null {
+  if (!cron.validate(spec.cron.trim())) return "cron";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: spec.timeZone });
+  } catch {
+    return "timeZone";
+  }
+  return null;
+}
+
+/** A moment of a schedule as the key of its slot: whole seconds, so every process names it alike. */
+export function slotOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
+}
+
+interface Plan {
+  spec: ScheduleSpec;
+  task: ScheduledTask;
+}
+
+/**
+ * The clock of scheduled work. node-cron strikes in each process, in the schedule's own time zone (a
+ * team's 08:30 is 08:30 in Stockholm, summer or winter); a strike only queues a job on the durable engine,
+ * under the key (job, key, slot) claimed in the same transaction, so however many processes run, a slot
+ * makes one job and the engine does the work once. Schedules change at run time: planning (job, key)
+ * again replaces its schedule.
+ */
+export class Schedules {
+  readonly #plans = new Map<string, Plan>();
+  readonly #strikes = new Set<Promise<unknown>>();
+  #stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly jobs: Jobs,
+    private readonly log: Log,
+  ) {}
+
+  /**
+   * Runs `job` at every time of `spec` for `key` (a team id, or "all"), with the payload made for that
+   * slot. Replaces what was planned for (job, key) before. Throws on a schedule `scheduleProblem` refuses:
+   * check people's input first.
+   */
+  plan<N extends JobName>(
+    job: N,
+    key: string,
+    spec: ScheduleSpec,
+    payload: (slot: Date) => JobTypes[N],
+  ): void {
+    const problem = scheduleProblem(spec);
+    if (problem) throw new Error(`schedule of ${job} for ${key}: the ${problem} is not valid`);
+    this.unplan(job, key);
+    if (this.#stopped) return;
+    const task = cron.schedule(
+      spec.cron.trim(),
+      (context) => {
+        const strike = this.strike(job, key, context.date, payload(slotOf(context.date))).catch(
+          (error: unknown) => this.log.error(`could not queue ${job} for ${key}:`, error),
+        );
+        this.#strikes.add(strike);
+        void strike.finally(() => this.#strikes.delete(strike));
+      },
+      { timezone: spec.timeZone, name: `${job}:${key}`, noOverlap: false },
+    );
+    this.#plans.set(`${job}:${key}`, { spec, task });
+  }
+
+  /** Stops running `job` for `key` (a team that was removed, a schedule turned off). */
+  unplan(job: JobName, key: string): void {
+    const plan = this.#plans.get(`${job}:${key}`);
+    if (!plan) return;
+    void plan.task.destroy();
+    this.#plans.delete(`${job}:${key}`);
+  }
+
+  /** What is planned for (job, key), and when it next runs. */
+  planned(job: JobName, key: string): { spec: ScheduleSpec; next: Date | null } | undefined {
+    const plan = this.#plans.get(`${job}:${key}`);
+    return plan && { spec: plan.spec, next: plan.task.getNextRun() };
+  }
+
+  /** The next `count` times of a schedule (to show people when their schedule will run). */
+  static nextTimes(spec: ScheduleSpec, count: number): Date[] {
+    const task = cron.createTask(spec.cron.trim(), () => undefined, { timezone: spec.timeZone });
+    try {
+      return task.getNextRuns(count);
+    } finally {
+      void task.destroy();
+    }
+  }
+
+  /**
+   * Queues `job` for the slot at `at`, unless some process already did: true when this call queued it.
+   * The clock calls it on each strike; starting up calls it for a slot missed while nothing ran.
+   */
+  async strike<N extends JobName>(job: N, key: string, at: Date, payload: JobTypes[N]): Promise<boolean> {
+    const slot = slotOf(at);
+    return this.db.transaction(async (tx) => {
+      const claimed = await queryRows<{ job: string }>(
+        tx,
+        sql`insert into job_slots (job, key, slot) values (${job}, ${key}, ${slot.toISOString()})
+            on conflict do nothing returning job`,
+      );
+      if (claimed.length === 0) return false;
+      await this.jobs.send(job, payload, { tx });
+      return true;
+    });
+  }
+
+  /** The slots queued for (job, key), newest first (for catching up, and for tests). */
+  async queuedSlots(job: JobName, key: string, limit = 10): Promise<Date[]> {
+    const rows = await queryRows<{ slot: string | Date }>(
+      this.db,
+      sql`select slot from job_slots where job = ${job} and key = ${key} order by slot desc limit ${limit}`,
+    );
+    return rows.map((row) => new Date(row.slot));
+  }
+
+  /** Forgets slots queued longer ago than `days` (housekeeping). */
+  async forgetSlots(days: number): Promise<number> {
+    const rows = await queryRows<{ job: string }>(
+      this.db,
+      sql`delete from job_slots where queued_at < now() - make_interval(days => ${days}) returning job`,
+    );
+    return rows.length;
+  }
+
+  /** Stops every schedule and waits for strikes under way (their jobs are queued, or not, as a whole). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const plan of this.#plans.values()) await plan.task.destroy();
+    this.#plans.clear();
+    await Promise.allSettled([...this.#strikes]);
+  }
+}
