@@ -3,6 +3,7 @@ import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
 import type { Deps } from "./platform/deps.js";
+import { inRequest, newRequestId } from "./platform/log.js";
 import { cleanTextAtTheEdge } from "./platform/slack/edge.js";
 import { Router } from "./platform/slack/index.js";
 
@@ -31,6 +32,8 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
       timeout: 5_000,
     },
   });
+  // Every log line of a request (and of what it does after its ack) carries the request's id.
+  app.use(({ next }) => inRequest(newRequestId(), next));
   cleanTextAtTheEdge(app);
   const router = new Router(app);
   team.register(router, deps);

@@ -41,6 +41,8 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], { message: "must be one of debug, info, warn, error" })
     .default("info"),
+  LOG_FORMAT: z.enum(["pretty", "json"], { message: "must be pretty or json" }).optional(),
+  NODE_ENV: z.string().optional(),
   ADMIN_USER_IDS: z
     .string()
     .default("")
@@ -99,6 +101,8 @@ export type Config = Readonly<{
   dataDir: string;
   port: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** JSON lines in production (NODE_ENV=production), readable lines otherwise; LOG_FORMAT decides. */
+  logFormat: "pretty" | "json";
   adminUserIds: readonly string[];
 }>;
 
@@ -146,6 +150,7 @@ export function loadConfig(env: Env): Config {
     dataDir: e.DATA_DIR,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),
     adminUserIds: Object.freeze([...e.ADMIN_USER_IDS]),
   });
 }

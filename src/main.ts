@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, "supervisor", undefined, config.logFormat);
   process.on("unhandledRejection", (reason) =>
     log.error("unhandled promise rejection (kept running):", reason),
   );

@@ -1,19 +1,54 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
 import type { Logger, LogLevel } from "@slack/bolt";
+import pino from "pino";
 
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type Log = Logger & { child(name: string): Log };
 
+/** `pretty`: one readable line per entry (development); `json`: one JSON object per line (production). */
+export type LogFormat = "pretty" | "json";
+
+/** What a log line says about the work it belongs to: the Slack request, or the job, under way. */
+interface Scope {
+  req: string;
+}
+
+const scope = new AsyncLocalStorage<Scope>();
+
+/** A short id for one request or one job run, to find all of its log lines. */
+export function newRequestId(): string {
+  return randomBytes(5).toString("hex");
+}
+
+/** Runs `work` as part of request (or job) `req`: every log line written meanwhile carries the id. */
+export function inRequest<T>(req: string, work: () => T): T {
+  return scope.run({ req }, work);
+}
+
+/** The id of the request or job under way, if any. */
+export function currentRequestId(): string | undefined {
+  return scope.getStore()?.req;
+}
+
 /**
- * A small logger that satisfies Bolt's Logger interface: one line per entry,
- * time, level, name and message; errors keep their stack.
+ * The app's logger, satisfying Bolt's Logger interface. Readable lines in development (time, level, name,
+ * request id, message; errors keep their stack); JSON lines through pino in production, with the same
+ * fields, for a log collector to index. `write` replaces standard error (tests keep it quiet).
  */
 export function createLogger(
   level: Level,
   name = "supervisor",
-  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  write?: (line: string) => void,
+  format: LogFormat = "pretty",
 ): Log {
+  return format === "json" ? jsonLogger(level, name, write) : prettyLogger(level, name, write);
+}
+
+function prettyLogger(level: Level, name: string, write?: (line: string) => void): Log {
+  const out = write ?? ((line: string) => process.stderr.write(`${line}\n`));
   let current: Level = level;
   let currentName = name;
   const emit = (at: Level, args: unknown[]) => {
@@ -27,7 +62,10 @@ export function createLogger(
             : safeJson(arg),
       )
       .join(" ");
-    write(`${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${currentName}] ${text}`);
+    const req = currentRequestId();
+    out(
+      `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${currentName}]${req ? ` (${req})` : ""} ${text}`,
+    );
   };
   return {
     debug: (...args) => emit("debug", args),
@@ -41,8 +79,56 @@ export function createLogger(
     setName: (next: string) => {
       currentName = next;
     },
-    child: (childName: string) => createLogger(current, `${currentName}:${childName}`, write),
+    child: (childName: string) => prettyLogger(current, `${currentName}:${childName}`, write),
   };
+}
+
+function jsonLogger(level: Level, name: string, write?: (line: string) => void): Log {
+  const destination = write
+    ? { write: (line: string) => write(line.trimEnd()) }
+    : pino.destination({ dest: 1, sync: true });
+  const root = pino(
+    {
+      level,
+      base: { pid: process.pid },
+      // Level names, not numbers, and the request or job each line belongs to.
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const req = currentRequestId();
+        return req ? { req } : {};
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+  const make = (loggerName: string, at: Level): Log => {
+    let current = root.child({ name: loggerName }, { level: at });
+    const emit = (to: Level, args: unknown[]) => {
+      if (!current.isLevelEnabled(to)) return;
+      const err = args.find((arg): arg is Error => arg instanceof Error);
+      const data = args.filter((arg) => !(arg instanceof Error) && typeof arg !== "string");
+      const msg = args.filter((arg): arg is string => typeof arg === "string").join(" ");
+      const fields: Record<string, unknown> = {};
+      if (err) fields.err = err;
+      if (data.length > 0) fields.data = data.length === 1 ? data[0] : data;
+      current[to](fields, msg || err?.message || "");
+    };
+    return {
+      debug: (...args) => emit("debug", args),
+      info: (...args) => emit("info", args),
+      warn: (...args) => emit("warn", args),
+      error: (...args) => emit("error", args),
+      setLevel: (next: LogLevel) => {
+        current.level = next;
+      },
+      getLevel: () => current.level as LogLevel,
+      setName: (next: string) => {
+        current = root.child({ name: next }, { level: current.level });
+      },
+      child: (childName: string) => make(`${loggerName}:${childName}`, current.level as Level),
+    };
+  };
+  return make(name, level);
 }
 
 function safeJson(value: unknown): string {

@@ -48,6 +48,14 @@ describe("configuration", () => {
     expect(config.logLevel).toBe("info");
   });
 
+  it("logs readable lines in development and JSON lines in production, unless LOG_FORMAT says otherwise", () => {
+    expect(loadConfig({}).logFormat).toBe("pretty");
+    expect(loadConfig({ NODE_ENV: "production" }).logFormat).toBe("json");
+    expect(loadConfig({ NODE_ENV: "production", LOG_FORMAT: "pretty" }).logFormat).toBe("pretty");
+    expect(loadConfig({ LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(problems({ LOG_FORMAT: "xml" })).toEqual(['LOG_FORMAT: must be pretty or json (got "xml")']);
+  });
+
   it("names every bad variable at once, and why", () => {
     const found = problems({
       PORT: "eighty",

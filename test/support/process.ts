@@ -14,10 +14,16 @@ export interface AppProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `node --import tsx src/main.ts` as `npm start` does, with exactly the given environment (plus PATH). */
-export function startApp(env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: root,
+/**
+ * Runs `node --import tsx src/main.ts` as `npm start` does in a clone, with exactly the given environment
+ * (plus PATH); `options` run something else (`start.js` in another folder).
+ */
+export function startApp(
+  env: Record<string, string>,
+  options: { cwd?: string; args?: string[] } = {},
+): AppProcess {
+  const child = spawn(process.execPath, options.args ?? ["--import", "tsx", "src/main.ts"], {
+    cwd: options.cwd ?? root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,7 +3,7 @@ import { fromDrizzle, fromPglite, type JobWithMetadata, PgBoss } from "pg-boss";
 import type { z } from "zod";
 import { type Connection, type Db, queryRows } from "../db/index.js";
 import { errorRef } from "../errors.js";
-import type { Log } from "../log.js";
+import { inRequest, type Log } from "../log.js";
 import { SlackApiError } from "../slack/errors.js";
 import type { Background } from "../tasks.js";
 
@@ -233,7 +233,10 @@ export class Jobs {
         throw new Error(`job ${name} has a payload it cannot read: ${parsed.error.message}`);
       const context: JobContext = { attempt: job.retryCount, log: this.log };
       try {
-        await this.#withRateLimits(() => definition.handler(parsed.data as never, context));
+        // The job's log lines carry its id (the dead-letter log names it too).
+        await inRequest(`job-${job.id.slice(0, 8)}`, () =>
+          this.#withRateLimits(() => definition.handler(parsed.data as never, context)),
+        );
       } catch (error) {
         if (error instanceof SlackApiError && !error.transient) {
           // Retrying will not bring a channel back: say so to whoever can act, and give the job up.

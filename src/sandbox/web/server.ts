@@ -40,7 +40,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The page's files; a build (dist/) does not copy them, so it serves them from src/. */
+/** The page's files: beside this module (src/, or dist/ where `npm run build` copies them), else in src/. */
 const PUBLIC_DIR = [
   fileURLToPath(new URL("./public/", import.meta.url)),
   fileURLToPath(new URL("../../../src/sandbox/web/public/", import.meta.url)),
