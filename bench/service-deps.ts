@@ -8,7 +8,12 @@ import { ACK_DEADLINE_MS, type Deps } from "../src/platform/deps.js";
 import { Hooks } from "../src/platform/hooks.js";
 import { Housekeeping, Jobs, Schedules } from "../src/platform/jobs/index.js";
 import { createLogger } from "../src/platform/log.js";
-import { createSlackGateway, type SlackGateway, type SlackUser } from "../src/platform/slack/index.js";
+import {
+  createSlackGateway,
+  type SlackGateway,
+  type SlackUser,
+  type UserDirectory,
+} from "../src/platform/slack/index.js";
 import { ChannelPace } from "../src/platform/slack/pace.js";
 import { Background } from "../src/platform/tasks.js";
 import { systemClock } from "../src/platform/time/index.js";
@@ -38,6 +43,7 @@ export function benchDeps(
   const unreachable = createSlackGateway(
     new WebClient("xoxb-bench", { slackApiUrl: "http://127.0.0.1:9/api/" }),
   );
+  const users: UserDirectory = { get: async (id) => profile(id), forget: () => {} };
   const slack: SlackGateway = {
     ...unreachable,
     postMessage: async (message) => ({ channel: message.channel, ts: `${Date.now() / 1000}${++posts}` }),
@@ -47,8 +53,9 @@ export function benchDeps(
   const schedules = new Schedules(db, jobs, log);
   const deps: Deps = {
     db,
-    slack,
-    users: { get: async (id) => profile(id), forget: () => {} },
+    // Every workspace the bench makes up is served alike.
+    slackFor: () => slack,
+    usersFor: () => users,
     clock: systemClock,
     config: loadConfig({}),
     log,

@@ -3,9 +3,10 @@ import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
 import type { Deps } from "./platform/deps.js";
+import { commonMessages } from "./platform/i18n/messages.js";
 import { inRequest, newRequestId } from "./platform/log.js";
 import { cleanTextAtTheEdge } from "./platform/slack/edge.js";
-import { Router } from "./platform/slack/index.js";
+import { Router, translatorIn, UnknownWorkspaceError } from "./platform/slack/index.js";
 
 export interface BotIdentity {
   botToken: string;
@@ -34,6 +35,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   });
   // Every log line of a request (and of what it does after its ack) carries the request's id.
   app.use(({ next }) => inRequest(newRequestId(), next));
+  refuseOtherWorkspaces(app, deps);
   cleanTextAtTheEdge(app);
   const router = new Router(app);
   team.register(router, deps);
@@ -44,4 +46,27 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
     deps.log.error("unhandled error in a listener:", error);
   });
   return { app, router };
+}
+
+/**
+ * A request from a workspace the app is not installed in (its team id unknown) is answered politely and
+ * goes no further: no listener runs with another workspace's people under this workspace's client.
+ */
+function refuseOtherWorkspaces(app: App, deps: Deps): void {
+  app.use(async (args) => {
+    const workspaceId = args.context.teamId ?? "";
+    try {
+      deps.slackFor(workspaceId);
+    } catch (error) {
+      if (!(error instanceof UnknownWorkspaceError)) throw error;
+      deps.log.warn(`a request from workspace ${workspaceId || "(none)"}, where the app is not installed`);
+      const ack = (args as { ack?: (answer?: unknown) => Promise<void> }).ack;
+      if (args.body && "command" in args.body) {
+        const t = translatorIn(commonMessages, "en");
+        await ack?.({ response_type: "ephemeral", text: t.t("common.error.notInstalled") });
+      } else await ack?.();
+      return;
+    }
+    await args.next();
+  });
 }

@@ -23,6 +23,7 @@ import {
   createUserDirectory,
   SlackApiError,
   type SlackGateway,
+  Workspaces,
 } from "./platform/slack/index.js";
 import { ChannelPace, POST_GAP_MS } from "./platform/slack/pace.js";
 import { Background } from "./platform/tasks.js";
@@ -139,6 +140,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const slack = createSlackGateway(client);
   const bot = await identifyBot(slack, log, config.slack.apiUrl, options.signal);
   log.info(`connected to Slack workspace ${bot.teamId} as bot user ${bot.botUserId}`);
+  // One workspace runs, the bot token's; installations over OAuth will add theirs.
+  const workspaces = new Workspaces();
+  workspaces.install(bot.teamId, {
+    slack,
+    users: createUserDirectory(slack, clock, { waitMs: options.userLookupWaitMs }),
+  });
 
   const tasks = new Background(log.child("tasks"));
   const jobs = new Jobs(database, log.child("jobs"), tasks, { ...DEFAULT_JOBS_CONFIG, ...options.jobs });
@@ -148,8 +155,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   housekeeping.add("forget the turns of quiet channels", () => pace.forgetQuiet());
   const deps: Deps = {
     db: database.db,
-    slack,
-    users: createUserDirectory(slack, clock, { waitMs: options.userLookupWaitMs }),
+    slackFor: (workspaceId) => workspaces.slackFor(workspaceId),
+    usersFor: (workspaceId) => workspaces.usersFor(workspaceId),
     clock,
     config,
     log,

@@ -1,6 +1,8 @@
 import { loadActor } from "./access/actor.js";
 import type { Actor } from "./access/policy.js";
 import type { Deps } from "./deps.js";
+import type { SlackGateway } from "./slack/gateway.js";
+import type { UserDirectory } from "./slack/users.js";
 
 /**
  * One request as every use case sees it: who asks, in which workspace and channel, under which Slack
@@ -18,6 +20,10 @@ export interface RequestContext {
    * one effect. Null when there is no Slack request behind it (the demo seed).
    */
   readonly requestId: string | null;
+  /** The Web API client of the request's workspace. */
+  readonly slack: SlackGateway;
+  /** The cached Slack profiles of the workspace's people. */
+  readonly users: UserDirectory;
   /** Who is asking, with every role they hold; loaded on first use, then remembered for the request. */
   actor(): Promise<Actor>;
 }
@@ -33,6 +39,12 @@ export function contextFor(
     userId: fields.userId,
     channelId: fields.channelId ?? null,
     requestId: fields.requestId ?? null,
+    get slack() {
+      return deps.slackFor(fields.workspaceId);
+    },
+    get users() {
+      return deps.usersFor(fields.workspaceId);
+    },
     actor() {
       actor ??= loadActor(deps, fields.workspaceId, fields.userId);
       actor.catch(() => {

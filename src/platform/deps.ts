@@ -13,8 +13,13 @@ import type { Clock } from "./time/index.js";
 /** Everything a feature needs, built once in server.ts (or by a test) and passed down; nothing is a singleton. */
 export interface Deps {
   readonly db: Db;
-  readonly slack: SlackGateway;
-  readonly users: UserDirectory;
+  /**
+   * The Web API client of a workspace the app is installed in (from the request's or the job's
+   * workspace id); throws UnknownWorkspaceError for any other.
+   */
+  readonly slackFor: (workspaceId: string) => SlackGateway;
+  /** The cached Slack profiles of a workspace's people. */
+  readonly usersFor: (workspaceId: string) => UserDirectory;
   readonly clock: Clock;
   readonly config: Config;
   readonly log: Log;
@@ -39,3 +44,19 @@ export interface Deps {
 
 /** Slack wants an answer within 3 s; past this we answer with what we have and follow up. */
 export const ACK_DEADLINE_MS = 2000;
+
+/** What work for one workspace talks to Slack with: its client, its people's profiles, and the log. */
+export interface InWorkspace {
+  readonly workspaceId: string;
+  readonly slack: SlackGateway;
+  readonly users: UserDirectory;
+  readonly log: Log;
+}
+
+/** The Slack side of `workspaceId` (a job's, a request's); throws UnknownWorkspaceError for a stranger. */
+export function inWorkspace(
+  deps: Pick<Deps, "slackFor" | "usersFor" | "log">,
+  workspaceId: string,
+): InWorkspace {
+  return { workspaceId, slack: deps.slackFor(workspaceId), users: deps.usersFor(workspaceId), log: deps.log };
+}

@@ -55,7 +55,7 @@ export function register(router: Router, deps: Deps): void {
       const teamId = idValue.safeParse(value);
       if (!teamId.success) throw error("product.team.gone");
       const team = await teamForAdd(ctx, teamId.data);
-      await deps.slack.openView(triggerId, productModal(t, { team, product: null }));
+      await ctx.slack.openView(triggerId, productModal(t, { team, product: null }));
       return undefined;
     }),
   );
@@ -66,7 +66,7 @@ export function register(router: Router, deps: Deps): void {
       const productId = idValue.safeParse(value);
       if (!productId.success) throw error("product.gone");
       const form = await productForEdit(ctx, productId.data);
-      await deps.slack.openView(triggerId, productModal(t, form));
+      await ctx.slack.openView(triggerId, productModal(t, form));
       return undefined;
     }),
   );
@@ -105,7 +105,7 @@ async function handleProductCommand(
       const { team, actor } = await productTeam(ctx);
       ensureMayManage(actor, team);
       await request.ackEmpty();
-      await deps.slack.openView(request.triggerId, productModal(t, { team, product: null }));
+      await ctx.slack.openView(request.triggerId, productModal(t, { team, product: null }));
       return undefined;
     }
     case "add": {
@@ -118,7 +118,7 @@ async function handleProductCommand(
       ensureMayManage(actor, team);
       const product = await productByReference(ctx, team, command.reference);
       await request.ackEmpty();
-      await deps.slack.openView(request.triggerId, productModal(t, { team, product }));
+      await ctx.slack.openView(request.triggerId, productModal(t, { team, product }));
       return undefined;
     }
     case "remove": {

@@ -57,7 +57,7 @@ async function entriesOf(
   const repIds = [...new Set(rows.map((r) => r.repId))];
   const [products, profiles] = await Promise.all([
     findProducts(deps.db, productIds),
-    Promise.all(repIds.map((id) => deps.users.get(id).catch(() => null))),
+    Promise.all(repIds.map((id) => ctx.users.get(id).catch(() => null))),
   ]);
   const names = new Map(repIds.map((id, i) => [id, profiles[i]?.name ?? id]));
   return { team, period, checkins: rows, products, names, mayCorrect, repId };

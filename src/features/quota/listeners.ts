@@ -114,7 +114,7 @@ export function register(router: Router, deps: Deps): void {
       const id = checkinId.safeParse(value);
       if (!id.success) throw error("quota.entry.gone");
       const { checkin, team } = await entryToCorrect(ctx, id.data);
-      await deps.slack.openView(triggerId, correctionModal(t, checkin, team.team));
+      await ctx.slack.openView(triggerId, correctionModal(t, checkin, team.team));
       return undefined;
     }),
   );
@@ -169,10 +169,10 @@ async function openTargets(
   const reps = await Promise.all(
     team.repIds.map(async (id) => ({
       id,
-      name: (await ctx.deps.users.get(id).catch(() => null))?.name ?? id,
+      name: (await ctx.users.get(id).catch(() => null))?.name ?? id,
     })),
   );
-  await ctx.deps.slack.openView(
+  await ctx.slack.openView(
     triggerId,
     targetsModal(t, { team: team.team, period: form.period, targets: form.targets, reps }),
   );

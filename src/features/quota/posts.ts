@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Deps } from "../../platform/deps.js";
+import { type Deps, inWorkspace } from "../../platform/deps.js";
 import { SlackApiError, translatorFor, translatorIn } from "../../platform/slack/index.js";
 import { periodByKey } from "../../platform/time/index.js";
 import { findProduct } from "../products/index.js";
@@ -50,8 +50,9 @@ export function registerQuotaJobs(deps: Deps): void {
       const checkin = await findCheckin(deps.db, workspaceId, checkinId);
       const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
       if (!checkin || !found) return;
-      const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
-      await deps.slack.postMessage({
+      const slack = inWorkspace(deps, workspaceId);
+      const t = await translatorFor(slack, quotaMessages, checkin.repId, found.team.locale);
+      await slack.slack.postMessage({
         channel: checkin.repId,
         text: t.t("quota.post.failed", {
           channel: channelId,
@@ -76,10 +77,11 @@ export function registerQuotaJobs(deps: Deps): void {
       const found = await findTeam(deps.db, workspaceId, teamId);
       if (!found) return;
       const team = found.team;
-      const t = await translatorFor(deps, quotaMessages, repId, team.locale);
+      const slack = inWorkspace(deps, workspaceId);
+      const t = await translatorFor(slack, quotaMessages, repId, team.locale);
       const period = periodByKey(periodKey, team.timeZone);
       if (!period) return;
-      await deps.slack.postMessage({
+      await slack.slack.postMessage({
         channel: repId,
         text: t.t(amountMinor > 0 ? "quota.target.notice" : "quota.target.clearedNotice", {
           by,
@@ -104,8 +106,9 @@ export function registerQuotaJobs(deps: Deps): void {
       const checkin = await findCheckin(deps.db, workspaceId, checkinId);
       const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
       if (!checkin || !found) return;
-      const t = await translatorFor(deps, quotaMessages, checkin.repId, found.team.locale);
-      await deps.slack.postMessage({
+      const slack = inWorkspace(deps, workspaceId);
+      const t = await translatorFor(slack, quotaMessages, checkin.repId, found.team.locale);
+      await slack.slack.postMessage({
         channel: checkin.repId,
         text: t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
           by,
@@ -145,7 +148,9 @@ async function flushChannel(deps: Deps, workspaceId: string, teamId: number): Pr
   const ids = claimed.map((c) => c.id);
   let post: { channel: string; ts: string };
   try {
-    post = await deps.slack.postMessage({ channel: team.channelId, ...(await render(deps, team, claimed)) });
+    post = await deps
+      .slackFor(workspaceId)
+      .postMessage({ channel: team.channelId, ...(await render(deps, team, claimed)) });
   } catch (failure) {
     if (failure instanceof SlackApiError && !failure.transient) await giveUp(deps, team, ids, failure);
     // Tried again later: the sales wait for the channel's next post.
@@ -201,7 +206,9 @@ async function syncPost(deps: Deps, workspaceId: string, channelId: string, ts: 
   const first = listed[0];
   const found = first ? await findTeam(deps.db, workspaceId, first.teamId) : null;
   if (!found) return;
-  await deps.slack.updateMessage({ channel: channelId, ts, ...(await render(deps, found.team, listed)) });
+  await deps
+    .slackFor(workspaceId)
+    .updateMessage({ channel: channelId, ts, ...(await render(deps, found.team, listed)) });
 }
 
 async function render(deps: Deps, team: Team, listed: readonly Checkin[]) {

@@ -41,7 +41,7 @@ export async function createTeam(ctx: RequestContext, input: CreateTeamInput): P
   const both = repIds.find((id) => supervisorIds.includes(id));
   if (both) throw fieldError("reps", "team.member.bothRoles", { user: both });
 
-  const problems = await personProblems(deps.users, [...supervisorIds, ...repIds]);
+  const problems = await personProblems(ctx.users, [...supervisorIds, ...repIds]);
   for (const [userId, problem] of problems) {
     throw fieldError(supervisorIds.includes(userId) ? "supervisors" : "reps", `team.person.${problem}`, {
       user: userId,
@@ -50,8 +50,8 @@ export async function createTeam(ctx: RequestContext, input: CreateTeamInput): P
   const [existing, elsewhere, channel, firstSupervisor] = await Promise.all([
     findTeamByChannel(deps.db, actor.workspaceId, input.channelId),
     repTeamsOf(deps.db, actor.workspaceId, repIds),
-    deps.slack.channelInfo(input.channelId),
-    deps.users.get(supervisorIds[0] as string),
+    ctx.slack.channelInfo(input.channelId),
+    ctx.users.get(supervisorIds[0] as string),
   ]);
   if (existing) throw fieldError("channel", "team.create.channelTaken", { team: existing.team.name });
   if (!channel) throw fieldError("channel", "team.create.channelUnknown", { channel: input.channelId });

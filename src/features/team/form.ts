@@ -120,7 +120,7 @@ export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<Tea
 async function checkNewPeople(ctx: RequestContext, team: TeamWithMembers, form: TeamForm): Promise<void> {
   const known = new Set([...team.supervisorIds, ...team.repIds]);
   const newcomers = [...form.supervisorIds, ...form.repIds].filter((id) => !known.has(id));
-  for (const [userId, personProblem] of await personProblems(ctx.deps.users, newcomers)) {
+  for (const [userId, personProblem] of await personProblems(ctx.users, newcomers)) {
     throw fieldError(
       form.supervisorIds.includes(userId) ? "supervisors" : "reps",
       `team.person.${personProblem}`,
@@ -159,7 +159,7 @@ export async function formFor(
   }
   if ("teamId" in target) throw error("team.gone");
   await ensureAllowedIn(ctx, { type: "team.create" });
-  const me = await ctx.deps.users.get(ctx.userId);
+  const me = await ctx.users.get(ctx.userId);
   return {
     team: null,
     defaults: defaultSettings("", { tz: me?.tz ?? null, locale: me?.locale ?? null, countryOfZone }),

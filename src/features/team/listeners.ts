@@ -59,7 +59,7 @@ export function register(router: Router, deps: Deps): void {
       const teamId = z.coerce.number().int().positive().safeParse(value);
       if (!teamId.success) throw error("team.gone");
       const form = await formFor(ctx, { teamId: teamId.data });
-      await deps.slack.openView(triggerId, teamModal(t, form));
+      await ctx.slack.openView(triggerId, teamModal(t, form));
       return undefined;
     }),
   );
@@ -68,7 +68,7 @@ export function register(router: Router, deps: Deps): void {
     TEAM_IDS.createButton,
     actionListener(deps, teamMessages, async ({ ctx, value, triggerId, t }) => {
       const form = await formFor(ctx, { channelId: value ?? ctx.channelId ?? "" });
-      await deps.slack.openView(triggerId, teamModal(t, form));
+      await ctx.slack.openView(triggerId, teamModal(t, form));
       return undefined;
     }),
   );
@@ -115,7 +115,7 @@ async function handleTeamCommand(
       }
       const form = await formFor(ctx, { channelId: ctx.channelId ?? "" });
       await request.ackEmpty();
-      await deps.slack.openView(request.triggerId, teamModal(t, form));
+      await ctx.slack.openView(request.triggerId, teamModal(t, form));
       return undefined;
     }
     case "add":

@@ -133,7 +133,7 @@ export async function changeMembers(
   } else {
     const role: MemberRole = op === "addSupervisor" ? "supervisor" : "rep";
     const [problems, repTeams] = await Promise.all([
-      personProblems(deps.users, userIds),
+      personProblems(ctx.users, userIds),
       repTeamsOf(deps.db, actor.workspaceId, userIds),
     ]);
     const moves = new Map<string, number>();

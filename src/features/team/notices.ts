@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../../platform/access/index.js";
 import type { Db } from "../../platform/db/index.js";
-import type { Deps } from "../../platform/deps.js";
+import { type Deps, inWorkspace } from "../../platform/deps.js";
 import { translatorFor } from "../../platform/slack/index.js";
 import { teamMessages } from "./messages.js";
 import type { Team } from "./schema.js";
@@ -74,7 +74,8 @@ export function registerTeamJobs(deps: Deps): void {
       const found = await findTeam(deps.db, workspaceId, teamId);
       if (!found) return;
       const team = found.team;
-      const t = await translatorFor(deps, teamMessages, userId, team.locale);
+      const slack = inWorkspace(deps, workspaceId);
+      const t = await translatorFor(slack, teamMessages, userId, team.locale);
       const key = (
         {
           added: "team.notice.added",
@@ -82,7 +83,7 @@ export function registerTeamJobs(deps: Deps): void {
           removed: "team.notice.removed",
         } as const
       )[change];
-      await deps.slack.postMessage({
+      await slack.slack.postMessage({
         channel: userId,
         text: t.t(key, { team: team.name, channel: team.channelId, by }),
       });

@@ -57,7 +57,7 @@ export async function changeSetting(
 
 /** Throws unless the channel exists, the app can see it, and it is not archived. */
 export async function ensureUsableChannel(ctx: RequestContext, channelId: string): Promise<void> {
-  const channel = await ctx.deps.slack.channelInfo(channelId);
+  const channel = await ctx.slack.channelInfo(channelId);
   if (!channel) throw fieldError("channel", "team.create.channelUnknown", { channel: channelId });
   if (channel.isArchived) throw fieldError("channel", "team.create.channelArchived", { channel: channelId });
 }

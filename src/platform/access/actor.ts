@@ -22,7 +22,7 @@ export interface MembershipSource {
 export interface ActorDeps {
   readonly db: Db;
   readonly config: Pick<Config, "adminUserIds">;
-  readonly users: UserDirectory;
+  readonly usersFor: (workspaceId: string) => UserDirectory;
   readonly log: Log;
   readonly memberships: MembershipSource;
 }
@@ -38,7 +38,7 @@ export async function loadActor(deps: ActorDeps, workspaceId: string, userId: st
 
 /** An actor from what a caller already read (the `/team` hot path reads it with the channel's team). */
 export async function actorFrom(
-  deps: Pick<ActorDeps, "config" | "users" | "log">,
+  deps: Pick<ActorDeps, "config" | "usersFor" | "log">,
   workspaceId: string,
   userId: string,
   memberships: readonly Pick<Membership, "teamId" | "role">[],
@@ -47,7 +47,7 @@ export async function actorFrom(
   return {
     workspaceId,
     userId,
-    admin: await isAdmin(deps, userId, granted),
+    admin: await isAdmin(deps, workspaceId, userId, granted),
     executive: granted.includes("executive"),
     supervises: memberships.filter((m) => m.role === "supervisor").map((m) => m.teamId),
     repOf: memberships.find((m) => m.role === "rep")?.teamId ?? null,
@@ -59,13 +59,14 @@ export async function actorFrom(
  * ADMIN_USER_IDS (to bootstrap a new install) and people granted the admin role in Supervisor.
  */
 export async function isAdmin(
-  deps: Pick<ActorDeps, "config" | "users" | "log">,
+  deps: Pick<ActorDeps, "config" | "usersFor" | "log">,
+  workspaceId: string,
   userId: string,
   granted: readonly GrantedRole[],
 ): Promise<boolean> {
   if (deps.config.adminUserIds.includes(userId) || granted.includes("admin")) return true;
   try {
-    const user = await deps.users.get(userId);
+    const user = await deps.usersFor(workspaceId).get(userId);
     return Boolean(user && !user.deleted && (user.isAdmin || user.isOwner));
   } catch (error) {
     deps.log.warn(`could not check whether ${userId} is a Slack admin; treating as not`, error);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/index.js";
 import type { RequestContext } from "../context.js";
-import type { Deps } from "../deps.js";
+import { type Deps, inWorkspace } from "../deps.js";
 import { translatorFor } from "../slack/translate.js";
 import { type PersonProblem, personProblems } from "../slack/users.js";
 import { isAdmin } from "./actor.js";
@@ -20,7 +20,13 @@ declare module "../audit/audit.js" {
 declare module "../jobs/jobs.js" {
   interface JobTypes {
     /** Tells a person by DM that they were given, or lost, a role. */
-    "access.role.notice": { userId: string; role: GrantedRole; op: "grant" | "revoke"; by: string };
+    "access.role.notice": {
+      workspaceId: string;
+      userId: string;
+      role: GrantedRole;
+      op: "grant" | "revoke";
+      by: string;
+    };
   }
 }
 
@@ -46,7 +52,7 @@ export async function changeRole(
   await ensureAllowed(deps, actor, { type: "role.manage" });
   const result: RoleChange = { role, op, changed: [], unchanged: [], rejected: [], stillAdmin: [] };
   const problems =
-    op === "grant" ? await personProblems(deps.users, userIds) : new Map<string, PersonProblem>();
+    op === "grant" ? await personProblems(ctx.users, userIds) : new Map<string, PersonProblem>();
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     for (const userId of userIds) {
@@ -80,12 +86,17 @@ export async function changeRole(
       });
       // The person is told by DM, sent with the change it tells of (and never to who made it).
       if (userId !== actor.userId)
-        await deps.jobs.send("access.role.notice", { userId, role, op, by: actor.userId }, { tx });
+        await deps.jobs.send(
+          "access.role.notice",
+          { workspaceId: ctx.workspaceId, userId, role, op, by: actor.userId },
+          { tx },
+        );
       result.changed.push(userId);
     }
   });
   if (op === "revoke" && role === "admin") {
-    for (const userId of result.changed) if (await isAdmin(deps, userId, [])) result.stillAdmin.push(userId);
+    for (const userId of result.changed)
+      if (await isAdmin(deps, ctx.workspaceId, userId, [])) result.stillAdmin.push(userId);
   }
   return result;
 }
@@ -103,6 +114,7 @@ export async function rolesInWorkspace(
 }
 
 const roleNotice = z.object({
+  workspaceId: z.string(),
   userId: z.string(),
   role: z.enum(GRANTED_ROLES),
   op: z.enum(["grant", "revoke"]),
@@ -111,10 +123,11 @@ const roleNotice = z.object({
 
 /** The DMs this module owes people; registered once when the app is made. */
 export function registerAccessJobs(deps: Deps): void {
-  deps.jobs.define("access.role.notice", roleNotice, async ({ userId, role, op, by }) => {
-    const t = await translatorFor(deps, accessMessages, userId);
+  deps.jobs.define("access.role.notice", roleNotice, async ({ workspaceId, userId, role, op, by }) => {
+    const slack = inWorkspace(deps, workspaceId);
+    const t = await translatorFor(slack, accessMessages, userId);
     const key = op === "grant" ? "access.notice.roleGranted" : "access.notice.roleRevoked";
-    await deps.slack.postMessage({
+    await slack.slack.postMessage({
       channel: userId,
       text: t.t(key, { role: t.t(`access.role.${role}`), by }),
     });

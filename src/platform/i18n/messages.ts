@@ -13,6 +13,8 @@ export const commonMessages = defineMessages(
     "common.error.expiredForm":
       "This form is out of date (it may have been open too long, or someone else changed the same thing). Please open it again.",
     "common.replayed": "This request reached me twice; it was done once.",
+    "common.error.notInstalled":
+      "Supervisor is not installed in this Slack workspace, so it cannot do this here. Ask a workspace admin to install it.",
     "common.saving.title": "Saving…",
     "common.saving.text": "Saving… Slack is slow to answer right now; this form updates itself in a moment.",
     "common.saved.title": "Saved",
@@ -31,6 +33,8 @@ export const commonMessages = defineMessages(
     "common.error.expiredForm":
       "Formuläret är inaktuellt (det kan ha varit öppet länge, eller så ändrade någon annan samma sak). Öppna det igen.",
     "common.replayed": "Den här förfrågan kom fram två gånger; den utfördes en gång.",
+    "common.error.notInstalled":
+      "Supervisor är inte installerad i den här Slack-arbetsytan, så det går inte att göra här. Be en administratör installera den.",
     "common.saving.title": "Sparar…",
     "common.saving.text": "Sparar… Slack svarar långsamt just nu; formuläret uppdateras om en liten stund.",
     "common.saved.title": "Sparat",

@@ -5,6 +5,7 @@ import { type Connection, type Db, queryRows } from "../db/index.js";
 import { errorRef } from "../errors.js";
 import { inRequest, type Log } from "../log.js";
 import { SlackApiError } from "../slack/errors.js";
+import { UnknownWorkspaceError } from "../slack/workspaces.js";
 import type { Background } from "../tasks.js";
 
 /**
@@ -238,6 +239,11 @@ export class Jobs {
           this.#withRateLimits(() => definition.handler(parsed.data as never, context)),
         );
       } catch (error) {
+        if (error instanceof UnknownWorkspaceError) {
+          // The app left that workspace (or never was in it): nobody there can be told anything.
+          this.log.warn(`job ${name}: ${error.message}; not retried`);
+          return;
+        }
         if (error instanceof SlackApiError && !error.transient) {
           // Retrying will not bring a channel back: say so to whoever can act, and give the job up.
           this.log.warn(`job ${name}: Slack refused (${error.code}); not retried`);

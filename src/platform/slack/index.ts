@@ -52,3 +52,4 @@ export { type Registered, Router } from "./router.js";
 export { translatorFor, translatorIn } from "./translate.js";
 export { decodeEntities, typedText } from "./typed.js";
 export { createUserDirectory, type PersonProblem, personProblems, type UserDirectory } from "./users.js";
+export { UnknownWorkspaceError, type WorkspaceSlack, Workspaces } from "./workspaces.js";

@@ -10,13 +10,14 @@ import type {
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { AccessMessages } from "../access/messages.js";
 import { contextFor, type RequestContext } from "../context.js";
-import type { Deps } from "../deps.js";
+import { type Deps, inWorkspace } from "../deps.js";
 import { errorRef, UserError } from "../errors.js";
 import type { Catalog, Catalogs, CommonMessages, Translator } from "../i18n/index.js";
 import { SlackApiError } from "./errors.js";
 import { messageModal, restoreForm, savingModal } from "./forms.js";
 import { mrkdwnToPlainText } from "./plain-text.js";
 import { translatorFor, translatorIn } from "./translate.js";
+import type { UserDirectory } from "./users.js";
 
 /** A private (default) or public answer to a slash command or an action. */
 export interface Reply {
@@ -100,13 +101,13 @@ export function commandListener<C extends ListenerMessages>(
       const speaker: Translator<ListenerMessages> = t ?? translatorIn(messages, "en");
       void ackOnce({ text: speaker.t("common.error.stillWorking") }).catch(() => {});
     }, deps.ackDeadlineMs);
-    t = await translatorFor(deps, messages, command.user_id);
     const ctx = contextFor(deps, {
       workspaceId: context.teamId ?? command.team_id,
       userId: command.user_id,
       channelId: command.channel_id,
       requestId: command.trigger_id,
     });
+    t = await translatorFor(inWorkspace(deps, ctx.workspaceId), messages, command.user_id);
     let reply: Reply | undefined;
     try {
       reply = await handler({
@@ -154,13 +155,13 @@ export function actionListener<C extends ListenerMessages>(
     await ack();
     deps.tasks.run(`action ${action.action_id}`, () => act());
     async function act(): Promise<void> {
-      const t = await translatorFor(deps, messages, body.user.id);
       const ctx = contextFor(deps, {
         workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
         userId: body.user.id,
         channelId: body.channel?.id ?? null,
         requestId: body.trigger_id,
       });
+      const t = await translatorFor(inWorkspace(deps, ctx.workspaceId), messages, body.user.id);
       let reply: Reply | undefined;
       try {
         reply = await handler({
@@ -178,9 +179,9 @@ export function actionListener<C extends ListenerMessages>(
       if (body.response_url) {
         await respond({ ...toResponse(reply), replace_original: Boolean(reply.replaceOriginal) });
       } else if (body.view) {
-        await deps.slack.pushView(body.trigger_id, messageModal(t, reply.text));
+        await ctx.slack.pushView(body.trigger_id, messageModal(t, reply.text));
       } else if (body.channel?.id) {
-        await deps.slack.postEphemeral({ channel: body.channel.id, user: body.user.id, text: reply.text });
+        await ctx.slack.postEphemeral({ channel: body.channel.id, user: body.user.id, text: reply.text });
       }
     }
   };
@@ -205,25 +206,25 @@ export function viewListener<C extends ListenerMessages>(
 ): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ body, view, ack, context }) => {
     let t: Translator<C> | undefined;
+    const ctx = contextFor(deps, {
+      workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
+      userId: body.user.id,
+      channelId: null,
+      requestId: body.trigger_id,
+    });
     const work = (async (): Promise<{ answer: ViewAnswer; t: Translator<C> }> => {
-      t = await translatorFor(deps, messages, body.user.id);
+      t = await translatorFor(inWorkspace(deps, ctx.workspaceId), messages, body.user.id);
       const speaker = t;
-      const ctx = contextFor(deps, {
-        workspaceId: context.teamId ?? body.team?.id ?? body.user.team_id ?? "",
-        userId: body.user.id,
-        channelId: null,
-        requestId: body.trigger_id,
-      });
       try {
         const answer = await handler({ ctx, view, t: speaker });
         if (answer && "errors" in answer)
-          return { answer: { errors: await plainErrors(deps, answer.errors) }, t: speaker };
+          return { answer: { errors: await plainErrors(ctx.users, answer.errors) }, t: speaker };
         return { answer, t: speaker };
       } catch (error) {
         const text = describeFailure(deps, speaker, error, `view ${view.callback_id}`);
         const answer: ViewAnswer =
           error instanceof UserError && error.field
-            ? { errors: await plainErrors(deps, { [error.field]: text }) }
+            ? { errors: await plainErrors(ctx.users, { [error.field]: text }) }
             : { push: messageModal(speaker, text) };
         return { answer, t: speaker };
       }
@@ -236,7 +237,7 @@ export function viewListener<C extends ListenerMessages>(
     await ack({ response_action: "update", view: savingModal(t ?? translatorIn(messages, "en")) });
     deps.tasks.run(`view ${view.callback_id} after saving`, async () => {
       const { answer, t: speaker } = await work;
-      await deps.slack.updateView(view.id, lateView(speaker, view, answer));
+      await ctx.slack.updateView(view.id, lateView(speaker, view, answer));
     });
   };
 }
@@ -266,12 +267,12 @@ function lateView(
 
 /** Modal field errors are shown as plain text: mentions become names, formatting marks go. */
 async function plainErrors(
-  deps: Pick<Deps, "users">,
+  users: UserDirectory,
   errors: Record<string, string>,
 ): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(errors).map(
-      async ([field, text]) => [field, await mrkdwnToPlainText(text, deps.users)] as const,
+      async ([field, text]) => [field, await mrkdwnToPlainText(text, users)] as const,
     ),
   );
   return Object.fromEntries(entries);
