@@ -46,7 +46,7 @@ const idValue = z.coerce.number().int().positive();
 export function register(router: Router, deps: Deps): void {
   router.command(
     PRODUCT_IDS.command,
-    commandListener(deps, productMessages, (request) => handleProductCommand(deps, request)),
+    commandListener(deps, productMessages, (request) => handleProductCommand(request)),
   );
 
   router.action(
@@ -90,10 +90,7 @@ export function register(router: Router, deps: Deps): void {
   );
 }
 
-async function handleProductCommand(
-  deps: Deps,
-  request: CommandRequest<ProductMessages>,
-): Promise<Reply | undefined> {
+async function handleProductCommand(request: CommandRequest<ProductMessages>): Promise<Reply | undefined> {
   const { t, ctx } = request;
   const command = parseProductCommand(request.text);
   switch (command.kind) {

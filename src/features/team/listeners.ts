@@ -50,7 +50,7 @@ export function register(router: Router, deps: Deps): void {
 
   router.command(
     TEAM_IDS.command,
-    commandListener(deps, teamMessages, (request) => handleTeamCommand(deps, request)),
+    commandListener(deps, teamMessages, (request) => handleTeamCommand(request)),
   );
 
   router.action(
@@ -83,10 +83,7 @@ export function register(router: Router, deps: Deps): void {
   );
 }
 
-async function handleTeamCommand(
-  deps: Deps,
-  request: CommandRequest<TeamMessages>,
-): Promise<Reply | undefined> {
+async function handleTeamCommand(request: CommandRequest<TeamMessages>): Promise<Reply | undefined> {
   const { t, ctx } = request;
   const command = parseTeamCommand(request.text);
   switch (command.kind) {
