@@ -22,7 +22,7 @@ import {
 } from "./http-bench.js";
 import { SIGNING_SECRET, type Summary } from "./http-load.js";
 import { benchLeaderboard } from "./leaderboard.js";
-import { TIME_ZONE } from "./seed.js";
+import { TIME_ZONE, WORKSPACE } from "./seed.js";
 import { type Child, envNumber, freePort, load1, machine, startChild, stopChild } from "./support.js";
 
 const PARTS = ["team", "checkin", "leaderboard", "ladder"] as const;
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     if (http) {
       const dbs = databases;
       const at = dbs.at.app;
-      fake = await startFakeSlack();
+      // The fake's workspace is the bench's, so the app (installed there) serves the bench's requests.
+      fake = await startFakeSlack({ worldOptions: { workspace: { teamId: WORKSPACE } } });
       progress("seeding the HTTP teams...");
       await seedHttp(fake, at, today);
       const [appPort, barePort] = [await freePort(), await freePort()];

@@ -67,14 +67,23 @@ describe("sales faster than Slack's pace for a channel", () => {
       1 + Math.floor(arrivalMs / 1000) + Math.ceil(sales.length / POST_MAX_CHECKINS),
     );
     const gaps = posted.slice(1).map((call, i) => call.at - (posted[i]?.at ?? 0));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
-    // Each sale is listed exactly once, in the order they were recorded.
+    // Turns are a second apart; a post reaches Slack a render and a request after its turn, which varies
+    // by some tens of milliseconds from one post to the next.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(750);
+    const span = (posted.at(-1)?.at ?? 0) - (posted[0]?.at ?? 0);
+    expect(span).toBeGreaterThanOrEqual((posted.length - 1) * 1000 - 250);
+    // Each sale is listed exactly once; within a post in the order they were recorded (a sale whose
+    // transaction commits after a post gathered the channel's sales goes in the next one).
     const perPost = posts.map((m) => JSON.stringify(m.blocks).match(/deal-\d\d/g) ?? []);
     for (const post of perPost) expect(post.length).toBeLessThanOrEqual(POST_MAX_CHECKINS);
     const listed = perPost.flat();
     expect([...listed].sort()).toEqual(sales.map((s) => s.note).sort());
     const rows = (await h.database.db.select().from(checkins)).sort((a, b) => a.id - b.id);
-    expect(listed).toEqual(rows.map((r) => r.note));
+    const idOf = new Map(rows.map((r) => [r.note, r.id]));
+    for (const post of perPost) {
+      const ids = post.map((note) => idOf.get(note) ?? 0);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
     // Each sale remembers the post that lists it, so taking it back updates that post.
     for (const row of rows) {
       const post = posts.find((m) => m.ts === row.postTs);

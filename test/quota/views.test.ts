@@ -172,6 +172,26 @@ describe("quota views", () => {
     expect(read(post.text)).toMatch(/^"20 check-ins: <@U0> SEK 12,500, <@U1> SEK 12,500, /);
   });
 
+  it("lists a burst of 200 sales as a list within Slack's limits, each sale once, in order", () => {
+    const entries = Array.from({ length: 200 }, (_, i) => ({
+      checkin: { ...checkin(1000 + i, `order ${i + 1}`), repId: `U${i % 7}` },
+      product: null,
+      progress: progress(`U${i % 7}`, 5_000_000, 10_000_000),
+    }));
+    const post = channelPost(en, entries);
+    valid(post);
+    const blocks = post.blocks ?? [];
+    expect(blocks).toHaveLength(10);
+    expect(blocks.every((b) => b.type === "section")).toBe(true);
+    const lines = blocks.flatMap((b) => String((b as { text?: { text?: string } }).text?.text).split("\n"));
+    expect(lines).toHaveLength(200);
+    lines.forEach((line, i) => {
+      expect(line).toContain(`<@U${i % 7}>`);
+      expect(line.endsWith(`order ${i + 1}`)).toBe(true);
+    });
+    expect(post.text?.length).toBeLessThan(40_000);
+  });
+
   it("a leaderboard of 300 reps stays within Slack's limits", () => {
     const rows = Array.from({ length: 300 }, (_, i) =>
       progress(`U${String(i).padStart(9, "0")}`, (300 - i) * 100_000, 10_000_000),

@@ -19,8 +19,11 @@ import {
 } from "./store.js";
 import { channelPost, dayText, periodName } from "./views.js";
 
-/** At most this many sales in one channel message (two blocks each, within Slack's 50). */
-export const POST_MAX_CHECKINS = 20;
+/**
+ * At most this many sales in one channel message: beyond 20 they read as a list (20 lines a section), so
+ * a channel at Slack's pace of one message a second still takes 200 sales a second.
+ */
+export const POST_MAX_CHECKINS = 200;
 
 /** The channel posts and DMs quotas owe people, and the questions quotas answer for other features. */
 export function registerQuotaJobs(deps: Deps): void {

@@ -255,12 +255,17 @@ export function channelPost(t: T, entries: readonly PostEntry[]): OutgoingMessag
   const [only] = entries;
   if (only && entries.length === 1) return onePost(t, only);
   const latestOfRep = new Map(entries.map((e) => [e.checkin.repId, e.checkin.id]));
-  const blocks = entries.flatMap((entry): KnownBlock[] => {
-    const { checkin } = entry;
-    const line = postLine(t, entry);
-    const notes = postNotes(t, entry, latestOfRep.get(checkin.repId) === checkin.id);
-    return [section(line), ...(notes ? [context(notes)] : [])];
-  });
+  // A burst too big for a block per sale (Slack's 50) reads as a list, a section per 20 lines; each rep
+  // had their own progress privately.
+  const blocks =
+    entries.length > POST_DETAILED_MAX
+      ? chunk(entries, LINES_PER_SECTION).map((part) => section(part.map((e) => postLine(t, e)).join("\n")))
+      : entries.flatMap((entry): KnownBlock[] => {
+          const { checkin } = entry;
+          const line = postLine(t, entry);
+          const notes = postNotes(t, entry, latestOfRep.get(checkin.repId) === checkin.id);
+          return [section(line), ...(notes ? [context(notes)] : [])];
+        });
   const sales = entries.map(
     (e) => `<@${e.checkin.repId}> ${t.money(e.checkin.amountMinor, e.checkin.currency)}`,
   );
@@ -268,6 +273,16 @@ export function channelPost(t: T, entries: readonly PostEntry[]): OutgoingMessag
     text: t.t("quota.post.batchFallback", { sales }),
     blocks: blocks.slice(0, LIMITS.blocksPerMessage),
   };
+}
+
+/** Up to this many sales, each has its own block with the rep's progress under their latest one. */
+export const POST_DETAILED_MAX = 20;
+const LINES_PER_SECTION = 20;
+
+function chunk<X>(items: readonly X[], size: number): X[][] {
+  const out: X[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function onePost(t: T, entry: PostEntry): OutgoingMessage {

@@ -64,7 +64,7 @@ function openPgliteDir(dataDir: string): PGlite {
 
 function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparing(client), casing: "snake_case" }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -73,6 +73,42 @@ function openPostgres(url: string, max: number): Database {
     migrate: () => migratePostgresLocked(url),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
+
+/**
+ * The postgres.js client as drizzle uses it, with every statement that has parameters sent as a named
+ * prepared statement (postgres.js keeps them per connection, by their text): Postgres parses and plans it
+ * once per connection instead of on every call, and each call is one round trip of Bind/Execute instead
+ * of Parse/Bind/Execute. Drizzle sends all of its statements through `unsafe`, unprepared unless told;
+ * transactions and savepoints get the same client. Statements without parameters (scripts of several
+ * statements, which cannot be prepared) go as they are.
+ */
+function preparing<T extends postgres.Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key === "unsafe") {
+        return (query: string, params?: unknown[], options?: UnsafeOptions) =>
+          (value as (q: string, p?: unknown[], o?: UnsafeOptions) => unknown).call(
+            target,
+            query,
+            params,
+            params && params.length > 0 ? { ...options, prepare: true } : options,
+          );
+      }
+      if (key === "begin" || key === "savepoint") {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const work = args[last] as (tx: postgres.Sql) => unknown;
+          args[last] = (tx: postgres.Sql) => work(preparing(tx));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 async function ping(db: Db, timeoutMs = 2000): Promise<void> {
