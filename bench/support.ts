@@ -31,7 +31,9 @@ export function startChild(
   readyPattern: RegExp,
 ): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    // BENCH_NODE_FLAGS: more flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+    const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...flags, "--import", "tsx", ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -250,6 +250,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 async function startJobs(deps: Deps): Promise<void> {
   await deps.jobs.start();
   deps.housekeeping.plan();
+  deps.schedules.start();
 }
 
 /**

@@ -54,6 +54,7 @@ describe("the clock", () => {
     const { db } = h.server.deps;
     // A second process: its own clock on the same database and job engine.
     const other = new Schedules(db, h.server.deps.jobs, quiet);
+    other.start();
     const every = { cron: "* * * * * *", timeZone: "Europe/Stockholm" };
     const slotFor = (slot: Date) => ({ team: "T-north", slot: slot.toISOString() });
     h.server.deps.schedules.plan("test.tick", "T-north", every, slotFor);

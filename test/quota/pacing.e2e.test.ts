@@ -110,4 +110,44 @@ describe("sales faster than Slack's pace for a channel", () => {
     for (const other of sharing.filter((c) => c.id !== first.id)) expect(shown).toContain(other.note);
     expect(shown).not.toContain(`${first.note}`);
   });
+
+  it("a sale whose post was never queued (a process that died, a post that gathered too early) is posted by the minute's sweep", async () => {
+    const north = h.people.channels.north;
+    const [any] = await h.database.db.select().from(checkins);
+    if (!any) throw new Error("no check-in");
+    // Recorded a minute ago, owed a post in the channel, and no job on its way for it.
+    const recordedAt = new Date(h.clock.now().getTime() - 60_000);
+    const [lost] = await h.database.db
+      .insert(checkins)
+      .values({
+        workspaceId: any.workspaceId,
+        teamId: any.teamId,
+        repId: any.repId,
+        amountMinor: 4_200_00,
+        currency: any.currency,
+        note: "lost-and-found",
+        soldOn: any.soldOn,
+        recordedAt,
+        requestId: "sweep.test.1",
+        postChannelId: north,
+      })
+      .returning();
+    const before = h.fake.world.messagesIn(north).length;
+    const queued = await h.server.deps.schedules.strike("quota.channel.sweep", "all", new Date(), {
+      slot: new Date().toISOString(),
+    });
+    expect(queued).toBe(true);
+    await h.settle();
+    const posts = h.fake.world.messagesIn(north).slice(before);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.blocks)).toContain("lost-and-found");
+    const [row] = (await h.database.db.select().from(checkins)).filter((c) => c.id === lost?.id);
+    expect(row?.postTs).toBe(posts[0]?.ts);
+  });
+
+  it("plans the sweep every minute at start-up", () => {
+    const planned = h.server.deps.schedules.planned("quota.channel.sweep", "all");
+    expect(planned?.spec.cron).toBe("* * * * *");
+    expect(planned?.next).toBeInstanceOf(Date);
+  });
 });

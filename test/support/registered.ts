@@ -2,7 +2,7 @@ import type { Receiver } from "@slack/bolt";
 import { createApp } from "../../src/app.js";
 import type { Deps } from "../../src/platform/deps.js";
 import { Hooks } from "../../src/platform/hooks.js";
-import { Jobs } from "../../src/platform/jobs/index.js";
+import { Jobs, Schedules } from "../../src/platform/jobs/index.js";
 import { createLogger } from "../../src/platform/log.js";
 import type { Registered } from "../../src/platform/slack/index.js";
 import { Background } from "../../src/platform/tasks.js";
@@ -11,15 +11,17 @@ import { Background } from "../../src/platform/tasks.js";
 export function registeredSurfaces(): Registered {
   const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
   const log = createLogger("error", "test", () => {});
+  const jobs = new Jobs(
+    { db: undefined as never, connection: { kind: "postgres", url: "postgres://unused" } },
+    log,
+    new Background(log),
+  );
   const deps = {
     config: { slack: { apiUrl: "http://127.0.0.1:9/api/" } },
     log,
-    // Never started: registering the app defines its jobs, nothing runs them.
-    jobs: new Jobs(
-      { db: undefined as never, connection: { kind: "postgres", url: "postgres://unused" } },
-      log,
-      new Background(log),
-    ),
+    // Never started: registering the app defines its jobs and plans its schedules, nothing runs them.
+    jobs,
+    schedules: new Schedules(undefined as never, jobs, log),
     hooks: new Hooks(),
   } as unknown as Deps;
   return createApp(deps, receiver, { botToken: "xoxb-test", botId: "B1", botUserId: "U1" }).router.registered;

@@ -19,6 +19,7 @@ declare module "../../platform/jobs/jobs.js" {
      * waiting per team: sending more while one waits adds nothing, the waiting one posts them all).
      */
     "quota.channel.flush": { workspaceId: string; teamId: number };
+    "quota.channel.sweep": { slot: string };
     /** Makes a channel message about check-ins say what they are now (taken back, removed, corrected). */
     "quota.post.sync": { workspaceId: string; channelId: string; ts: string };
     /** Tells a rep by DM that the team could not be told of their sale: the channel refused the post. */

@@ -195,11 +195,16 @@ async function record(
     }
     const inserted = await insertCheckin(tx, row);
     // The team's channel hears of it in its next post (with any others that come in before its turn).
-    if (inserted.created && announced)
+    // While a post is already queued for the channel it will list this sale too: sending another would
+    // add nothing and make the team's check-ins wait on each other's commits (the post's key is unique).
+    // Should that post start gathering just before this commits, it looks again after posting, and the
+    // minute's sweep catches what both missed.
+    const key = String(team.id);
+    if (inserted.created && announced && !(await deps.jobs.waiting("quota.channel.flush", key, tx)))
       await deps.jobs.send(
         "quota.channel.flush",
         { workspaceId: team.workspaceId, teamId: team.id },
-        { tx, key: String(team.id) },
+        { tx, key },
       );
     return inserted;
   });

@@ -14,8 +14,10 @@ import {
   figuresInCurrency,
   findCheckin,
   giveUpClaims,
+  hasUnposted,
   releaseClaims,
   savePosts,
+  teamsOwedPosts,
 } from "./store.js";
 import { channelPost, dayText, periodName } from "./views.js";
 
@@ -25,6 +27,9 @@ import { channelPost, dayText, periodName } from "./views.js";
  */
 export const POST_MAX_CHECKINS = 200;
 
+/** A sale waiting this long for its post is helped along by the minute's sweep. */
+const SWEEP_AFTER_MS = 20_000;
+
 /** The channel posts and DMs quotas owe people, and the questions quotas answer for other features. */
 export function registerQuotaJobs(deps: Deps): void {
   deps.jobs.define(
@@ -33,6 +38,18 @@ export function registerQuotaJobs(deps: Deps): void {
     ({ workspaceId, teamId }) => flushChannel(deps, workspaceId, teamId),
     { policy: "coalesce" },
   );
+
+  // Every minute, whatever waits for its post longer than it should (a post that began gathering just
+  // before a sale committed; a process that died with the sale recorded) is sent on its way.
+  deps.jobs.define("quota.channel.sweep", z.object({ slot: z.string() }), async () => {
+    const owed = await teamsOwedPosts(deps.db, new Date(deps.clock.now().getTime() - SWEEP_AFTER_MS));
+    for (const { workspaceId, teamId } of owed) {
+      await deps.jobs.send("quota.channel.flush", { workspaceId, teamId }, { key: String(teamId) });
+    }
+  });
+  deps.schedules.plan("quota.channel.sweep", "all", { cron: "* * * * *", timeZone: "UTC" }, (slot) => ({
+    slot: slot.toISOString(),
+  }));
 
   deps.jobs.define(
     "quota.post.sync",
@@ -169,8 +186,8 @@ async function flushChannel(deps: Deps, workspaceId: string, teamId: number): Pr
       { key: `${post.channel}:${post.ts}` },
     );
   }
-  // More than one post holds: the rest go out at the channel's next turn.
-  if (claimed.length === POST_MAX_CHECKINS) {
+  // More than one post holds, or sales that came in while this one was gathered: the channel's next turn.
+  if (claimed.length === POST_MAX_CHECKINS || (await hasUnposted(deps.db, teamId))) {
     await deps.jobs.send("quota.channel.flush", { workspaceId, teamId }, { key: String(teamId) });
   }
 }

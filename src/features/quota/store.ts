@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
 import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
 
@@ -393,6 +393,43 @@ export async function claimUnposted(
     .where(inArray(checkins.id, waiting))
     .returning();
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Whether any check-in of the team still waits for its channel post (none claimed by a post under way). */
+export async function hasUnposted(db: Db, teamId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: checkins.id })
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.teamId, teamId),
+        isNotNull(checkins.postChannelId),
+        isNull(checkins.postTs),
+        eq(checkins.status, "active"),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The teams with a check-in that has waited for its channel post since before `before` (or a claim of a
+ * post that never finished): what the sweep makes sure is posted.
+ */
+export async function teamsOwedPosts(
+  db: Db,
+  before: Date,
+): Promise<{ workspaceId: string; teamId: number }[]> {
+  return db
+    .selectDistinct({ workspaceId: checkins.workspaceId, teamId: checkins.teamId })
+    .from(checkins)
+    .where(
+      and(
+        isNotNull(checkins.postChannelId),
+        or(eq(checkins.postTs, ""), and(isNull(checkins.postTs), eq(checkins.status, "active"))),
+        lt(checkins.recordedAt, before),
+      ),
+    );
 }
 
 /** Gives claims back after a post failed for now: the check-ins wait for the channel's next post. */

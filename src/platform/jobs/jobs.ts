@@ -148,6 +148,24 @@ export class Jobs {
     });
   }
 
+  /**
+   * Whether a `coalesce` job for `key` is queued and not yet started (or waiting to be retried): one sent
+   * now would add nothing. Read in `db` (a transaction) without taking locks, so senders that find one
+   * skip the send and do not queue behind each other on the job's unique key.
+   */
+  async waiting<N extends JobName>(name: N, key: string, db: Db = this.database.db): Promise<boolean> {
+    const definition = this.#definitions.get(name);
+    if (definition?.policy !== "coalesce")
+      throw new Error(`job ${name} is not a coalescing job`);
+    const rows = await queryRows<{ waiting: boolean }>(
+      db,
+      sql`select exists (select 1 from pgboss.job
+            where name = ${QUEUES.coalesce.name} and singleton_key = ${`${name}:${key}`}
+              and state in ('created', 'retry')) as waiting`,
+    );
+    return rows[0]?.waiting === true;
+  }
+
   /** Starts the engine (its tables, the queues) and the workers. */
   start(): Promise<void> {
     this.#started ??= this.#start();

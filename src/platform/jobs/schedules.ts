@@ -43,6 +43,7 @@ export class Schedules {
   readonly #plans = new Map<string, Plan>();
   readonly #strikes = new Set<Promise<unknown>>();
   #stopped = false;
+  #started = false;
 
   constructor(
     private readonly db: Db,
@@ -65,7 +66,8 @@ export class Schedules {
     if (problem) throw new Error(`schedule of ${job} for ${key}: the ${problem} is not valid`);
     this.unplan(job, key);
     if (this.#stopped) return;
-    const task = cron.schedule(
+    // Planned before the clock starts (at start-up, before the job engine runs): struck only once it does.
+    const task = cron.createTask(
       spec.cron.trim(),
       (context) => {
         const strike = this.strike(job, key, context.date, payload(slotOf(context.date))).catch(
@@ -77,6 +79,14 @@ export class Schedules {
       { timezone: spec.timeZone, name: `${job}:${key}`, noOverlap: false },
     );
     this.#plans.set(`${job}:${key}`, { spec, task });
+    if (this.#started) void task.start();
+  }
+
+  /** Starts striking what is planned, and what will be (once the job engine runs: a strike queues a job). */
+  start(): void {
+    if (this.#started || this.#stopped) return;
+    this.#started = true;
+    for (const plan of this.#plans.values()) void plan.task.start();
   }
 
   /** Stops running `job` for `key` (a team that was removed, a schedule turned off). */
