@@ -73,10 +73,7 @@ function prettyLogger(level: Level, name: string, write?: (line: string) => void
     );
   };
   return {
-    debug: (...args) => emit("debug", args),
-    info: (...args) => emit("info", args),
-    warn: (...args) => emit("warn", args),
-    error: (...args) => emit("error", args),
+    ...levelMethods(emit),
     setLevel: (next: LogLevel) => {
       current = next as Level;
     },
@@ -119,10 +116,7 @@ function jsonLogger(level: Level, name: string, write?: (line: string) => void):
       current[to](fields, msg || err?.message || "");
     };
     return {
-      debug: (...args) => emit("debug", args),
-      info: (...args) => emit("info", args),
-      warn: (...args) => emit("warn", args),
-      error: (...args) => emit("error", args),
+      ...levelMethods(emit),
       setLevel: (next: LogLevel) => {
         current.level = next;
       },
@@ -134,6 +128,16 @@ function jsonLogger(level: Level, name: string, write?: (line: string) => void):
     };
   };
   return make(name, level);
+}
+
+/** Bolt's four level methods, each handing its arguments to `emit`. */
+function levelMethods(emit: (at: Level, args: unknown[]) => void): Pick<Logger, Level> {
+  return {
+    debug: (...args) => emit("debug", args),
+    info: (...args) => emit("info", args),
+    warn: (...args) => emit("warn", args),
+    error: (...args) => emit("error", args),
+  };
 }
 
 function safeJson(value: unknown): string {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import type { Translator } from "../../platform/i18n/index.js";
 import { SlackApiError, translatorFor, translatorIn } from "../../platform/slack/index.js";
 import { periodByKey } from "../../platform/time/index.js";
 import { findProduct } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
-import { quotaMessages } from "./messages.js";
+import { type QuotaMessages, quotaMessages } from "./messages.js";
 import { repProgress } from "./progress.js";
 import type { Checkin } from "./schema.js";
 import { rulesOf } from "./settings.js";
@@ -66,21 +67,14 @@ export function registerQuotaJobs(deps: Deps): void {
       channelId: z.string(),
       reason: z.enum(["notInChannel", "channelGone"]),
     }),
-    async ({ workspaceId, checkinId, channelId, reason }) => {
-      const checkin = await findCheckin(deps.db, workspaceId, checkinId);
-      const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
-      if (!checkin || !found) return;
-      const slack = inWorkspace(deps, workspaceId);
-      const t = await translatorFor(slack, quotaMessages, checkin.repId, found.team.locale);
-      await slack.slack.postMessage({
-        channel: checkin.repId,
-        text: t.t("quota.post.failed", {
+    ({ workspaceId, checkinId, channelId, reason }) =>
+      tellRep(deps, workspaceId, checkinId, (t, checkin) =>
+        t.t("quota.post.failed", {
           channel: channelId,
           amount: t.money(checkin.amountMinor, checkin.currency),
           reason,
         }),
-      });
-    },
+      ),
   );
 
   deps.jobs.define(
@@ -119,25 +113,15 @@ export function registerQuotaJobs(deps: Deps): void {
     change: z.enum(["removed", "corrected"]),
     beforeMinor: z.number().int(),
   });
-  deps.jobs.define(
-    "quota.entry.notice",
-    entryNotice,
-    async ({ workspaceId, checkinId, by, change, beforeMinor }) => {
-      const checkin = await findCheckin(deps.db, workspaceId, checkinId);
-      const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
-      if (!checkin || !found) return;
-      const slack = inWorkspace(deps, workspaceId);
-      const t = await translatorFor(slack, quotaMessages, checkin.repId, found.team.locale);
-      await slack.slack.postMessage({
-        channel: checkin.repId,
-        text: t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
-          by,
-          date: dayText(t, checkin.soldOn),
-          before: t.money(beforeMinor, checkin.currency),
-          after: t.money(checkin.amountMinor, checkin.currency),
-        }),
-      });
-    },
+  deps.jobs.define("quota.entry.notice", entryNotice, ({ workspaceId, checkinId, by, change, beforeMinor }) =>
+    tellRep(deps, workspaceId, checkinId, (t, checkin) =>
+      t.t(change === "removed" ? "quota.entry.removedNotice" : "quota.entry.correctedNotice", {
+        by,
+        date: dayText(t, checkin.soldOn),
+        before: t.money(beforeMinor, checkin.currency),
+        after: t.money(checkin.amountMinor, checkin.currency),
+      }),
+    ),
   );
 
   deps.hooks.answer("team.currency.inUse", async ({ db, team, periodStart, periodEnd, periodKey }) => {
@@ -150,6 +134,21 @@ export function registerQuotaJobs(deps: Deps): void {
       found?.repIds ?? [],
     );
   });
+}
+
+/** A DM to the rep of a check-in, in their language, about it as it is now (nothing if it is gone). */
+async function tellRep(
+  deps: Deps,
+  workspaceId: string,
+  checkinId: number,
+  text: (t: Translator<QuotaMessages>, checkin: Checkin) => string,
+): Promise<void> {
+  const checkin = await findCheckin(deps.db, workspaceId, checkinId);
+  const found = checkin ? await findTeam(deps.db, workspaceId, checkin.teamId) : null;
+  if (!checkin || !found) return;
+  const slack = inWorkspace(deps, workspaceId);
+  const t = await translatorFor(slack, quotaMessages, checkin.repId, found.team.locale);
+  await slack.slack.postMessage({ channel: checkin.repId, text: text(t, checkin) });
 }
 
 /**

@@ -363,6 +363,17 @@ export async function correctCheckin(
 }
 
 /**
+ * A check-in owed a channel post: waiting for one (still active), or claimed by a post that never finished
+ * (its run died between Slack and saving the ts).
+ */
+function owedPost() {
+  return and(
+    isNotNull(checkins.postChannelId),
+    or(eq(checkins.postTs, ""), and(isNull(checkins.postTs), eq(checkins.status, "active"))),
+  );
+}
+
+/**
  * Claims what a team's channel has yet to hear of, oldest first, at most `limit`: check-ins waiting for a
  * post and still counting, and claims a post that never finished left behind (a stopped or killed
  * process; only one gathering per channel runs at a time, so any claim found is such a one). The claim
@@ -377,13 +388,7 @@ export async function claimUnposted(
   const waiting = db
     .select({ id: checkins.id })
     .from(checkins)
-    .where(
-      and(
-        eq(checkins.teamId, teamId),
-        isNotNull(checkins.postChannelId),
-        or(eq(checkins.postTs, ""), and(isNull(checkins.postTs), eq(checkins.status, "active"))),
-      ),
-    )
+    .where(and(eq(checkins.teamId, teamId), owedPost()))
     .orderBy(checkins.id)
     .limit(limit)
     .for("update");
@@ -423,13 +428,7 @@ export async function teamsOwedPosts(
   return db
     .selectDistinct({ workspaceId: checkins.workspaceId, teamId: checkins.teamId })
     .from(checkins)
-    .where(
-      and(
-        isNotNull(checkins.postChannelId),
-        or(eq(checkins.postTs, ""), and(isNull(checkins.postTs), eq(checkins.status, "active"))),
-        lt(checkins.recordedAt, before),
-      ),
-    );
+    .where(and(owedPost(), lt(checkins.recordedAt, before)));
 }
 
 /** Gives claims back after a post failed for now: the check-ins wait for the channel's next post. */
