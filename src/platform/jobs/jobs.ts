@@ -155,8 +155,7 @@ export class Jobs {
    */
   async waiting<N extends JobName>(name: N, key: string, db: Db = this.database.db): Promise<boolean> {
     const definition = this.#definitions.get(name);
-    if (definition?.policy !== "coalesce")
-      throw new Error(`job ${name} is not a coalescing job`);
+    if (definition?.policy !== "coalesce") throw new Error(`job ${name} is not a coalescing job`);
     const rows = await queryRows<{ waiting: boolean }>(
       db,
       sql`select exists (select 1 from pgboss.job
