@@ -111,22 +111,30 @@ export async function actAs(page: Page, realName: string): Promise<void> {
  * why these read innerText rather than textContent. Emoji are pictures (`img.emoji`), read as the
  * character they show.
  */
-export function seen(locator: Locator): Promise<string> {
-  // The pictures are swapped for their alt text and back within one synchronous call, so the page never
-  // draws the swap.
-  return locator.evaluate((element) => {
-    const swaps = [...element.querySelectorAll("img.emoji")].map((img) => {
-      const text = img.ownerDocument.createTextNode(img.getAttribute("alt") ?? "");
-      img.replaceWith(text);
-      return { img, text };
-    });
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
-    const text = (element as unknown as { innerText: string }).innerText;
-    for (const swap of swaps) swap.text.replaceWith(swap.img);
-    return text;
-  });
+export async function seen(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: "attached" });
+  const [text] = await seenAll(locator);
+  return text ?? "";
 }
 
-export async function seenAll(locator: Locator): Promise<string[]> {
-  return Promise.all((await locator.all()).map((one) => seen(one)));
+/**
+ * What a person sees of each element the locator finds, all read in one synchronous call in the page: an
+ * update the page draws meanwhile (another message arriving) cannot replace an element between finding
+ * and reading it, which would read a detached element's text without its line breaks. The pictures are
+ * swapped for their alt text and back within that call, so the page never draws the swap.
+ */
+export function seenAll(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const swaps = [...element.querySelectorAll("img.emoji")].map((img) => {
+        const text = img.ownerDocument.createTextNode(img.getAttribute("alt") ?? "");
+        img.replaceWith(text);
+        return { img, text };
+      });
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
+      const text = (element as unknown as { innerText: string }).innerText;
+      for (const swap of swaps) swap.text.replaceWith(swap.img);
+      return text;
+    }),
+  );
 }
