@@ -192,6 +192,57 @@ export async function benchTeam(
   };
 }
 
+/**
+ * `/team` under a steady load for `minutes`, measured a minute at a time: does a request cost the app more
+ * CPU after ten minutes of serving than in the first (a leak, a queue that grows)? Goal: within 1.1.
+ */
+export async function benchSteady(
+  server: Server,
+  options: HttpOptions,
+  minutes: number,
+): Promise<PartReport> {
+  const body = slashCommandBody({
+    workspaceId: WORKSPACE,
+    channelId: "C0BENCH",
+    channelName: "sales-bench",
+    userId: "U0BENCHREP",
+    command: "/team",
+    text: "",
+    triggerId: "1.2.bench",
+  });
+  const perMinute: LoadResult[] = [];
+  for (let minute = 0; minute < minutes; minute++) {
+    const result = await measured(server, () =>
+      load({
+        url: server.url,
+        seconds: 60,
+        connections: options.connections,
+        body,
+        accept: (status, answer) => status === 200 && answer.includes("Bench Sales"),
+      }),
+    );
+    perMinute.push(result);
+    process.stderr.write(
+      `minute ${minute + 1}: ${result.rps.toFixed(0)} req/s, ${(result.cpu?.server ?? 0).toFixed(3)} ms app CPU a request\n`,
+    );
+  }
+  const first = perMinute[0]?.cpu?.server ?? null;
+  const last = perMinute.at(-1)?.cpu?.server ?? null;
+  const ratio = first && last ? last / first : null;
+  return {
+    lines: [
+      "minute   req/s   app CPU ms/req   db CPU ms/req",
+      ...perMinute.map(
+        (r, i) =>
+          `${String(i + 1).padStart(6)}  ${r.rps.toFixed(0).padStart(6)}  ${(r.cpu?.server ?? 0).toFixed(3).padStart(15)}  ${(r.cpu?.db ?? 0).toFixed(3).padStart(14)}`,
+      ),
+      "",
+      `app CPU a request, minute ${minutes} / minute 1: ${ratio === null ? "n/a" : ratio.toFixed(2)} (goal <= 1.10) ${ratio !== null && ratio <= 1.1 ? "MET" : "NOT MET"}`,
+    ],
+    clean: perMinute.every((r) => r.errors + r.non2xx + r.rejected === 0),
+  };
+}
+
 /** Signed ahead of a load: enough for the bare app's pace (a few thousand a second). */
 const pool = (seconds: number) => Math.ceil(seconds * 6000);
 

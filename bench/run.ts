@@ -6,7 +6,8 @@
  * With DATABASE_URL the databases are our own on that server (created and dropped here); else PGlite in
  * a temp folder. Knobs: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS,
  * BENCH_LEADERBOARD_RUNS, BENCH_PARTS (comma-separated, default team,checkin,leaderboard; `ladder` adds
- * the steps between bare Bolt and a check-in). See bench/README.md.
+ * the steps between bare Bolt and a check-in, `steady` /team minute by minute for BENCH_STEADY_MINUTES).
+ * See bench/README.md.
  */
 
 import { localDate } from "../src/platform/time/index.js";
@@ -15,6 +16,7 @@ import { appEnv, type BenchDatabases, provisionDatabases } from "./databases.js"
 import {
   benchCheckins,
   benchLadder,
+  benchSteady,
   benchTeam,
   type PartReport,
   type Server,
@@ -25,7 +27,7 @@ import { benchLeaderboard } from "./leaderboard.js";
 import { TIME_ZONE, WORKSPACE } from "./seed.js";
 import { type Child, envNumber, freePort, load1, machine, startChild, stopChild } from "./support.js";
 
-const PARTS = ["team", "checkin", "leaderboard", "ladder"] as const;
+const PARTS = ["team", "checkin", "leaderboard", "ladder", "steady"] as const;
 type Part = (typeof PARTS)[number];
 /** The ladder (where a check-in's time goes) takes another minute or two: on request only. */
 const DEFAULT_PARTS = "team,checkin,leaderboard";
@@ -51,7 +53,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const http = parts.has("team") || parts.has("checkin") || parts.has("ladder");
+  const http = parts.has("team") || parts.has("checkin") || parts.has("ladder") || parts.has("steady");
   const names = [
     ...(http ? (["app"] as const) : []),
     ...(parts.has("leaderboard") ? (["big", "small"] as const) : []),
@@ -140,6 +142,17 @@ async function main(): Promise<void> {
         progress("measuring /team...");
         const report = await benchTeam(servers, load);
         print("", `== /team against bare Bolt (${setup})`, ...report.lines);
+        reports.push(report);
+      }
+      if (parts.has("steady")) {
+        const minutes = envNumber("BENCH_STEADY_MINUTES", 10);
+        progress(`measuring /team under a steady load for ${minutes} minutes...`);
+        const report = await benchSteady(servers.app, load, minutes);
+        print(
+          "",
+          `== /team under a steady load (${options.connections} connections, minute by minute)`,
+          ...report.lines,
+        );
         reports.push(report);
       }
       let checkins: Summary | null = null;
