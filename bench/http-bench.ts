@@ -150,11 +150,9 @@ function failureLines(label: string, s: Summary): string[] {
   return s.failures > 0 ? [`${label}: ${s.failures} failed, e.g.`, ...s.samples.map((x) => `  ${x}`)] : [];
 }
 
-export async function benchTeam(
-  servers: { app: Server; bare: Server },
-  options: HttpOptions,
-): Promise<PartReport> {
-  const body = slashCommandBody({
+/** `/team` in the bench team's channel: the same request every time (it changes nothing). */
+const teamBody = () =>
+  slashCommandBody({
     workspaceId: WORKSPACE,
     channelId: "C0BENCH",
     channelName: "sales-bench",
@@ -163,6 +161,12 @@ export async function benchTeam(
     text: "",
     triggerId: "1.2.bench",
   });
+
+export async function benchTeam(
+  servers: { app: Server; bare: Server },
+  options: HttpOptions,
+): Promise<PartReport> {
+  const body = teamBody();
   const common = { connections: options.connections, body };
   const pair = await rounds(
     options,
@@ -201,15 +205,7 @@ export async function benchSteady(
   options: HttpOptions,
   minutes: number,
 ): Promise<PartReport> {
-  const body = slashCommandBody({
-    workspaceId: WORKSPACE,
-    channelId: "C0BENCH",
-    channelName: "sales-bench",
-    userId: "U0BENCHREP",
-    command: "/team",
-    text: "",
-    triggerId: "1.2.bench",
-  });
+  const body = teamBody();
   // Warmed up first, as in the other parts, so minute 1 is not the JIT's first minute.
   await load({ url: server.url, seconds: options.warmupSeconds, connections: options.connections, body });
   const perMinute: LoadResult[] = [];
