@@ -10,19 +10,24 @@ import { auditCheckin } from "./audit.js";
 import { readCheckinText } from "./checkin-text.js";
 import { amountError, ensureWithinMax } from "./money.js";
 import { quotaProblems } from "./problems.js";
-import { currentPeriod, type Progress, repProgress, sellingTeam } from "./progress.js";
+import {
+  currentPeriod,
+  type Progress,
+  progressFrom,
+  repProgress,
+  sellingTeam,
+  workdays,
+} from "./progress.js";
 import { type ConfirmReason, confirmReason, NOTE_MAX, SIMILAR_WINDOW_MS } from "./rules.js";
 import type { Checkin } from "./schema.js";
 import type { QuotaRules } from "./settings.js";
 import {
   checkinOfRequest,
   findCheckin,
-  insertCheckin,
   latestCheckin,
+  type RecordedCheckin,
+  recordCheckin,
   retireCheckin,
-  similarCheckinSince,
-  type TargetInForce,
-  targetsInForce,
 } from "./store.js";
 
 const { error } = quotaProblems;
@@ -93,18 +98,7 @@ export async function checkIn(ctx: RequestContext, text: string): Promise<Checki
     p: product?.id ?? null,
     r: ctx.requestId ?? randomUUID(),
   };
-  const period = currentPeriod(team, ctx.deps.clock.now());
-  const target = (await targetsInForce(ctx.deps.db, team.id, period.key, [ctx.userId])).get(ctx.userId);
-  const targetMinor =
-    target && target.currency === team.currency && target.amountMinor > 0 ? target.amountMinor : null;
-  const reason = confirmReason(read.minor, { targetMinor, confirmAboveMinor: rules.confirmAboveMinor });
-  if (reason) {
-    return {
-      kind: "confirm",
-      prompt: { team, pending, product, reason, targetMinor, confirmAboveMinor: rules.confirmAboveMinor },
-    };
-  }
-  return { kind: "recorded", outcome: await record(ctx, team, rules, pending, product, null, { target }) };
+  return record(ctx, team, rules, pending, product, null);
 }
 
 /**
@@ -119,7 +113,9 @@ export async function confirmCheckin(ctx: RequestContext, pending: PendingChecki
     product = (await listProducts(ctx.deps.db, team.id)).find((p) => p.id === pending.p) ?? null;
     if (!product) throw error("quota.confirm.productGone");
   }
-  return record(ctx, team, rules, pending, product, "quota.checkin.confirm", undefined);
+  const answer = await record(ctx, team, rules, pending, product, "quota.checkin.confirm");
+  if (answer.kind !== "recorded") throw new Error("a confirmed check-in was asked about again");
+  return answer.outcome;
 }
 
 /** What came of a Cancel on a big sale's question. */
@@ -147,9 +143,10 @@ export async function cancelCheckin(ctx: RequestContext, requestId: string): Pro
 }
 
 /**
- * Records the sale once per request and, when it is new and the team hears of sales, posts it. An answer
- * to a question (`claim`: the rep's Yes) first claims the question's request, so a Cancel that got there
- * first wins and nothing is recorded.
+ * Records the sale once per request and, when it is new and the team hears of sales, posts it; or, when
+ * it is above the rep's whole target or the team's threshold, asks the rep first (`claim` null: the
+ * command). An answer to that question (`claim`: the rep's Yes) first claims the question's request, so
+ * a Cancel that got there first wins and nothing is recorded.
  */
 async function record(
   ctx: RequestContext,
@@ -158,10 +155,11 @@ async function record(
   pending: PendingCheckin,
   product: Product | null,
   claim: "quota.checkin.confirm" | null,
-  known: { target: TargetInForce | undefined } | undefined,
-): Promise<CheckinOutcome> {
+): Promise<CheckinAnswer> {
   const { deps } = ctx;
   const now = deps.clock.now();
+  const announced = !rules.checkinsPrivate;
+  const key = String(team.id);
   const row = {
     workspaceId: team.workspaceId,
     teamId: team.id,
@@ -173,13 +171,22 @@ async function record(
     soldOn: localDate(now, team.timeZone),
     recordedAt: now,
     requestId: pending.r,
-    // Owed a post in the team's channel, unless the team keeps check-ins private.
-    postChannelId: rules.checkinsPrivate ? null : team.channelId,
+    // Owed a post in the team's channel, unless the team keeps check-ins private. The row itself is the
+    // outbox: a sale owed a post is posted by the channel's next post, or by the minute's sweep.
+    postChannelId: announced ? team.channelId : null,
   };
-  const announced = !rules.checkinsPrivate;
-  // The sale and its channel post commit together: the post is owed exactly when the sale is recorded.
-  const { checkin, created } = await deps.db.transaction(async (tx) => {
-    if (claim) {
+  const period = currentPeriod(team, now);
+  const options = {
+    period,
+    confirmAboveMinor: claim ? null : rules.confirmAboveMinor,
+    similarSince: new Date(now.getTime() - SIMILAR_WINDOW_MS),
+    // While a post is already queued for the channel it will list this sale too: sending another would
+    // add nothing and make the team's check-ins wait on each other's commits (the post's key is unique).
+    postQueued: announced ? deps.jobs.waitingSql("quota.channel.flush", key) : null,
+  };
+  let recorded: RecordedCheckin;
+  if (claim) {
+    recorded = await deps.db.transaction(async (tx) => {
       const first = await claimRequest(tx, {
         workspaceId: ctx.workspaceId,
         requestId: pending.r,
@@ -187,40 +194,53 @@ async function record(
         at: now,
       });
       if (!first) {
-        // A Yes before this one recorded it (a double click); a Cancel before it recorded nothing.
+        // A Yes before this one recorded it (a double click: recording it again finds it and adds
+        // nothing); a Cancel before it recorded nothing.
         const earlier = await checkinOfRequest(tx, ctx.workspaceId, pending.r);
         if (!earlier) throw error("quota.confirm.cancelledBefore");
-        return { checkin: earlier, created: false };
       }
-    }
-    const inserted = await insertCheckin(tx, row);
-    // The team's channel hears of it in its next post (with any others that come in before its turn).
-    // While a post is already queued for the channel it will list this sale too: sending another would
-    // add nothing and make the team's check-ins wait on each other's commits (the post's key is unique).
-    // Should that post start gathering just before this commits, it looks again after posting, and the
-    // minute's sweep catches what both missed.
-    const key = String(team.id);
-    if (inserted.created && announced && !(await deps.jobs.waiting("quota.channel.flush", key, tx)))
-      await deps.jobs.send(
-        "quota.channel.flush",
-        { workspaceId: team.workspaceId, teamId: team.id },
-        { tx, key },
-      );
-    return inserted;
-  });
-  const [progress, similarRecent] = await Promise.all([
-    repProgress(deps.db, team, ctx.userId, now, known),
-    similarCheckinSince(deps.db, checkin, new Date(now.getTime() - SIMILAR_WINDOW_MS)),
-  ]);
-  return {
+      return recordCheckin(tx, row, options);
+    });
+  } else {
+    // One statement: the sale, the rep's totals and the rest of the answer in one round trip.
+    recorded = await recordCheckin(deps.db, row, options);
+  }
+  const { checkin, target } = recorded;
+  if (!checkin) {
+    const targetMinor =
+      target && target.currency === team.currency && target.amountMinor > 0 ? target.amountMinor : null;
+    const reason = confirmReason(pending.a, { targetMinor, confirmAboveMinor: rules.confirmAboveMinor });
+    if (!reason) throw new Error("a check-in was held back with no reason to ask");
+    return {
+      kind: "confirm",
+      prompt: { team, pending, product, reason, targetMinor, confirmAboveMinor: rules.confirmAboveMinor },
+    };
+  }
+  // The team's channel hears of it in its next post (with any others that come in before its turn). Should
+  // a queued post start gathering just before this sale committed, it looks again after posting; should
+  // this process stop before the send, the minute's sweep posts the sale.
+  if (recorded.created && announced && !recorded.postQueued)
+    await deps.jobs.send("quota.channel.flush", { workspaceId: team.workspaceId, teamId: team.id }, { key });
+  const progress = progressFrom(
     team,
-    checkin,
-    product,
-    progress,
-    replayed: !created,
-    similarRecent,
-    elsewhere: ctx.channelId !== null && ctx.channelId !== team.channelId,
-    announced,
+    ctx.userId,
+    period,
+    recorded.totals,
+    target,
+    workdays(team, period, now),
+  );
+  return {
+    kind: "recorded",
+    outcome: {
+      team,
+      checkin,
+      product,
+      progress,
+      replayed: !recorded.created,
+      similarRecent: recorded.similarRecent,
+      elsewhere: ctx.channelId !== null && ctx.channelId !== team.channelId,
+      announced,
+    },
   };
 }
 

@@ -8,8 +8,8 @@ import {
 } from "../../platform/time/index.js";
 import { findTeam, repTeamOf, type Team } from "../team/index.js";
 import { type Pace, paceOf } from "./rules.js";
-import { type QuotaRules, rulesOf } from "./settings.js";
-import { repTotals, type TargetInForce, type Totals, targetsInForce } from "./store.js";
+import { type QuotaRules, rulesFrom } from "./settings.js";
+import { repTotals, sellingTeamOf, type TargetInForce, type Totals, targetsInForce } from "./store.js";
 import { notARep } from "./teams.js";
 
 export function currentPeriod(team: Team, at: Date): Period {
@@ -63,30 +63,21 @@ export function progressFrom(
   };
 }
 
-/**
- * Where a rep stands now. A caller that has just read the rep's target in force for this period passes
- * it (`known`), and it is not read again.
- */
-export async function repProgress(
-  db: Db,
-  team: Team,
-  repId: string,
-  at: Date,
-  known?: { target: TargetInForce | undefined },
-): Promise<Progress> {
+/** Where a rep stands now. */
+export async function repProgress(db: Db, team: Team, repId: string, at: Date): Promise<Progress> {
   const period = currentPeriod(team, at);
   const [totals, target] = await Promise.all([
     repTotals(db, team.id, repId, team.currency, period),
-    known ? known.target : targetsInForce(db, team.id, period.key, [repId]).then((found) => found.get(repId)),
+    targetsInForce(db, team.id, period.key, [repId]).then((found) => found.get(repId)),
   ]);
   return progressFrom(team, repId, period, totals, target, workdays(team, period, at));
 }
 
 /** The team a person sells in, with its quota rules: what a check-in needs. The polite reason otherwise. */
 export async function sellingTeam(ctx: RequestContext): Promise<{ team: Team; rules: QuotaRules }> {
-  const team = await repTeamOf(ctx.deps.db, ctx.workspaceId, ctx.userId);
-  if (!team) throw await notARep(ctx);
-  return { team, rules: await rulesOf(ctx.deps.db, team) };
+  const found = await sellingTeamOf(ctx.deps.db, ctx.workspaceId, ctx.userId);
+  if (!found) throw await notARep(ctx);
+  return { team: found.team, rules: rulesFrom(found.team, found.settings) };
 }
 
 export type Mine = { kind: "rep"; team: Team; progress: Progress } | { kind: "supervisor"; team: Team };

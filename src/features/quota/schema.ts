@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -106,6 +107,27 @@ export const checkins = pgTable(
     check("checkins_amount_check", sql`${t.amountMinor} > 0`),
     check("checkins_status_check", sql`${t.status} in ('active', 'undone', 'removed')`),
   ],
+);
+
+/**
+ * A rep's sales of one day that still count, kept up to date by the database itself: the trigger
+ * `checkins_day_totals` (migration 0006) adds each check-in as it is recorded and takes it out again
+ * when it is taken back, removed or corrected. A rep's period is then at most a quarter's days, however
+ * many sales the rep has checked in; no statement in the app writes here.
+ */
+export const repDayTotals = pgTable(
+  "rep_day_totals",
+  {
+    teamId: integer().notNull().references(teamKey, { onDelete: "cascade" }),
+    repId: text().notNull(),
+    currency: text().notNull(),
+    soldOn: date({ mode: "string" }).notNull(),
+    totalMinor: bigint({ mode: "number" }).notNull(),
+    sales: integer().notNull(),
+    /** When a sale of that day was last recorded (a day's row with no sales left counts for nothing). */
+    lastAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.repId, t.currency, t.soldOn] })],
 );
 
 export type QuotaSettings = typeof quotaSettings.$inferSelect;

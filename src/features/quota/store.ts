@@ -1,10 +1,42 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
-import { type Checkin, checkins, type QuotaSettings, quotaSettings, quotaTargets } from "./schema.js";
+import { type Team, teamMembers, teams } from "../team/index.js";
+import {
+  type Checkin,
+  checkins,
+  type QuotaSettings,
+  quotaSettings,
+  quotaTargets,
+  repDayTotals,
+} from "./schema.js";
 
 export async function findSettings(db: Db, teamId: number): Promise<QuotaSettings | null> {
   const [row] = await db.select().from(quotaSettings).where(eq(quotaSettings.teamId, teamId));
   return row ?? null;
+}
+
+/**
+ * The team a person sells in (they are its rep) with the team's quota settings, in one statement: what a
+ * check-in reads before it records.
+ */
+export async function sellingTeamOf(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<{ team: Team; settings: QuotaSettings | null } | null> {
+  const [row] = await db
+    .select({ team: teams, settings: quotaSettings })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .leftJoin(quotaSettings, eq(quotaSettings.teamId, teams.id))
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.userId, userId),
+        eq(teamMembers.role, "rep"),
+      ),
+    );
+  return row ? { team: row.team, settings: row.settings } : null;
 }
 
 export type SettingsPatch = Partial<
@@ -147,19 +179,142 @@ export async function setTarget(
 
 export type NewCheckin = Omit<typeof checkins.$inferInsert, "id" | "status" | "changedBy" | "changedAt">;
 
+/** What `recordCheckin` did, and what the rep's answer needs. */
+export interface RecordedCheckin {
+  /** The sale, or null when it was not recorded because the rep is to be asked first. */
+  checkin: Checkin | null;
+  /** False when this request had recorded it already (a replay), or nothing was recorded. */
+  created: boolean;
+  /** The rep's target in force in the period. */
+  target: TargetInForce | undefined;
+  /** The rep's sales in the period, this one included. */
+  totals: Totals;
+  /** The rep recorded the same amount the same day since `similarSince`: maybe a double entry. */
+  similarRecent: boolean;
+  /** The `postQueued` condition: a post that will list this sale is already on its way. */
+  postQueued: boolean;
+}
+
 /**
- * Records a sale once per Slack request: a replay of the same request (same trigger_id) returns the
- * check-in it already made, with `created: false`.
+ * A check-in in one statement (one round trip, no transaction of its own): reads the rep's target in
+ * force, records the sale once per Slack request unless it is to be asked about first (above the rep's
+ * whole target, or above `confirmAboveMinor`), and returns the rep's totals for the period from their
+ * running day totals (`rep_day_totals`, kept by the database), whether the same amount came shortly
+ * before, and whatever `postQueued` asks (whether the team's channel post is already queued). A replay of
+ * the same request reads the sale it recorded before, in a second statement.
  */
-export async function insertCheckin(
+export async function recordCheckin(
   db: Db,
   row: NewCheckin,
-): Promise<{ checkin: Checkin; created: boolean }> {
-  const [inserted] = await db.insert(checkins).values(row).onConflictDoNothing().returning();
-  if (inserted) return { checkin: inserted, created: true };
-  const existing = await checkinOfRequest(db, row.workspaceId, row.requestId);
-  if (!existing) throw new Error("check-in conflict without an existing row");
-  return { checkin: existing, created: false };
+  options: {
+    period: { key: string; start: string; end: string };
+    /** Ask before recording a sale above this, or above the rep's target; null: record as it is. */
+    confirmAboveMinor: number | null;
+    similarSince: Date;
+    postQueued: SQL<boolean> | null;
+  },
+): Promise<RecordedCheckin> {
+  const { period } = options;
+  const ask = options.confirmAboveMinor !== null;
+  const rows = await queryRows<{
+    asked: boolean;
+    id: string | number | null;
+    target_minor: string | number | null;
+    target_period: string | null;
+    target_currency: string | null;
+    total_minor: string;
+    sales: number;
+    last_ms: number | null;
+    similar: boolean;
+    post_queued: boolean;
+  }>(
+    db,
+    sql`
+      with target as (
+        select q.amount_minor, q.period_key, q.currency from quota_targets q
+        where q.team_id = ${row.teamId}::integer and q.rep_id = ${row.repId}::text
+          and q.period_key <= ${period.key}::text and q.period_key like ${kindPattern(period.key)}::text
+        order by q.period_key desc limit 1
+      ), asked as (
+        select ${ask}::boolean and (${row.amountMinor}::bigint > ${options.confirmAboveMinor ?? 0}::bigint
+          or exists (select 1 from target t where t.currency = ${row.currency}::text
+            and t.amount_minor > 0 and ${row.amountMinor}::bigint > t.amount_minor)) as asked
+      ), ins as (
+        insert into checkins (workspace_id, team_id, rep_id, amount_minor, currency, note, product_id,
+          sold_on, recorded_at, request_id, post_channel_id)
+        select ${row.workspaceId}::text, ${row.teamId}::integer, ${row.repId}::text, ${row.amountMinor}::bigint,
+          ${row.currency}::text, ${row.note ?? ""}::text, ${row.productId ?? null}::integer, ${row.soldOn}::date,
+          ${row.recordedAt.toISOString()}::timestamptz, ${row.requestId}::text, ${row.postChannelId ?? null}::text
+        where not (select asked from asked)
+        on conflict do nothing
+        returning id
+      ), days as (
+        select coalesce(sum(d.total_minor), 0)::text as total_minor, coalesce(sum(d.sales), 0)::integer as sales,
+          extract(epoch from max(d.last_at) filter (where d.sales > 0)) * 1000 as last_ms
+        from rep_day_totals d
+        where d.team_id = ${row.teamId}::integer and d.rep_id = ${row.repId}::text
+          and d.currency = ${row.currency}::text and d.sold_on between ${period.start}::date and ${period.end}::date
+      )
+      select (select asked from asked) as asked, (select id from ins) as id,
+        t.amount_minor as target_minor, t.period_key as target_period, t.currency as target_currency,
+        days.total_minor, days.sales, days.last_ms::float8 as last_ms,
+        exists (select 1 from checkins c
+          where c.team_id = ${row.teamId}::integer and c.rep_id = ${row.repId}::text and c.status = 'active'
+            and c.sold_on = ${row.soldOn}::date and c.amount_minor = ${row.amountMinor}::bigint
+            and c.recorded_at >= ${options.similarSince.toISOString()}::timestamptz
+            and c.request_id <> ${row.requestId}::text) as similar,
+        ${options.postQueued ?? sql`false`} as post_queued
+      from days left join target t on true
+    `,
+  );
+  const [found] = rows;
+  if (!found) throw new Error("recordCheckin returned no row");
+  const target: TargetInForce | undefined =
+    found.target_minor !== null && found.target_period !== null && found.target_currency !== null
+      ? {
+          amountMinor: Number(found.target_minor),
+          periodKey: found.target_period,
+          currency: found.target_currency,
+        }
+      : undefined;
+  const before: Totals = {
+    totalMinor: Number(found.total_minor),
+    count: Number(found.sales),
+    lastAt: found.last_ms === null ? null : new Date(Number(found.last_ms)),
+  };
+  const common = { target, similarRecent: found.similar === true, postQueued: found.post_queued === true };
+  if (found.asked) return { ...common, checkin: null, created: false, totals: before };
+  if (found.id === null) {
+    // This request recorded its sale before (Slack sent it again): the sale is in the totals already.
+    const earlier = await checkinOfRequest(db, row.workspaceId, row.requestId);
+    if (!earlier) throw new Error("check-in conflict without an existing row");
+    return { ...common, checkin: earlier, created: false, totals: before };
+  }
+  const checkin: Checkin = {
+    id: Number(found.id),
+    workspaceId: row.workspaceId,
+    teamId: row.teamId,
+    repId: row.repId,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    note: row.note ?? "",
+    productId: row.productId ?? null,
+    soldOn: row.soldOn,
+    recordedAt: row.recordedAt,
+    requestId: row.requestId,
+    status: "active",
+    postChannelId: row.postChannelId ?? null,
+    postTs: null,
+    version: 1,
+    changedBy: null,
+    changedAt: null,
+  };
+  const totals: Totals = {
+    totalMinor: before.totalMinor + checkin.amountMinor,
+    count: before.count + 1,
+    lastAt: before.lastAt && before.lastAt > checkin.recordedAt ? before.lastAt : checkin.recordedAt,
+  };
+  return { ...common, checkin, created: true, totals };
 }
 
 /** The check-in a Slack request recorded, if it recorded one. */
@@ -190,7 +345,10 @@ const active = (teamId: number, currency: string, start: string, end: string) =>
     lte(checkins.soldOn, end),
   );
 
-/** What one rep sold in a range of days (in the team's currency). */
+/**
+ * What one rep sold in a range of days (in the team's currency), from their running day totals: at most a
+ * row a day, however many sales they checked in.
+ */
 export async function repTotals(
   db: Db,
   teamId: number,
@@ -200,16 +358,26 @@ export async function repTotals(
 ): Promise<Totals> {
   const [row] = await db
     .select({
-      totalMinor: sql<string>`coalesce(sum(${checkins.amountMinor}), 0)`,
-      count: sql<number>`count(*)::int`,
-      lastAt: sql<Date | null>`max(${checkins.recordedAt})`,
+      totalMinor: sql<string>`coalesce(sum(${repDayTotals.totalMinor}), 0)::text`,
+      count: sql<number>`coalesce(sum(${repDayTotals.sales}), 0)::integer`,
+      lastMs: sql<
+        number | null
+      >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
     })
-    .from(checkins)
-    .where(and(active(teamId, currency, range.start, range.end), eq(checkins.repId, repId)));
+    .from(repDayTotals)
+    .where(
+      and(
+        eq(repDayTotals.teamId, teamId),
+        eq(repDayTotals.repId, repId),
+        eq(repDayTotals.currency, currency),
+        gte(repDayTotals.soldOn, range.start),
+        lte(repDayTotals.soldOn, range.end),
+      ),
+    );
   return {
     totalMinor: Number(row?.totalMinor ?? 0),
-    count: row?.count ?? 0,
-    lastAt: row?.lastAt ? new Date(row.lastAt) : null,
+    count: Number(row?.count ?? 0),
+    lastAt: row?.lastMs === null || row?.lastMs === undefined ? null : new Date(Number(row.lastMs)),
   };
 }
 
@@ -242,30 +410,6 @@ export async function teamTotals(
       { totalMinor: Number(row.totalMinor), count: row.count, lastAt: new Date(row.lastAt) },
     ]),
   );
-}
-
-/** Whether the rep checked in the same amount shortly before (a double entry, or two real sales). */
-export async function similarCheckinSince(
-  db: Db,
-  checkin: Pick<Checkin, "id" | "teamId" | "repId" | "amountMinor" | "soldOn">,
-  since: Date,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: checkins.id })
-    .from(checkins)
-    .where(
-      and(
-        eq(checkins.teamId, checkin.teamId),
-        eq(checkins.repId, checkin.repId),
-        eq(checkins.status, "active"),
-        eq(checkins.soldOn, checkin.soldOn),
-        eq(checkins.amountMinor, checkin.amountMinor),
-        gte(checkins.recordedAt, since),
-        sql`${checkins.id} <> ${checkin.id}`,
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
 }
 
 /** The rep's latest active check-in in a range of days. */

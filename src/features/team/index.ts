@@ -4,5 +4,5 @@ export { register } from "./listeners.js";
 export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
 export { overview, type TeamOverview, teamsInWorkspace } from "./overview.js";
-export { type Team, teamKey } from "./schema.js";
+export { type Team, teamKey, teamMembers, teams } from "./schema.js";
 export { findTeam, findTeamByChannel, membershipsOf, repTeamOf, type TeamWithMembers } from "./store.js";

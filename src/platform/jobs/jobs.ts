@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, type JobWithMetadata, PgBoss } from "pg-boss";
 import type { z } from "zod";
 import { type Connection, type Db, queryRows } from "../db/index.js";
@@ -154,15 +154,20 @@ export class Jobs {
    * skip the send and do not queue behind each other on the job's unique key.
    */
   async waiting<N extends JobName>(name: N, key: string, db: Db = this.database.db): Promise<boolean> {
-    const definition = this.#definitions.get(name);
-    if (definition?.policy !== "coalesce") throw new Error(`job ${name} is not a coalescing job`);
     const rows = await queryRows<{ waiting: boolean }>(
       db,
-      sql`select exists (select 1 from pgboss.job
-            where name = ${QUEUES.coalesce.name} and singleton_key = ${`${name}:${key}`}
-              and state in ('created', 'retry')) as waiting`,
+      sql`select ${this.waitingSql(name, key)} as waiting`,
     );
     return rows[0]?.waiting === true;
+  }
+
+  /** `waiting` as a condition, for a statement that wants to know along with what else it does. */
+  waitingSql<N extends JobName>(name: N, key: string): SQL<boolean> {
+    const definition = this.#definitions.get(name);
+    if (definition?.policy !== "coalesce") throw new Error(`job ${name} is not a coalescing job`);
+    return sql<boolean>`exists (select 1 from pgboss.job
+      where name = ${QUEUES.coalesce.name} and singleton_key = ${`${name}:${key}`}
+        and state in ('created', 'retry'))`;
   }
 
   /** Starts the engine (its tables, the queues) and the workers. */
