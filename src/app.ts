@@ -6,7 +6,7 @@ import type { Deps } from "./platform/deps.js";
 import { commonMessages } from "./platform/i18n/messages.js";
 import { inRequest, newRequestId } from "./platform/log.js";
 import { cleanTextAtTheEdge } from "./platform/slack/edge.js";
-import { Router, translatorIn, UnknownWorkspaceError } from "./platform/slack/index.js";
+import { Router, slackFetch, translatorIn, UnknownWorkspaceError } from "./platform/slack/index.js";
 
 export interface BotIdentity {
   botToken: string;
@@ -29,6 +29,8 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
     convoStore: false,
     clientOptions: {
       slackApiUrl: deps.config.slack.apiUrl,
+      // Also what Bolt's `respond` answers a response_url with.
+      fetch: slackFetch,
       retryConfig: { retries: 2, maxTimeout: 2000 },
       timeout: 5_000,
     },

@@ -17,12 +17,13 @@ import {
 } from "./platform/jobs/index.js";
 import type { Log } from "./platform/log.js";
 import { EdgeReceiver } from "./platform/slack/edge.js";
-import type { Registered } from "./platform/slack/index.js";
 import {
   createSlackGateway,
   createUserDirectory,
+  type Registered,
   SlackApiError,
   type SlackGateway,
+  slackFetch,
   Workspaces,
 } from "./platform/slack/index.js";
 import { ChannelPace, POST_GAP_MS } from "./platform/slack/pace.js";
@@ -132,6 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? systemClock;
   const client = new WebClient(botToken, {
     slackApiUrl: config.slack.apiUrl,
+    fetch: slackFetch,
     logger: log.child("web-api"),
     retryConfig: { retries: 2, maxTimeout: 2000 },
     // Without a timeout one hung call would hold a person's request (and shutdown) forever.

@@ -215,7 +215,7 @@ const DEMO_QUOTAS: readonly {
  * The days the demo sales were made: the period's working days before today, or today alone when the
  * period has just begun.
  */
-function saleDays(team: Team, now: Date): LocalDate[] {
+function saleDays(team: Team, now: Date): readonly LocalDate[] {
   const period = currentPeriod(team, now);
   const today = localDate(now, team.timeZone);
   const past =

@@ -167,9 +167,9 @@ async function flushChannel(deps: Deps, workspaceId: string, teamId: number): Pr
   const ids = claimed.map((c) => c.id);
   let post: { channel: string; ts: string };
   try {
-    post = await deps
-      .slackFor(workspaceId)
-      .postMessage({ channel: team.channelId, ...(await render(deps, team, claimed)) });
+    const message = await render(deps, team, claimed);
+    await deps.pace.sending(workspaceId, team.channelId);
+    post = await deps.slackFor(workspaceId).postMessage({ channel: team.channelId, ...message });
   } catch (failure) {
     if (failure instanceof SlackApiError && !failure.transient) await giveUp(deps, team, ids, failure);
     // Tried again later: the sales wait for the channel's next post.

@@ -28,8 +28,16 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
  * Digits after the decimal point of a currency's minor unit (SEK 2, JPY 0, KWD 3), as Intl knows them.
  * Throws RangeError for a code that is not a currency (settings are validated before they get here).
  */
+const digitsOf = new Map<string, number>();
+
 export function currencyDigits(currency: string): number {
-  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    // Codes come from teams' settings, checked when set: a handful.
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Money kept as integer minor units, shown in the reader's locale: 1250000 SEK -> "12 500,00 kr". */

@@ -19,6 +19,7 @@ export {
   section,
 } from "./blocks.js";
 export { SlackApiError } from "./errors.js";
+export { slackFetch } from "./fetch.js";
 export {
   asFieldError,
   type FormResult,

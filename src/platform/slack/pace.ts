@@ -10,6 +10,9 @@ export const POST_GAP_MS = 1000;
  * takes its turn first and gathers after, so everything that arrived meanwhile goes out in one post.
  */
 export class ChannelPace {
+  /** When this process last sent a post to each channel (workspace:channel), in ms. */
+  readonly #sentAt = new Map<string, number>();
+
   constructor(
     private readonly db: Db,
     private readonly gapMs: number = POST_GAP_MS,
@@ -30,6 +33,24 @@ export class ChannelPace {
     );
     const wait = Number(row?.wait_ms ?? 0) - this.gapMs;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /**
+   * Called right before the post goes to Slack: in this process, the previous post to the channel went
+   * at least a gap ago. The turn spaces when posts start; what they do between their turn and Slack
+   * (gathering, rendering, a busy moment) varies, and Slack counts when they arrive.
+   */
+  async sending(workspaceId: string, channelId: string): Promise<void> {
+    if (this.gapMs <= 0) return;
+    const key = `${workspaceId}:${channelId}`;
+    const last = this.#sentAt.get(key);
+    const wait = last === undefined ? 0 : last + this.gapMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.#sentAt.size >= 1_000) {
+      const stale = Date.now() - this.gapMs;
+      for (const [other, at] of this.#sentAt) if (at < stale) this.#sentAt.delete(other);
+    }
+    this.#sentAt.set(key, Date.now());
   }
 
   /** Forgets the turns of channels quiet for a day (housekeeping). */

@@ -266,6 +266,24 @@ function isoWeekOf(date: LocalDate): { weekYear: number; week: number } {
   return { weekYear, week: Math.floor(dayOfYear / 7) + 1 };
 }
 
+/**
+ * What every request of a team works out again and again (its period, the period's working days) is
+ * kept: the same for everyone until the day or the team's settings change. Bounded: a busy process starts
+ * over rather than grow.
+ */
+const MEMO_MAX = 4_096;
+const periods = new Map<string, Period>();
+const workingDayLists = new Map<string, readonly LocalDate[]>();
+
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  if (cache.size >= MEMO_MAX) cache.clear();
+  cache.set(key, made);
+  return made;
+}
+
 function makePeriod(
   kind: PeriodKind,
   key: string,
@@ -273,14 +291,16 @@ function makePeriod(
   end: LocalDate,
   timeZone: string,
 ): Period {
-  return {
-    kind,
-    key,
-    start,
-    end,
-    startsAt: startOfLocalDate(start, timeZone),
-    endsAt: startOfLocalDate(addDays(end, 1), timeZone),
-  };
+  return memo(periods, `${key}|${timeZone}`, () =>
+    Object.freeze({
+      kind,
+      key,
+      start,
+      end,
+      startsAt: startOfLocalDate(start, timeZone),
+      endsAt: startOfLocalDate(addDays(end, 1), timeZone),
+    }),
+  );
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
@@ -419,8 +439,12 @@ export function workingDays(
   start: LocalDate,
   end: LocalDate,
   options: WorkingDayOptions = {},
-): LocalDate[] {
-  return eachDate(start, end).filter((date) => isWorkingDay(calendar, date, options));
+): readonly LocalDate[] {
+  const days = () => eachDate(start, end).filter((date) => isWorkingDay(calendar, date, options));
+  // A person's own days off make their list their own; the team's calendar alone is shared.
+  if (options.excluded && options.excluded.size > 0) return days();
+  const key = `${calendar.workWeek.join("")}|${calendar.holidayCountry}|${calendar.holidayRegion ?? ""}|${start}|${end}`;
+  return memo(workingDayLists, key, () => Object.freeze(days()));
 }
 
 /** Whether a date is a working day (see `workingDays`). */
