@@ -6,7 +6,7 @@ import { periodByKey } from "../../platform/time/index.js";
 import { findProduct } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
 import { type QuotaMessages, quotaMessages } from "./messages.js";
-import { repProgress } from "./progress.js";
+import { repsProgress } from "./progress.js";
 import type { Checkin } from "./schema.js";
 import { rulesOf } from "./settings.js";
 import {
@@ -20,7 +20,7 @@ import {
   savePosts,
   teamsOwedPosts,
 } from "./store.js";
-import { channelPost, dayText, periodName } from "./views.js";
+import { channelPost, dayText, POST_DETAILED_MAX, periodName } from "./views.js";
 
 /**
  * At most this many sales in one channel message: beyond 20 they read as a list (20 lines a section), so
@@ -235,10 +235,12 @@ async function render(deps: Deps, team: Team, listed: readonly Checkin[]) {
   const now = deps.clock.now();
   const reps = [...new Set(listed.map((c) => c.repId))];
   const productIds = [...new Set(listed.flatMap((c) => (c.productId ? [c.productId] : [])))];
-  const [rules, products, standings] = await Promise.all([
-    rulesOf(deps.db, team),
+  const rules = await rulesOf(deps.db, team);
+  // Each rep's standing shows under their latest sale in a detailed post; a list has none.
+  const detailed = !rules.checkinsPrivate && listed.length <= POST_DETAILED_MAX;
+  const [products, standings] = await Promise.all([
     Promise.all(productIds.map((id) => findProduct(deps.db, id))),
-    Promise.all(reps.map((rep) => repProgress(deps.db, team, rep, now))),
+    detailed ? repsProgress(deps.db, team, reps, now) : [],
   ]);
   const productOf = new Map(products.flatMap((p) => (p ? [[p.id, p] as const] : [])));
   const progressOf = new Map(reps.map((rep, i) => [rep, standings[i] ?? null]));
@@ -247,7 +249,7 @@ async function render(deps: Deps, team: Team, listed: readonly Checkin[]) {
     listed.map((checkin) => ({
       checkin,
       product: checkin.productId ? (productOf.get(checkin.productId) ?? null) : null,
-      progress: rules.checkinsPrivate ? null : (progressOf.get(checkin.repId) ?? null),
+      progress: progressOf.get(checkin.repId) ?? null,
     })),
   );
 }

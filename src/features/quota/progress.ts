@@ -65,13 +65,31 @@ export function progressFrom(
 
 /** Where a rep stands now. */
 export async function repProgress(db: Db, team: Team, repId: string, at: Date): Promise<Progress> {
-  const period = currentPeriod(team, at);
-  const [totals, target] = await Promise.all([
-    repTotals(db, team.id, repId, team.currency, period),
-    targetsInForce(db, team.id, period.key, [repId]).then((found) => found.get(repId)),
-  ]);
-  return progressFrom(team, repId, period, totals, target, workdays(team, period, at));
+  const [progress] = await repsProgress(db, team, [repId], at);
+  if (!progress) throw new Error("no progress for a rep");
+  return progress;
 }
+
+/** Where each of some reps stands now, in their order: two statements however many they are. */
+export async function repsProgress(
+  db: Db,
+  team: Team,
+  repIds: readonly string[],
+  at: Date,
+): Promise<Progress[]> {
+  if (repIds.length === 0) return [];
+  const period = currentPeriod(team, at);
+  const [totals, targets] = await Promise.all([
+    repTotals(db, team.id, repIds, team.currency, period),
+    targetsInForce(db, team.id, period.key, repIds),
+  ]);
+  const days = workdays(team, period, at);
+  return repIds.map((repId) =>
+    progressFrom(team, repId, period, totals.get(repId) ?? NO_SALES, targets.get(repId), days),
+  );
+}
+
+const NO_SALES: Totals = Object.freeze({ totalMinor: 0, count: 0, lastAt: null });
 
 /** The team a person sells in, with its quota rules: what a check-in needs. The polite reason otherwise. */
 export async function sellingTeam(ctx: RequestContext): Promise<{ team: Team; rules: QuotaRules }> {

@@ -346,20 +346,23 @@ const active = (teamId: number, currency: string, start: string, end: string) =>
   );
 
 /**
- * What one rep sold in a range of days (in the team's currency), from their running day totals: at most a
- * row a day, however many sales they checked in.
+ * What each of some reps sold in a range of days (in the team's currency), from their running day totals:
+ * at most a row a rep and day, however many sales they checked in. One statement for all of them; a rep
+ * with no sales is not in the map.
  */
 export async function repTotals(
   db: Db,
   teamId: number,
-  repId: string,
+  repIds: readonly string[],
   currency: string,
   range: { start: string; end: string },
-): Promise<Totals> {
-  const [row] = await db
+): Promise<Map<string, Totals>> {
+  if (repIds.length === 0) return new Map();
+  const rows = await db
     .select({
-      totalMinor: sql<string>`coalesce(sum(${repDayTotals.totalMinor}), 0)::text`,
-      count: sql<number>`coalesce(sum(${repDayTotals.sales}), 0)::integer`,
+      repId: repDayTotals.repId,
+      totalMinor: sql<string>`sum(${repDayTotals.totalMinor})::text`,
+      count: sql<number>`sum(${repDayTotals.sales})::integer`,
       lastMs: sql<
         number | null
       >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
@@ -368,17 +371,23 @@ export async function repTotals(
     .where(
       and(
         eq(repDayTotals.teamId, teamId),
-        eq(repDayTotals.repId, repId),
+        inArray(repDayTotals.repId, [...repIds]),
         eq(repDayTotals.currency, currency),
         gte(repDayTotals.soldOn, range.start),
         lte(repDayTotals.soldOn, range.end),
       ),
-    );
-  return {
-    totalMinor: Number(row?.totalMinor ?? 0),
-    count: Number(row?.count ?? 0),
-    lastAt: row?.lastMs === null || row?.lastMs === undefined ? null : new Date(Number(row.lastMs)),
-  };
+    )
+    .groupBy(repDayTotals.repId);
+  return new Map(
+    rows.map((row) => [
+      row.repId,
+      {
+        totalMinor: Number(row.totalMinor),
+        count: Number(row.count),
+        lastAt: row.lastMs === null ? null : new Date(Number(row.lastMs)),
+      },
+    ]),
+  );
 }
 
 /** What each rep sold in a range of days, optionally of one product: the leaderboard's numbers. */
