@@ -156,7 +156,7 @@ describe("a rep's running totals", () => {
           requestId: `at-once-${i}`,
           postChannelId: null,
         },
-        { period, confirmAboveMinor: null, similarSince: at, postQueued: null },
+        { period, confirmAboveMinor: null, similarSince: at, postQueued: null, expected: null },
       ),
     );
     const recorded = await Promise.all(sales);

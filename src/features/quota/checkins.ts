@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
+import { UserError } from "../../platform/errors.js";
 import { claimRequest } from "../../platform/requests/index.js";
 import { localDate } from "../../platform/time/index.js";
 import { listProducts, type Product, resolveProductTag } from "../products/index.js";
@@ -15,6 +16,7 @@ import {
   type Progress,
   progressFrom,
   repProgress,
+  type SellingTeam,
   sellingTeam,
   workdays,
 } from "./progress.js";
@@ -23,6 +25,7 @@ import type { Checkin } from "./schema.js";
 import type { QuotaRules } from "./settings.js";
 import {
   checkinOfRequest,
+  type ExpectedTeam,
   findCheckin,
   latestCheckin,
   type RecordedCheckin,
@@ -75,12 +78,60 @@ export type CheckinAnswer =
   | { kind: "confirm"; prompt: ConfirmPrompt };
 
 /**
+ * The team each rep sold in at their last check-in, per database: a check-in works with it at once, and
+ * its one statement records the sale only if the rep is still that team's rep and the team and its
+ * settings are still as remembered (`ExpectedTeam`); otherwise it reads them again and starts over. So a
+ * check-in is one round trip, and a change made by another process is never missed.
+ */
+const remembered = new WeakMap<Db, Map<string, SellingTeam>>();
+const REMEMBERED_MAX = 10_000;
+
+function rememberedFor(ctx: RequestContext): Map<string, SellingTeam> {
+  let known = remembered.get(ctx.deps.db);
+  if (!known) {
+    known = new Map();
+    remembered.set(ctx.deps.db, known);
+  }
+  return known;
+}
+
+/**
  * `/quota <amount> [note] [#product]`: records a rep's sale in their team, once per Slack request, and
  * tells the team. A sale above the rep's whole target, or the team's threshold, is not recorded yet: the
  * rep is asked first ("Did you mean…?").
  */
 export async function checkIn(ctx: RequestContext, text: string): Promise<CheckinAnswer> {
-  const { team, rules } = await sellingTeam(ctx);
+  const known = rememberedFor(ctx);
+  const key = `${ctx.workspaceId}:${ctx.userId}`;
+  const last = known.get(key);
+  if (last) {
+    try {
+      const answer = await checkInWith(ctx, text, last, true);
+      if (answer) return answer;
+    } catch (refusal) {
+      // Refused with what was remembered (too big, a product not on the list): the answer must come from
+      // the team as it is now, so it is read again below and the refusal, if any, comes from that. Any
+      // other failure is what it is.
+      if (!(refusal instanceof UserError)) throw refusal;
+    }
+    known.delete(key);
+  }
+  const selling = await sellingTeam(ctx);
+  if (known.size >= REMEMBERED_MAX) known.clear();
+  known.set(key, selling);
+  const answer = await checkInWith(ctx, text, selling, false);
+  if (!answer) throw new Error("a check-in found the team it had just read changed");
+  return answer;
+}
+
+/** A check-in with the team as given; null when the team or its settings turned out to have changed. */
+async function checkInWith(
+  ctx: RequestContext,
+  text: string,
+  selling: SellingTeam,
+  remembered: boolean,
+): Promise<CheckinAnswer | null> {
+  const { team, rules } = selling;
   const read = readCheckinText(text, { language: team.locale, currency: team.currency });
   if (!read.ok) {
     if (read.problem === "twoAmounts") {
@@ -98,7 +149,10 @@ export async function checkIn(ctx: RequestContext, text: string): Promise<Checki
     p: product?.id ?? null,
     r: ctx.requestId ?? randomUUID(),
   };
-  return record(ctx, team, rules, pending, product, null);
+  const expected: ExpectedTeam | null = remembered
+    ? { teamVersion: team.version, settings: selling.settings }
+    : null;
+  return record(ctx, team, rules, pending, product, null, expected);
 }
 
 /**
@@ -113,8 +167,8 @@ export async function confirmCheckin(ctx: RequestContext, pending: PendingChecki
     product = (await listProducts(ctx.deps.db, team.id)).find((p) => p.id === pending.p) ?? null;
     if (!product) throw error("quota.confirm.productGone");
   }
-  const answer = await record(ctx, team, rules, pending, product, "quota.checkin.confirm");
-  if (answer.kind !== "recorded") throw new Error("a confirmed check-in was asked about again");
+  const answer = await record(ctx, team, rules, pending, product, "quota.checkin.confirm", null);
+  if (answer?.kind !== "recorded") throw new Error("a confirmed check-in was asked about again");
   return answer.outcome;
 }
 
@@ -155,7 +209,8 @@ async function record(
   pending: PendingCheckin,
   product: Product | null,
   claim: "quota.checkin.confirm" | null,
-): Promise<CheckinAnswer> {
+  expected: ExpectedTeam | null,
+): Promise<CheckinAnswer | null> {
   const { deps } = ctx;
   const now = deps.clock.now();
   const announced = !rules.checkinsPrivate;
@@ -183,6 +238,7 @@ async function record(
     // While a post is already queued for the channel it will list this sale too: sending another would
     // add nothing and make the team's check-ins wait on each other's commits (the post's key is unique).
     postQueued: announced ? deps.jobs.waitingSql("quota.channel.flush", key) : null,
+    expected,
   };
   let recorded: RecordedCheckin;
   if (claim) {
@@ -206,6 +262,7 @@ async function record(
     recorded = await recordCheckin(deps.db, row, options);
   }
   const { checkin, target } = recorded;
+  if (!recorded.fresh) return null;
   if (!checkin) {
     const targetMinor =
       target && target.currency === team.currency && target.amountMinor > 0 ? target.amountMinor : null;

@@ -8,6 +8,7 @@ import {
 } from "../../platform/time/index.js";
 import { findTeam, repTeamOf, type Team } from "../team/index.js";
 import { type Pace, paceOf } from "./rules.js";
+import type { QuotaSettings } from "./schema.js";
 import { type QuotaRules, rulesFrom } from "./settings.js";
 import { repTotals, sellingTeamOf, type TargetInForce, type Totals, targetsInForce } from "./store.js";
 import { notARep } from "./teams.js";
@@ -91,11 +92,18 @@ export async function repsProgress(
 
 const NO_SALES: Totals = Object.freeze({ totalMinor: 0, count: 0, lastAt: null });
 
+/** The team a person sells in, with its quota settings as stored: what a check-in reads first. */
+export interface SellingTeam {
+  team: Team;
+  settings: QuotaSettings | null;
+  rules: QuotaRules;
+}
+
 /** The team a person sells in, with its quota rules: what a check-in needs. The polite reason otherwise. */
-export async function sellingTeam(ctx: RequestContext): Promise<{ team: Team; rules: QuotaRules }> {
+export async function sellingTeam(ctx: RequestContext): Promise<SellingTeam> {
   const found = await sellingTeamOf(ctx.deps.db, ctx.workspaceId, ctx.userId);
   if (!found) throw await notARep(ctx);
-  return { team: found.team, rules: rulesFrom(found.team, found.settings) };
+  return { ...found, rules: rulesFrom(found.team, found.settings) };
 }
 
 export type Mine = { kind: "rep"; team: Team; progress: Progress } | { kind: "supervisor"; team: Team };

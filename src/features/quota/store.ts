@@ -193,6 +193,17 @@ export interface RecordedCheckin {
   similarRecent: boolean;
   /** The `postQueued` condition: a post that will list this sale is already on its way. */
   postQueued: boolean;
+  /**
+   * False when the team or its settings were not as `expected` (nothing was recorded or read): the
+   * caller reads them again and starts over.
+   */
+  fresh: boolean;
+}
+
+/** The team and settings a check-in was worked out with, as it remembered them: checked in the statement. */
+export interface ExpectedTeam {
+  teamVersion: number;
+  settings: Pick<QuotaSettings, "checkinsPrivate" | "maxCheckinMinor" | "confirmAboveMinor"> | null;
 }
 
 /**
@@ -212,11 +223,31 @@ export async function recordCheckin(
     confirmAboveMinor: number | null;
     similarSince: Date;
     postQueued: SQL<boolean> | null;
+    /**
+     * The team and settings as the caller remembered them: the sale is recorded only if the rep is still
+     * the team's rep and both are still so. Null: the caller has just read them.
+     */
+    expected: ExpectedTeam | null;
   },
 ): Promise<RecordedCheckin> {
-  const { period } = options;
+  const { period, expected } = options;
   const ask = options.confirmAboveMinor !== null;
+  const settings = expected?.settings;
+  const fresh = expected
+    ? sql`exists (select 1 from team_members m join teams t on t.id = m.team_id
+          left join quota_settings s on s.team_id = t.id
+          where m.workspace_id = ${row.workspaceId}::text and m.user_id = ${row.repId}::text and m.role = 'rep'
+            and t.id = ${row.teamId}::integer and t.version = ${expected.teamVersion}::integer
+            and ${
+              settings
+                ? sql`s.checkins_private = ${settings.checkinsPrivate}::boolean
+                    and s.max_checkin_minor is not distinct from ${settings.maxCheckinMinor}::bigint
+                    and s.confirm_above_minor is not distinct from ${settings.confirmAboveMinor}::bigint`
+                : sql`s.team_id is null`
+            })`
+    : sql`true`;
   const rows = await queryRows<{
+    fresh: boolean;
     asked: boolean;
     id: string | number | null;
     target_minor: string | number | null;
@@ -230,7 +261,9 @@ export async function recordCheckin(
   }>(
     db,
     sql`
-      with target as (
+      with fresh as (
+        select ${fresh} as fresh
+      ), target as (
         select q.amount_minor, q.period_key, q.currency from quota_targets q
         where q.team_id = ${row.teamId}::integer and q.rep_id = ${row.repId}::text
           and q.period_key <= ${period.key}::text and q.period_key like ${kindPattern(period.key)}::text
@@ -245,7 +278,7 @@ export async function recordCheckin(
         select ${row.workspaceId}::text, ${row.teamId}::integer, ${row.repId}::text, ${row.amountMinor}::bigint,
           ${row.currency}::text, ${row.note ?? ""}::text, ${row.productId ?? null}::integer, ${row.soldOn}::date,
           ${row.recordedAt.toISOString()}::timestamptz, ${row.requestId}::text, ${row.postChannelId ?? null}::text
-        where not (select asked from asked)
+        where (select fresh from fresh) and not (select asked from asked)
         on conflict do nothing
         returning id
       ), days as (
@@ -255,7 +288,7 @@ export async function recordCheckin(
         where d.team_id = ${row.teamId}::integer and d.rep_id = ${row.repId}::text
           and d.currency = ${row.currency}::text and d.sold_on between ${period.start}::date and ${period.end}::date
       )
-      select (select asked from asked) as asked, (select id from ins) as id,
+      select (select fresh from fresh) as fresh, (select asked from asked) as asked, (select id from ins) as id,
         t.amount_minor as target_minor, t.period_key as target_period, t.currency as target_currency,
         days.total_minor, days.sales, days.last_ms::float8 as last_ms,
         exists (select 1 from checkins c
@@ -282,7 +315,13 @@ export async function recordCheckin(
     count: Number(found.sales),
     lastAt: found.last_ms === null ? null : new Date(Number(found.last_ms)),
   };
-  const common = { target, similarRecent: found.similar === true, postQueued: found.post_queued === true };
+  const common = {
+    target,
+    similarRecent: found.similar === true,
+    postQueued: found.post_queued === true,
+    fresh: found.fresh === true,
+  };
+  if (!common.fresh) return { ...common, checkin: null, created: false, totals: before };
   if (found.asked) return { ...common, checkin: null, created: false, totals: before };
   if (found.id === null) {
     // This request recorded its sale before (Slack sent it again): the sale is in the totals already.
