@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       if (parts.has("steady")) {
         const minutes = envNumber("BENCH_STEADY_MINUTES", 10);
         progress(`measuring /team under a steady load for ${minutes} minutes...`);
-        const report = await benchSteady(servers.app, load, minutes);
+        const report = await benchSteady(servers, load, minutes);
         print(
           "",
           `== /team under a steady load (${options.connections} connections, minute by minute)`,

@@ -276,8 +276,18 @@ async function record(
   // The team's channel hears of it in its next post (with any others that come in before its turn). Should
   // a queued post start gathering just before this sale committed, it looks again after posting; should
   // this process stop before the send, the minute's sweep posts the sale.
-  if (recorded.created && announced && !recorded.postQueued)
-    await deps.jobs.send("quota.channel.flush", { workspaceId: team.workspaceId, teamId: team.id }, { key });
+  if (recorded.created && announced && !recorded.postQueued) {
+    try {
+      await deps.jobs.send(
+        "quota.channel.flush",
+        { workspaceId: team.workspaceId, teamId: team.id },
+        { key },
+      );
+    } catch (failure) {
+      // The sale is recorded and owed its post: the rep hears so, and the minute's sweep posts it.
+      deps.log.warn(`check-in ${checkin.id}: its channel post is left to the sweep:`, failure);
+    }
+  }
   const progress = progressFrom(
     team,
     ctx.userId,
