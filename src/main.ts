@@ -108,12 +108,13 @@ async function main(): Promise<void> {
     log.info(
       server.eventsUrl
         ? `Supervisor is ready: Slack request URL ${server.eventsUrl} (port ${server.port})`
-        : "Supervisor is ready (Socket Mode)",
+        : `Supervisor is ready (Socket Mode; /healthz and /readyz on port ${server.port})`,
     );
   } catch (error) {
     if (shutdown.signal.aborted) return;
-    if (error instanceof SlackAuthError) {
-      log.error(error.message);
+    const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+    if (error instanceof SlackAuthError || inUse) {
+      log.error(inUse ? `port ${config.port} is taken: set PORT to a free one` : (error as Error).message);
       await database.close();
       release();
       process.exit(1);

@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { teamMemberships } from "./features/team/index.js";
 import type { Database } from "./platform/db/index.js";
 import { ACK_DEADLINE_MS, type Deps } from "./platform/deps.js";
+import { healthRoutes, startHealthServer } from "./platform/health.js";
 import { Hooks } from "./platform/hooks.js";
 import {
   DEFAULT_JOBS_CONFIG,
@@ -182,15 +183,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     });
     const { app, router } = createApp(deps, receiver, { botToken, ...bot });
+    // /healthz and /readyz on PORT, as in HTTP mode: nothing else listens in Socket Mode.
+    const health = await startHealthServer(healthRoutes(database.ping, log), config.port, options.host);
     await startJobs(deps);
     await app.start();
-    log.info("listening to Slack over Socket Mode");
+    log.info(`listening to Slack over Socket Mode; health checks on port ${health.port}`);
     return {
       deps,
       registered: router.registered,
       eventsUrl: null,
-      port: null,
-      stop: () => stopAll(app, deps),
+      port: health.port,
+      stop: async () => {
+        await health.close();
+        await stopAll(app, deps);
+      },
     };
   }
 
@@ -202,36 +208,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     endpoints: EVENTS_PATH,
     logger: log.child("http"),
     processBeforeResponse: false,
-    customRoutes: [
-      {
-        // Liveness: the process answers.
-        path: "/healthz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "text/plain" });
-          res.end("ok");
-        },
-      },
-      {
-        // Readiness: the database answers too, so a load balancer sends requests here only while they
-        // can be served (and again, with no restart, once the database is back).
-        path: "/readyz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          database.ping().then(
-            () => {
-              res.writeHead(200, { "content-type": "text/plain" });
-              res.end("ready");
-            },
-            (error: unknown) => {
-              log.warn("not ready: the database does not answer", error);
-              res.writeHead(503, { "content-type": "text/plain" });
-              res.end("not ready: the database does not answer");
-            },
-          );
-        },
-      },
-    ],
+    customRoutes: healthRoutes(database.ping, log),
   });
   const { app, router } = createApp(deps, receiver, { botToken, ...bot });
   // The jobs the app owes (some from before a restart) start before the first request can add more.

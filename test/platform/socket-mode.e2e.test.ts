@@ -22,11 +22,21 @@ afterAll(async () => {
 });
 
 describe("Socket Mode", () => {
-  it("connects with the app-level token and listens for no HTTP", () => {
+  it("connects with the app-level token and takes no Slack requests over HTTP", () => {
     expect(h.server.eventsUrl).toBeNull();
     expect(h.fake.socketMode.connected).toBe(true);
     const opened = h.fake.callsTo("apps.connections.open");
     expect(opened.map((call) => call.ok)).toEqual([true]);
+  });
+
+  it("answers health checks on PORT as in HTTP mode, and nothing else there", async () => {
+    const base = `http://127.0.0.1:${h.server.port}`;
+    const health = await fetch(`${base}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, "ok"]);
+    const ready = await fetch(`${base}/readyz`);
+    expect([ready.status, await ready.text()]).toEqual([200, "ready"]);
+    const events = await fetch(`${base}/slack/events`, { method: "POST", body: "payload=%7B%7D" });
+    expect(events.status).toBe(404);
   });
 
   it("answers a slash command in its acknowledgement", async () => {

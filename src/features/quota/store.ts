@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
-import { type Team, teamMembers, teams } from "../team/index.js";
+import { repMembership, type Team, teamMembers, teams } from "../team/index.js";
 import {
   type Checkin,
   checkins,
@@ -29,13 +29,7 @@ export async function sellingTeamOf(
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .leftJoin(quotaSettings, eq(quotaSettings.teamId, teams.id))
-    .where(
-      and(
-        eq(teamMembers.workspaceId, workspaceId),
-        eq(teamMembers.userId, userId),
-        eq(teamMembers.role, "rep"),
-      ),
-    );
+    .where(repMembership(workspaceId, userId));
   return row ? { team: row.team, settings: row.settings } : null;
 }
 

@@ -5,4 +5,11 @@ export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
 export { overview, type TeamOverview, teamsInWorkspace } from "./overview.js";
 export { type Team, teamKey, teamMembers, teams } from "./schema.js";
-export { findTeam, findTeamByChannel, membershipsOf, repTeamOf, type TeamWithMembers } from "./store.js";
+export {
+  findTeam,
+  findTeamByChannel,
+  membershipsOf,
+  repMembership,
+  repTeamOf,
+  type TeamWithMembers,
+} from "./store.js";

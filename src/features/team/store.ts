@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { GrantedRole } from "../../platform/access/index.js";
 import { type Db, queryRows } from "../../platform/db/index.js";
 import type { MemberRole, Team } from "./schema.js";
@@ -299,12 +299,15 @@ export async function repTeamOf(db: Db, workspaceId: string, userId: string): Pr
     .select({ team: teams })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(
-      and(
-        eq(teamMembers.workspaceId, workspaceId),
-        eq(teamMembers.userId, userId),
-        eq(teamMembers.role, "rep"),
-      ),
-    );
+    .where(repMembership(workspaceId, userId));
   return row?.team ?? null;
+}
+
+/** The `team_members` row that makes a person a team's rep (a rep is in one team at most). */
+export function repMembership(workspaceId: string, userId: string): SQL | undefined {
+  return and(
+    eq(teamMembers.workspaceId, workspaceId),
+    eq(teamMembers.userId, userId),
+    eq(teamMembers.role, "rep"),
+  );
 }

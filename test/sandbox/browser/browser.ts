@@ -120,21 +120,29 @@ export async function seen(locator: Locator): Promise<string> {
 /**
  * What a person sees of each element the locator finds, all read in one synchronous call in the page: an
  * update the page draws meanwhile (another message arriving) cannot replace an element between finding
- * and reading it, which would read a detached element's text without its line breaks. The pictures are
- * swapped for their alt text and back within that call, so the page never draws the swap.
+ * and reading it. An element the page has not drawn (not yet laid out, or in a part being replaced) has
+ * no rendered text: innerText would give its text without line breaks, so it is read again a moment
+ * later, once drawn. The pictures are swapped for their alt text and back within that call, so the page
+ * never draws the swap.
  */
-export function seenAll(locator: Locator): Promise<string[]> {
-  return locator.evaluateAll((elements) =>
-    elements.map((element) => {
-      const swaps = [...element.querySelectorAll("img.emoji")].map((img) => {
-        const text = img.ownerDocument.createTextNode(img.getAttribute("alt") ?? "");
-        img.replaceWith(text);
-        return { img, text };
-      });
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
-      const text = (element as unknown as { innerText: string }).innerText;
-      for (const swap of swaps) swap.text.replaceWith(swap.img);
-      return text;
-    }),
-  );
+export async function seenAll(locator: Locator): Promise<string[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const read = await locator.evaluateAll((elements) =>
+      elements.map((element) => {
+        const drawn = element.isConnected && element.getClientRects().length > 0;
+        const swaps = [...element.querySelectorAll("img.emoji")].map((img) => {
+          const text = img.ownerDocument.createTextNode(img.getAttribute("alt") ?? "");
+          img.replaceWith(text);
+          return { img, text };
+        });
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the tests check.
+        const text = (element as unknown as { innerText: string }).innerText;
+        for (const swap of swaps) swap.text.replaceWith(swap.img);
+        return { drawn, text };
+      }),
+    );
+    if (read.every((r) => r.drawn) || Date.now() > deadline) return read.map((r) => r.text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
