@@ -64,8 +64,11 @@ function refuseOtherWorkspaces(app: App, deps: Deps): void {
       deps.log.warn(`a request from workspace ${workspaceId || "(none)"}, where the app is not installed`);
       const ack = (args as { ack?: (answer?: unknown) => Promise<void> }).ack;
       if (args.body && "command" in args.body) {
-        const t = translatorIn(commonMessages, "en");
-        await ack?.({ response_type: "ephemeral", text: t.t("common.error.notInstalled") });
+        // Nothing says which language the person reads (no client for their workspace to ask): both.
+        const text = (["en", "sv"] as const)
+          .map((language) => translatorIn(commonMessages, language).t("common.error.notInstalled"))
+          .join("\n");
+        await ack?.({ response_type: "ephemeral", text });
       } else await ack?.();
       return;
     }

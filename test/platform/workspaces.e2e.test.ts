@@ -59,7 +59,10 @@ describe("one Slack client per workspace", () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({
       response_type: "ephemeral",
-      text: "Supervisor is not installed in this Slack workspace, so it cannot do this here. Ask a workspace admin to install it.",
+      // In English and in Swedish: nothing says which one the person reads.
+      text:
+        "Supervisor is not installed in this Slack workspace, so it cannot do this here. Ask a workspace admin to install it.\n" +
+        "Supervisor är inte installerad i den här Slack-arbetsytan, så det går inte att göra här. Be en administratör installera den.",
     });
     expect(await h.database.db.select().from(teams)).toEqual([]);
     expect(h.fake.calls.map((call) => call.method)).toEqual([]);
