@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordCheckin } from "../../src/features/quota/store.js";
 import { queryRows } from "../../src/platform/db/index.js";
+import { slash } from "../support/commands.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
-import { visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
 /**
@@ -31,20 +31,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
-
-async function quota(userId: string, text: string, triggerId?: string) {
-  const result = await h.slack.slashCommand({
+const quota = (userId: string, text: string, triggerId?: string) =>
+  slash(h, {
     userId,
     channelId: p.channels.north,
     command: "/quota",
     text,
     ...(triggerId ? { triggerId } : {}),
   });
-  await h.settle();
-  const message = result.reply?.kind === "ephemeral" ? result.reply.ephemeral : undefined;
-  return { message, shown: spaces(visibleText(message)) };
-}
 
 interface DayRow {
   rep_id: string;

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkins } from "../../src/features/quota/schema.js";
+import { slash } from "../support/commands.js";
 import { type Harness, startHarness } from "../support/harness.js";
-import { visibleText } from "../support/slack-text.js";
 import { type MadeTeam, makeTeam } from "../support/teams.js";
 
 /**
@@ -37,16 +37,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
-
-async function command(userId: string, channelId: string, name: "/quota" | "/team", text: string) {
-  const result = await h.slack.slashCommand({ userId, channelId, command: name, text });
-  await h.settle();
-  const reply = result.reply;
-  const message =
-    reply?.kind === "ephemeral" ? reply.ephemeral : reply?.kind === "message" ? reply.message : undefined;
-  return spaces(visibleText(message));
-}
+const command = async (userId: string, channelId: string, name: "/quota" | "/team", text: string) =>
+  (await slash(h, { userId, channelId, command: name, text })).shown;
 
 const saleIn = (channelId: string, note: string) =>
   h.fake.world.messagesIn(channelId).filter((m) => JSON.stringify(m.blocks ?? m.text).includes(note));

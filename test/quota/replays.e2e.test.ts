@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
+import { slash, spaces } from "../support/commands.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
 
@@ -29,20 +30,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const spaces = (text: string | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
-
-async function quota(userId: string, text: string, triggerId?: string) {
-  const result = await h.slack.slashCommand({
+const quota = (userId: string, text: string, triggerId?: string) =>
+  slash(h, {
     userId,
     channelId: p.channels.north,
     command: "/quota",
     text,
     ...(triggerId ? { triggerId } : {}),
   });
-  await h.settle();
-  const message = result.reply?.kind === "ephemeral" ? result.reply.ephemeral : undefined;
-  return { ...result, message, shown: spaces(visibleText(message)) };
-}
 
 /** Sends an interaction payload exactly as given, signed like Slack signs it: a replay, or a forgery. */
 async function sendPayload(payload: Record<string, unknown>) {

@@ -149,19 +149,11 @@ export class Jobs {
   }
 
   /**
-   * Whether a `coalesce` job for `key` is queued and not yet started (or waiting to be retried): one sent
-   * now would add nothing. Read in `db` (a transaction) without taking locks, so senders that find one
-   * skip the send and do not queue behind each other on the job's unique key.
+   * Whether a `coalesce` job for `key` is queued and not yet started (or waiting to be retried), as a
+   * condition for a statement that wants to know along with what else it does: a job sent now would add
+   * nothing. It takes no locks, so senders that find one skip the send and do not queue behind each
+   * other on the job's unique key.
    */
-  async waiting<N extends JobName>(name: N, key: string, db: Db = this.database.db): Promise<boolean> {
-    const rows = await queryRows<{ waiting: boolean }>(
-      db,
-      sql`select ${this.waitingSql(name, key)} as waiting`,
-    );
-    return rows[0]?.waiting === true;
-  }
-
-  /** `waiting` as a condition, for a statement that wants to know along with what else it does. */
   waitingSql<N extends JobName>(name: N, key: string): SQL<boolean> {
     const definition = this.#definitions.get(name);
     if (definition?.policy !== "coalesce") throw new Error(`job ${name} is not a coalescing job`);
