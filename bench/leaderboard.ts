@@ -14,7 +14,7 @@ import postgres from "postgres";
 import { leaderboard } from "../src/features/quota/leaderboard.js";
 import { type Totals, teamTotals } from "../src/features/quota/store.js";
 import { contextFor } from "../src/platform/context.js";
-import { type Db, openDatabase } from "../src/platform/db/index.js";
+import { type Db, openDatabase, PGLITE_EXTENSIONS } from "../src/platform/db/index.js";
 import type { Deps } from "../src/platform/deps.js";
 import { localDate, type Period, periodOf } from "../src/platform/time/index.js";
 import type { Location } from "./databases.js";
@@ -53,7 +53,7 @@ function openForQueries(location: Location): Opened {
   const captured: Opened["captured"] = [];
   const logger: Logger = { logQuery: (query, params) => captured.push({ query, params }) };
   if (location.kind === "pglite") {
-    const client = new PGlite(location.dataDir);
+    const client = new PGlite(location.dataDir, { extensions: PGLITE_EXTENSIONS });
     const database = openDatabase({ pglite: client });
     return {
       db: database.db,

@@ -16,7 +16,7 @@ import {
 } from "../src/platform/slack/index.js";
 import { ChannelPace } from "../src/platform/slack/pace.js";
 import { Background } from "../src/platform/tasks.js";
-import { systemClock } from "../src/platform/time/index.js";
+import { Absences, systemClock } from "../src/platform/time/index.js";
 import { TIME_ZONE } from "./seed.js";
 
 /**
@@ -65,6 +65,7 @@ export function benchDeps(
     housekeeping: new Housekeeping(jobs, schedules, log),
     pace: new ChannelPace(db),
     hooks: new Hooks(),
+    absences: new Absences(),
     memberships: teamMemberships,
     ackDeadlineMs: ACK_DEADLINE_MS,
   };

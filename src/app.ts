@@ -1,4 +1,6 @@
 import { App, type Receiver } from "@slack/bolt";
+import * as approvals from "./features/approvals/index.js";
+import * as leave from "./features/leave/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
@@ -43,6 +45,8 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   team.register(router, deps);
   products.register(router, deps);
   quota.register(router, deps);
+  approvals.register(router, deps);
+  leave.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -29,7 +29,7 @@ import {
 } from "./platform/slack/index.js";
 import { ChannelPace, POST_GAP_MS } from "./platform/slack/pace.js";
 import { Background } from "./platform/tasks.js";
-import { type Clock, systemClock } from "./platform/time/index.js";
+import { Absences, type Clock, systemClock } from "./platform/time/index.js";
 
 export const EVENTS_PATH = "/slack/events";
 
@@ -169,6 +169,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     housekeeping,
     pace,
     hooks: new Hooks(),
+    absences: new Absences(),
     memberships: teamMemberships,
     ackDeadlineMs: options.ackDeadlineMs ?? ACK_DEADLINE_MS,
   };

@@ -8,7 +8,7 @@ import type { SlackGateway } from "./slack/gateway.js";
 import type { ChannelPace } from "./slack/pace.js";
 import type { UserDirectory } from "./slack/users.js";
 import type { Background } from "./tasks.js";
-import type { Clock } from "./time/index.js";
+import type { Absences, Clock } from "./time/index.js";
 
 /** Everything a feature needs, built once in server.ts (or by a test) and passed down; nothing is a singleton. */
 export interface Deps {
@@ -33,6 +33,8 @@ export interface Deps {
   readonly pace: ChannelPace;
   /** Questions features ask of later features (see hooks.ts). */
   readonly hooks: Hooks;
+  /** Who is away on which days (approved leave): pace leaves those days out of a rep's own working days. */
+  readonly absences: Absences;
   /** The team directory's answer to "which teams is this person in?" (the platform imports no feature). */
   readonly memberships: MembershipSource;
   /**

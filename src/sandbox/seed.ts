@@ -134,7 +134,7 @@ export const quotaSeeder: Seeder = {
       { repId: null, amountMinor: DEMO_TEAM_TARGET * unit },
     ]);
     // The share of the period's working days behind us, as the quota feature counts it for pace.
-    const { expected } = (await repProgress(deps.db, team.team, someRep.repId, now)).pace;
+    const { expected } = (await repProgress(deps, team.team, someRep.repId, now)).pace;
     // A product taken off the list before this seed ran (an older sandbox) is left out of the note.
     const tags = new Set((await listProducts(deps.db, team.team.id)).map((p) => p.tag));
     const sales = reps

@@ -150,7 +150,14 @@ describe("a rep's running totals", () => {
           requestId: `at-once-${i}`,
           postChannelId: null,
         },
-        { period, confirmAboveMinor: null, similarSince: at, postQueued: null, expected: null },
+        {
+          period,
+          confirmAboveMinor: null,
+          similarSince: at,
+          postQueued: null,
+          daysOff: null,
+          expected: null,
+        },
       ),
     );
     const recorded = await Promise.all(sales);

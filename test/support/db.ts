@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { inject } from "vitest";
-import { type Database, type Db, openDatabase } from "../../src/platform/db/index.js";
+import { type Database, type Db, openDatabase, PGLITE_EXTENSIONS } from "../../src/platform/db/index.js";
 import { adminSql, databaseUrlFor } from "./postgres.js";
 
 export interface TestDatabase extends Database {
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const snapshot = readFileSync(inject("pgliteSnapshot"));
-    const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+    const pglite = new PGlite({ loadDataDir: new Blob([snapshot]), extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
     return { ...openDatabase({ pglite }), url: undefined };
   }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../src/platform/db/index.js";
+import { openDatabase, PGLITE_EXTENSIONS } from "../../src/platform/db/index.js";
 import { adminSql, databaseUrlFor } from "./postgres.js";
 
 declare module "vitest" {
@@ -23,7 +23,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const pglite = new PGlite();
+    const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const database = openDatabase({ pglite });
     await database.migrate();
     const dump = await pglite.dumpDataDir("none");

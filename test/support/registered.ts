@@ -6,6 +6,7 @@ import { Jobs, Schedules } from "../../src/platform/jobs/index.js";
 import { createLogger } from "../../src/platform/log.js";
 import type { Registered } from "../../src/platform/slack/index.js";
 import { Background } from "../../src/platform/tasks.js";
+import { Absences } from "../../src/platform/time/index.js";
 
 /** Registers every feature on a receiver that never starts, to see what the code declares to Slack. */
 export function registeredSurfaces(): Registered {
@@ -23,6 +24,7 @@ export function registeredSurfaces(): Registered {
     jobs,
     schedules: new Schedules(undefined as never, jobs, log),
     hooks: new Hooks(),
+    absences: new Absences(),
   } as unknown as Deps;
   return createApp(deps, receiver, { botToken: "xoxb-test", botId: "B1", botUserId: "U1" }).router.registered;
 }

@@ -238,6 +238,7 @@ async function record(
     // While a post is already queued for the channel it will list this sale too: sending another would
     // add nothing and make the team's check-ins wait on each other's commits (the post's key is unique).
     postQueued: announced ? deps.jobs.waitingSql("quota.channel.flush", key) : null,
+    daysOff: deps.absences.daysOffSql(team.workspaceId, ctx.userId, period.start, period.end),
     expected,
   };
   let recorded: RecordedCheckin;
@@ -294,7 +295,7 @@ async function record(
     period,
     recorded.totals,
     target,
-    workdays(team, period, now),
+    workdays(team, period, now, recorded.daysOff),
   );
   return {
     kind: "recorded",
@@ -387,5 +388,5 @@ export async function undoCheckin(ctx: RequestContext, checkinId?: number): Prom
     return row;
   });
   if (!undone) throw error("quota.undo.gone");
-  return { checkin: undone, progress: await repProgress(deps.db, team, undone.repId, now), team };
+  return { checkin: undone, progress: await repProgress(deps, team, undone.repId, now), team };
 }

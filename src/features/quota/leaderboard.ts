@@ -1,11 +1,11 @@
 import { decide } from "../../platform/access/index.js";
 import type { RequestContext } from "../../platform/context.js";
-import type { Period } from "../../platform/time/index.js";
+import { Absences, type Period } from "../../platform/time/index.js";
 import type { Product } from "../products/index.js";
 import type { TeamWithMembers } from "../team/index.js";
 import { productFromTag } from "./checkins.js";
 import { splitTags } from "./command.js";
-import { currentPeriod, type Progress, progressFrom, workdays } from "./progress.js";
+import { currentPeriod, daysOffIn, type Progress, progressFrom, workdays } from "./progress.js";
 import { rulesOf } from "./settings.js";
 import { type TargetInForce, type Totals, targetsInForce, teamTotals } from "./store.js";
 import { ensureSees, teamInContext } from "./teams.js";
@@ -42,13 +42,18 @@ export async function leaderboard(ctx: RequestContext, productText: string | nul
   }
   const now = deps.clock.now();
   const period = currentPeriod(team.team, now);
-  const [totals, targets, rules, actor] = await Promise.all([
+  const [totals, targets, rules, actor, daysOff] = await Promise.all([
     teamTotals(deps.db, team.team.id, team.team.currency, period, product?.id),
     targetsInForce(deps.db, team.team.id, period.key, team.repIds),
     rulesOf(deps.db, team.team),
     ctx.actor(),
+    daysOffIn(deps, team.team, team.repIds, period),
   ]);
   const days = workdays(team.team, period, now);
+  const daysOf = (repId: string) => {
+    const off = Absences.of(daysOff, repId);
+    return off.size > 0 ? workdays(team.team, period, now, off) : days;
+  };
   const none: Totals = { totalMinor: 0, count: 0, lastAt: null };
   const rows = team.repIds
     .map((repId) =>
@@ -58,7 +63,7 @@ export async function leaderboard(ctx: RequestContext, productText: string | nul
         period,
         totals.get(repId) ?? none,
         product ? undefined : targets.get(repId),
-        days,
+        daysOf(repId),
       ),
     )
     .sort(

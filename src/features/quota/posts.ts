@@ -240,7 +240,7 @@ async function render(deps: Deps, team: Team, listed: readonly Checkin[]) {
   const detailed = !rules.checkinsPrivate && listed.length <= POST_DETAILED_MAX;
   const [products, standings] = await Promise.all([
     Promise.all(productIds.map((id) => findProduct(deps.db, id))),
-    detailed ? repsProgress(deps.db, team, reps, now) : [],
+    detailed ? repsProgress(deps, team, reps, now) : [],
   ]);
   const productOf = new Map(products.flatMap((p) => (p ? [[p.id, p] as const] : [])));
   const progressOf = new Map(reps.map((rep, i) => [rep, standings[i] ?? null]));

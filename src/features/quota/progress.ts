@@ -1,7 +1,9 @@
 import type { RequestContext } from "../../platform/context.js";
-import type { Db } from "../../platform/db/index.js";
+import type { Deps } from "../../platform/deps.js";
 import {
+  Absences,
   elapsedWorkingDays,
+  type LocalDate,
   type Period,
   periodOf,
   type WorkingDayCount,
@@ -17,16 +19,33 @@ export function currentPeriod(team: Team, at: Date): Period {
   return periodOf(at, team.timeZone, team.quotaPeriod);
 }
 
-/** The period's working days at an instant, in the team's calendar. */
-export function workdays(team: Team, period: Period, at: Date): WorkingDayCount {
-  // Approved leave will come out of a rep's own working days here (the calendar's `excluded` hook) once
-  // the leave capability records it; until then every rep has the team's working days.
+/**
+ * The period's working days at an instant, in the team's calendar; a rep's whole days of approved leave
+ * (`daysOff`) are not working days for them, so leave lowers both what is expected and what has elapsed.
+ */
+export function workdays(
+  team: Team,
+  period: Period,
+  at: Date,
+  daysOff?: ReadonlySet<LocalDate>,
+): WorkingDayCount {
   return elapsedWorkingDays(
     { workWeek: team.workWeek as never, holidayCountry: team.holidayCountry },
     period,
     at,
     team.timeZone,
+    daysOff && daysOff.size > 0 ? { excluded: daysOff } : {},
   );
+}
+
+/** Each rep's whole days of approved leave in a period (reps with none are left out). */
+export function daysOffIn(
+  deps: Pick<Deps, "db" | "absences">,
+  team: Team,
+  repIds: readonly string[],
+  period: Period,
+): Promise<Map<string, ReadonlySet<LocalDate>>> {
+  return deps.absences.daysOff(deps.db, team.workspaceId, repIds, period.start, period.end);
 }
 
 /** Where one rep (or, with repId null, the team) stands in a period. */
@@ -65,29 +84,38 @@ export function progressFrom(
 }
 
 /** Where a rep stands now. */
-export async function repProgress(db: Db, team: Team, repId: string, at: Date): Promise<Progress> {
-  const [progress] = await repsProgress(db, team, [repId], at);
+export async function repProgress(
+  deps: Pick<Deps, "db" | "absences">,
+  team: Team,
+  repId: string,
+  at: Date,
+): Promise<Progress> {
+  const [progress] = await repsProgress(deps, team, [repId], at);
   if (!progress) throw new Error("no progress for a rep");
   return progress;
 }
 
 /** Where each of some reps stands now, in their order: two statements however many they are. */
 export async function repsProgress(
-  db: Db,
+  deps: Pick<Deps, "db" | "absences">,
   team: Team,
   repIds: readonly string[],
   at: Date,
 ): Promise<Progress[]> {
   if (repIds.length === 0) return [];
+  const { db } = deps;
   const period = currentPeriod(team, at);
-  const [totals, targets] = await Promise.all([
+  const [totals, targets, daysOff] = await Promise.all([
     repTotals(db, team.id, repIds, team.currency, period),
     targetsInForce(db, team.id, period.key, repIds),
+    daysOffIn(deps, team, repIds, period),
   ]);
-  const days = workdays(team, period, at);
-  return repIds.map((repId) =>
-    progressFrom(team, repId, period, totals.get(repId) ?? NO_SALES, targets.get(repId), days),
-  );
+  const teamDays = workdays(team, period, at);
+  return repIds.map((repId) => {
+    const off = Absences.of(daysOff, repId);
+    const days = off.size > 0 ? workdays(team, period, at, off) : teamDays;
+    return progressFrom(team, repId, period, totals.get(repId) ?? NO_SALES, targets.get(repId), days);
+  });
 }
 
 const NO_SALES: Totals = Object.freeze({ totalMinor: 0, count: 0, lastAt: null });
@@ -115,7 +143,7 @@ export async function mine(ctx: RequestContext): Promise<Mine> {
     return {
       kind: "rep",
       team,
-      progress: await repProgress(ctx.deps.db, team, ctx.userId, ctx.deps.clock.now()),
+      progress: await repProgress(ctx.deps, team, ctx.userId, ctx.deps.clock.now()),
     };
   }
   const actor = await ctx.actor();

@@ -187,6 +187,8 @@ export interface RecordedCheckin {
   similarRecent: boolean;
   /** The `postQueued` condition: a post that will list this sale is already on its way. */
   postQueued: boolean;
+  /** The rep's whole days of approved leave in the period (the `daysOff` part of the statement). */
+  daysOff: ReadonlySet<string>;
   /**
    * False when the team or its settings were not as `expected` (nothing was recorded or read): the
    * caller reads them again and starts over.
@@ -217,6 +219,8 @@ export async function recordCheckin(
     confirmAboveMinor: number | null;
     similarSince: Date;
     postQueued: SQL<boolean> | null;
+    /** The rep's whole days off in the period, as a text[] of dates (asked along, not in a round trip of its own). */
+    daysOff: SQL<string[]> | null;
     /**
      * The team and settings as the caller remembered them: the sale is recorded only if the rep is still
      * the team's rep and both are still so. Null: the caller has just read them.
@@ -252,6 +256,7 @@ export async function recordCheckin(
     last_ms: number | null;
     similar: boolean;
     post_queued: boolean;
+    days_off: string[] | null;
   }>(
     db,
     sql`
@@ -290,7 +295,8 @@ export async function recordCheckin(
             and c.sold_on = ${row.soldOn}::date and c.amount_minor = ${row.amountMinor}::bigint
             and c.recorded_at >= ${options.similarSince.toISOString()}::timestamptz
             and c.request_id <> ${row.requestId}::text) as similar,
-        ${options.postQueued ?? sql`false`} as post_queued
+        ${options.postQueued ?? sql`false`} as post_queued,
+        ${options.daysOff ?? sql`null::text[]`} as days_off
       from days left join target t on true
     `,
   );
@@ -313,6 +319,7 @@ export async function recordCheckin(
     target,
     similarRecent: found.similar === true,
     postQueued: found.post_queued === true,
+    daysOff: new Set(found.days_off ?? []),
     fresh: found.fresh === true,
   };
   if (!common.fresh) return { ...common, checkin: null, created: false, totals: before };

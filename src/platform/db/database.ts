@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -34,6 +35,12 @@ export type OpenOptions =
   | { dataDir: string }
   | { pglite: PGlite };
 
+/**
+ * The extensions the schema uses, which PGlite must load whenever it opens a data folder made with them
+ * (btree_gist: the leave overlap constraint). Pass them to every `new PGlite`.
+ */
+export const PGLITE_EXTENSIONS = Object.freeze({ btree_gist });
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 
 /** Any 64-bit number works; this one spells "supervisor:migrate" to whoever reads pg_locks. */
@@ -59,7 +66,7 @@ export function openDatabase(options: OpenOptions): Database {
 
 function openPgliteDir(dataDir: string): PGlite {
   mkdirSync(dataDir, { recursive: true });
-  return new PGlite(dataDir);
+  return new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
 }
 
 function openPostgres(url: string, max: number): Database {

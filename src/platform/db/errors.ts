@@ -5,6 +5,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return constraint === undefined || e.constraint === constraint || e.constraint_name === constraint;
 }
 
+/** True when a query failed on an exclusion constraint (SQLSTATE 23P01), optionally a named one. */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  if (e?.code !== "23P01") return false;
+  return constraint === undefined || e.constraint === constraint || e.constraint_name === constraint;
+}
+
 interface PgErrorLike {
   code?: string;
   constraint?: string;

@@ -5,7 +5,8 @@ export {
   MIGRATIONS_FOLDER,
   type OpenOptions,
   openDatabase,
+  PGLITE_EXTENSIONS,
 } from "./database.js";
-export { isUniqueViolation } from "./errors.js";
+export { isExclusionViolation, isUniqueViolation } from "./errors.js";
 export { FolderBusyError, type FolderUse, folderHolder, lockFolder } from "./folder-lock.js";
 export { queryRows } from "./rows.js";

@@ -1,3 +1,4 @@
+export { type AbsenceSource, Absences } from "./absences.js";
 export {
   addDays,
   DEFAULT_WORK_HOURS,

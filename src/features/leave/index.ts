@@ -1,0 +1,3 @@
+export { isOnLeave, whoIsOut } from "./away.js";
+export { register } from "./listeners.js";
+export { type LeaveMessages, leaveMessages } from "./messages.js";

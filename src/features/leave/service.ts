@@ -1,0 +1,362 @@
+import type { RequestContext } from "../../platform/context.js";
+import { isExclusionViolation } from "../../platform/db/index.js";
+import type { Deps } from "../../platform/deps.js";
+import { type Problem, problemsOf } from "../../platform/errors.js";
+import type { FormResult } from "../../platform/slack/index.js";
+import {
+  addDays,
+  type LocalDate,
+  localDate,
+  type WorkCalendar,
+  workingDays,
+} from "../../platform/time/index.js";
+import {
+  type ApprovalRequest,
+  approvalOfRequest,
+  cancelRequest,
+  fileApproval,
+  routeOf,
+  showToDeciders,
+} from "../approvals/index.js";
+import { findTeam, repTeamOf, type TeamWithMembers } from "../team/index.js";
+import type { LeaveMessages } from "./messages.js";
+import {
+  type Allowance,
+  type Balance,
+  balanceOf,
+  halfDaysByLeaveYear,
+  type LeaveSpan,
+  type LeaveType,
+  type LeaveYear,
+  leaveHalfDays,
+  leaveYearOf,
+  previousLeaveYear,
+  type SpanField,
+  spanProblems,
+} from "./rules.js";
+import type { LeaveAllowanceRow, LeaveRequestRow } from "./schema.js";
+import {
+  allowancesOf,
+  findLeave,
+  insertLeave,
+  type Leave,
+  leaveOf,
+  leaveOfType,
+  overlappingLeave,
+} from "./store.js";
+
+const { error, fieldError, problem } = problemsOf<LeaveMessages>();
+
+/** The modal's input blocks, by the rule's field names. */
+export const LEAVE_FIELD = {
+  type: "type",
+  start: "start",
+  end: "end",
+  halfDay: "halfDay",
+  note: "note",
+} as const satisfies Record<SpanField | "note", string>;
+
+export function calendarOf(team: TeamWithMembers["team"]): WorkCalendar {
+  return { workWeek: team.workWeek as WorkCalendar["workWeek"], holidayCountry: team.holidayCountry };
+}
+
+/**
+ * The team whose calendar and deciders a person's leave goes by: the team they sell in, else the first team
+ * they lead. Someone in no team is told who can add them.
+ */
+export async function leaveTeam(ctx: RequestContext, userId = ctx.userId): Promise<TeamWithMembers> {
+  const { db } = ctx.deps;
+  const sells = await repTeamOf(db, ctx.workspaceId, userId);
+  const teamId = sells?.id ?? (userId === ctx.userId ? (await ctx.actor()).supervises[0] : undefined);
+  const team = teamId === undefined ? null : await findTeam(db, ctx.workspaceId, teamId);
+  if (!team) throw error("leave.team.none");
+  return team;
+}
+
+export function today(deps: Pick<Deps, "clock">, team: TeamWithMembers["team"]): LocalDate {
+  return localDate(deps.clock.now(), team.timeZone);
+}
+
+export function allowanceFrom(row: LeaveAllowanceRow): Allowance {
+  return {
+    daysPerYear: row.daysPerYear,
+    startMonth: row.startMonth,
+    carryOverCap: row.carryOverCap,
+    since: row.since,
+  };
+}
+
+/** A person's balance of a leave type with an allowance, in the leave year of a date. */
+export interface TypeBalance {
+  type: LeaveType;
+  year: LeaveYear;
+  allowance: Allowance;
+  balance: Balance;
+}
+
+function spanOf(row: Pick<LeaveRequestRow, "startOn" | "endOn" | "halfDayStart" | "halfDayEnd">): LeaveSpan {
+  return { start: row.startOn, end: row.endOn, halfDayStart: row.halfDayStart, halfDayEnd: row.halfDayEnd };
+}
+
+/** Balances of a person in the leave year of `date`, one per type the team has an allowance for. */
+export async function balancesOf(
+  deps: Pick<Deps, "db">,
+  team: TeamWithMembers,
+  userId: string,
+  date: LocalDate,
+  types?: readonly LeaveType[],
+): Promise<TypeBalance[]> {
+  const calendar = calendarOf(team.team);
+  const allowances = (await allowancesOf(deps.db, team.team.id)).filter(
+    (row) => !types || types.includes(row.type),
+  );
+  const out: TypeBalance[] = [];
+  for (const row of allowances) {
+    const allowance = allowanceFrom(row);
+    const year = leaveYearOf(date, allowance.startMonth);
+    const last = previousLeaveYear(year, allowance.startMonth);
+    const rows = await leaveOfType(deps.db, team.team.workspaceId, userId, row.type, last.start, year.end);
+    let usedHalfDays = 0;
+    let pendingHalfDays = 0;
+    let usedLastYearHalfDays = 0;
+    for (const leave of rows) {
+      for (const part of halfDaysByLeaveYear(calendar, spanOf(leave), allowance.startMonth)) {
+        if (part.year.key === year.key) {
+          if (leave.status === "approved") usedHalfDays += part.halfDays;
+          else pendingHalfDays += part.halfDays;
+        } else if (part.year.key === last.key && leave.status === "approved") {
+          usedLastYearHalfDays += part.halfDays;
+        }
+      }
+    }
+    out.push({
+      type: row.type,
+      year,
+      allowance,
+      balance: balanceOf(allowance, year, { usedHalfDays, pendingHalfDays, usedLastYearHalfDays }),
+    });
+  }
+  return out;
+}
+
+/** What the leave form shows: the team, who decides, the person's balances. */
+export interface LeaveFormData {
+  team: TeamWithMembers;
+  deciders: string[];
+  balances: TypeBalance[];
+}
+
+export async function leaveForm(ctx: RequestContext): Promise<LeaveFormData> {
+  const team = await leaveTeam(ctx);
+  const { deciders } = await routeOf(ctx.deps, team, ctx.userId);
+  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  return {
+    team,
+    deciders,
+    balances: await balancesOf(ctx.deps, team, ctx.userId, today(ctx.deps, team.team)),
+  };
+}
+
+export interface LeaveInput {
+  type: LeaveType | null;
+  start: LocalDate | null;
+  end: LocalDate | null;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+  note: string;
+}
+
+export interface FiledLeave {
+  request: ApprovalRequest;
+  leave: LeaveRequestRow;
+  deciders: string[];
+}
+
+/**
+ * Files a leave request from the form: every rule on its field (dates, the past, overlap with the person's
+ * own leave, the balance), then the request and its details in one transaction with the DMs to its
+ * deciders. The database refuses an overlap that slipped past the check (two submissions at once).
+ */
+export async function requestLeave(ctx: RequestContext, input: LeaveInput): Promise<FormResult<FiledLeave>> {
+  const { deps } = ctx;
+  const team = await leaveTeam(ctx);
+  const calendar = calendarOf(team.team);
+  const now = today(deps, team.team);
+  const problems = spanProblems(input, now, calendar);
+  if (Object.keys(problems).length > 0) {
+    const errors: Record<string, Problem> = {};
+    for (const [field, key] of Object.entries(problems)) errors[LEAVE_FIELD[field as SpanField]] = { key };
+    return { ok: false, errors };
+  }
+  const type = input.type as LeaveType;
+  const span: LeaveSpan = {
+    start: input.start as LocalDate,
+    end: input.end as LocalDate,
+    halfDayStart: input.halfDayStart,
+    halfDayEnd: input.halfDayEnd,
+  };
+  const replayed = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
+  if (replayed) return filedAgain(ctx, replayed);
+
+  const overlap = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
+  if (overlap) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(overlap) } };
+  const [balance] = await balancesOf(deps, team, ctx.userId, span.start, [type]);
+  if (balance) {
+    for (const part of halfDaysByLeaveYear(calendar, span, balance.allowance.startMonth)) {
+      const [inYear] =
+        part.year.key === balance.year.key
+          ? [balance]
+          : await balancesOf(deps, team, ctx.userId, part.year.start, [type]);
+      const available = inYear?.balance.availableHalfDays ?? 0;
+      if (part.halfDays > available) {
+        return {
+          ok: false,
+          errors: {
+            [LEAVE_FIELD.end]: problem("leave.invalid.overBalance", {
+              type,
+              asked: String(part.halfDays / 2),
+              available: String(Math.max(0, available) / 2),
+              year: yearName(part.year),
+            }),
+          },
+        };
+      }
+    }
+  }
+  const { route, deciders } = await routeOf(deps, team, ctx.userId);
+  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const halfDays = leaveHalfDays(calendar, span);
+  const at = deps.clock.now();
+  try {
+    const filed = await deps.db.transaction(async (tx) => {
+      const request = await fileApproval(tx, {
+        workspaceId: ctx.workspaceId,
+        team,
+        kind: "leave",
+        requesterId: ctx.userId,
+        route,
+        requestId: ctx.requestId,
+        at,
+        details: { type, ...span, halfDays, note: input.note },
+      });
+      if (!request) return null;
+      const leave: LeaveRequestRow = {
+        requestId: request.id,
+        workspaceId: ctx.workspaceId,
+        requesterId: ctx.userId,
+        type,
+        startOn: span.start,
+        endOn: span.end,
+        halfDayStart: span.halfDayStart,
+        halfDayEnd: span.halfDayEnd,
+        halfDays,
+        note: input.note,
+        status: "pending",
+      };
+      await insertLeave(tx, leave);
+      await showToDeciders(deps, tx, request);
+      return { request, leave, deciders };
+    });
+    if (filed) return { ok: true, ...filed };
+  } catch (failure) {
+    if (!isExclusionViolation(failure, "leave_requests_no_overlap")) throw failure;
+    const clash = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
+    if (clash) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(clash) } };
+    throw failure;
+  }
+  const again = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
+  if (!again) throw new Error("a leave request was neither filed nor found");
+  return filedAgain(ctx, again);
+}
+
+async function filedAgain(ctx: RequestContext, request: ApprovalRequest): Promise<FormResult<FiledLeave>> {
+  const found = await findLeave(ctx.deps.db, ctx.workspaceId, request.id);
+  const team = await findTeam(ctx.deps.db, ctx.workspaceId, request.teamId);
+  if (!found || !team) throw error("approvals.gone");
+  const { deciders } = await routeOf(ctx.deps, team, request.requesterId);
+  return { ok: true, request, leave: found.leave, deciders };
+}
+
+function overlapProblem(row: LeaveRequestRow): Problem {
+  return problem("leave.invalid.overlap", { start: row.startOn, end: row.endOn, status: row.status });
+}
+
+export function yearName(year: LeaveYear): string {
+  return year.start.slice(5) === "01-01" ? String(year.key) : `${year.start} – ${year.end}`;
+}
+
+/** `/leave list`: my leave from today on, and my balances. */
+export async function myLeave(
+  ctx: RequestContext,
+): Promise<{ team: TeamWithMembers; leave: Leave[]; balances: TypeBalance[]; today: LocalDate }> {
+  const team = await leaveTeam(ctx);
+  const day = today(ctx.deps, team.team);
+  const [leave, balances] = await Promise.all([
+    leaveOf(ctx.deps.db, ctx.workspaceId, ctx.userId, day),
+    balancesOf(ctx.deps, team, ctx.userId, day),
+  ]);
+  return { team, leave, balances, today: day };
+}
+
+/** What can still be cancelled: pending requests, and approved leave that has not begun. */
+export function cancellable(leave: Leave, day: LocalDate): boolean {
+  return (
+    leave.request.status === "pending" || (leave.request.status === "approved" && leave.leave.startOn > day)
+  );
+}
+
+/**
+ * Cancels one of my requests: pending, or approved and not yet begun (its days go back in the balance and
+ * its approver is told). Guarded: a request decided or cancelled meanwhile is said to be so.
+ */
+export async function cancelLeave(ctx: RequestContext, requestId: number): Promise<Leave> {
+  const { deps } = ctx;
+  const found = await findLeave(deps.db, ctx.workspaceId, requestId);
+  if (!found) throw error("approvals.gone");
+  if (found.request.requesterId !== ctx.userId) throw error("leave.cancel.notYours");
+  const team = await findTeam(deps.db, ctx.workspaceId, found.request.teamId);
+  const day = team ? today(deps, team.team) : localDate(deps.clock.now(), "UTC");
+  if (found.request.status === "approved" && found.leave.startOn <= day) throw error("leave.cancel.begun");
+  if (!cancellable(found, day)) throw error("leave.cancel.already", { status: found.request.status });
+  const at = deps.clock.now();
+  const cancelled = await deps.db.transaction((tx) =>
+    cancelRequest(deps, tx, {
+      workspaceId: ctx.workspaceId,
+      requestId,
+      requesterId: ctx.userId,
+      from: found.request.status === "approved" ? ["approved"] : ["pending"],
+      at,
+    }),
+  );
+  if (!cancelled) {
+    const now = await findLeave(deps.db, ctx.workspaceId, requestId);
+    throw error("leave.cancel.already", { status: now?.request.status ?? "cancelled" });
+  }
+  return { leave: { ...found.leave, status: "cancelled" }, request: cancelled };
+}
+
+/** Dates of this week and next (Monday to Sunday) in the team's zone. */
+export function twoWeeks(
+  day: LocalDate,
+  isoWeekdayOf: (d: LocalDate) => number,
+): { start: LocalDate; end: LocalDate } {
+  const start = addDays(day, 1 - isoWeekdayOf(day));
+  return { start, end: addDays(start, 13) };
+}
+
+/** Whole working days a leave takes in [start, end] (half days are still worked). */
+export function wholeDaysOffIn(
+  calendar: WorkCalendar,
+  leave: Pick<LeaveRequestRow, "startOn" | "endOn" | "halfDayStart" | "halfDayEnd">,
+  start: LocalDate,
+  end: LocalDate,
+): number {
+  const from = leave.startOn > start ? leave.startOn : start;
+  const to = leave.endOn < end ? leave.endOn : end;
+  if (from > to) return 0;
+  return workingDays(calendar, from, to).filter(
+    (d) => !(d === leave.startOn && leave.halfDayStart) && !(d === leave.endOn && leave.halfDayEnd),
+  ).length;
+}
+
+export { fieldError };
