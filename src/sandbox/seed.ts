@@ -3,6 +3,8 @@
  * access checks, the audit log and the DMs are what they would be in Slack). One seeder per feature; a
  * seeder checks for itself whether its data is there already, so seeding again changes nothing.
  */
+import { decideRequest } from "../features/approvals/index.js";
+import { allowancesOf, requestLeave, setAllowance } from "../features/leave/index.js";
 import { addProduct, listProducts } from "../features/products/index.js";
 import { checkIn, currentPeriod, hasQuotaData, repProgress, saveTargets } from "../features/quota/index.js";
 import {
@@ -163,6 +165,44 @@ export const quotaSeeder: Seeder = {
   },
 };
 
+/**
+ * Leave: 25 vacation days a year (set by Sara), Emma's vacation in a few weeks approved by Sara, and
+ * Jonas's two days next week waiting for her decision, so a newcomer sees a DM with buttons, the balances
+ * and `/leave team` with something in it.
+ */
+export const leaveSeeder: Seeder = {
+  name: "leave",
+  async run({ deps, workspaceId }) {
+    const team = await salesNorth(deps, workspaceId);
+    if (!team?.supervisorIds.includes(DEMO_IDS.supervisor)) return false;
+    if ((await allowancesOf(deps.db, team.team.id)).length > 0) return false;
+    const sara = as(deps, workspaceId, DEMO_IDS.supervisor);
+    await setAllowance(sara, { type: "vacation", days: 25, startMonth: null, carry: 5 });
+    const today = localDate(deps.clock.now(), team.team.timeZone);
+    const ahead = workingDays(
+      { workWeek: team.team.workWeek as IsoWeekday[], holidayCountry: team.team.holidayCountry },
+      addDays(today, 7),
+      addDays(today, 60),
+    );
+    const file = async (repId: string, from: number, to: number, note: string) => {
+      if (!team.repIds.includes(repId) || !ahead[from] || !ahead[to]) return null;
+      const result = await requestLeave(as(deps, workspaceId, repId), {
+        type: "vacation",
+        start: ahead[from],
+        end: ahead[to],
+        halfDayStart: false,
+        halfDayEnd: false,
+        note,
+      });
+      return result.ok ? result.request : null;
+    };
+    const emma = await file(EMMA as string, 10, 14, "Family in Gothenburg");
+    if (emma) await decideRequest(sara, emma.id, "approved", null);
+    await file(JONAS as string, 0, 1, "Moving house");
+    return true;
+  },
+};
+
 const HOUR_MS = 3_600_000;
 const [JONAS, EMMA, OLIVER] = DEMO_IDS.reps;
 
@@ -241,7 +281,7 @@ function as(deps: Deps, workspaceId: string, userId: string): RequestContext {
 }
 
 /** Every feature's seeder, in dependency order (later features add theirs here). */
-export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder, quotaSeeder];
+export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder, quotaSeeder, leaveSeeder];
 
 /**
  * Seeds what is missing and waits for the notifications it caused (DMs) to be delivered. Returns the

@@ -53,7 +53,7 @@ function dmTexts(userId: string): string[] {
 describe("the demo workspace", () => {
   it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
     const { seeded } = s.sandbox.engine();
-    expect(seeded).toEqual(["team", "product", "quota"]);
+    expect(seeded).toEqual(["team", "product", "quota", "leave"]);
     const [team] = await s.database.db.select().from(teams);
     expect(team).toMatchObject({
       workspaceId: "T0SANDBOX",
@@ -73,8 +73,8 @@ describe("the demo workspace", () => {
     expect(
       await s.database.db.select({ user: roleGrants.userId, role: roleGrants.role }).from(roleGrants),
     ).toEqual([{ user: executive, role: "executive" }]);
-    const audit = (await s.database.db.select().from(auditLog)).filter(
-      (a) => !a.action.startsWith("products.") && !a.action.startsWith("quota."),
+    const audit = (await s.database.db.select().from(auditLog)).filter((a) =>
+      ["team.", "access."].some((prefix) => a.action.startsWith(prefix)),
     );
     expect(audit.map((a) => a.action).sort()).toEqual(
       [
@@ -86,13 +86,38 @@ describe("the demo workspace", () => {
       ].sort(),
     );
     expect(new Set(audit.map((a) => a.actorId))).toEqual(new Set([admin]));
-    expect(dmTexts(supervisor)).toEqual([
+    expect(dmTexts(supervisor)[0]).toBe(
       `<@${admin}> gjorde dig till handledare för *Sales North*. Teamet jobbar i <#${channels.team}>; \`/team help\` visar hur du leder det.`,
-    ]);
+    );
     expect(dmTexts(emma)[0]).toBe(
       `<@${admin}> added you to the team *Sales North* as a rep. The team works in <#${channels.team}>.`,
     );
     expect(dmTexts(executive)).toHaveLength(1);
+  });
+
+  it("seeds leave: an allowance, Emma's vacation approved by Sara and Jonas's waiting in Sara's DM", async () => {
+    const world = s.sandbox.engine().world;
+    const dm = world.dmChannelOf(supervisor);
+    const requests = (dm ? world.messagesIn(dm) : []).filter((m) =>
+      m.text.includes("ber om ditt godkännande"),
+    );
+    expect(requests).toHaveLength(2);
+    const [emmas, jonass] = requests;
+    expect(emmas?.text).toContain("Godkänd av");
+    expect(JSON.stringify(emmas?.blocks)).not.toContain("approvals.approve");
+    expect(jonass?.text).toContain("Väntar på beslut.");
+    expect(JSON.stringify(jonass?.blocks)).toContain("approvals.approve");
+    expect(dmTexts(emma).at(-1)).toContain("approved your request: Vacation");
+    const listed = await pageAction(s.sandbox, "command", {
+      as: emma,
+      channel: channels.team,
+      text: "/leave list",
+    });
+    expect(listed).toEqual({ status: 200, body: { ok: true } });
+    const shown = (await workspaceAs(s.sandbox, emma)).ephemerals;
+    expect(shown.map((e) => e.text).join("\n")).toContain("My leave");
+    // Gone again, as Slack's ephemeral answers go: later tests read Emma's screen from scratch.
+    for (const e of world.ephemeralsFor(emma)) world.deleteEphemeral(emma, e.ts);
   });
 
   it("seeds Sales North's product library through the product feature, as its supervisor", async () => {
@@ -128,11 +153,12 @@ describe("the demo workspace", () => {
       targets.map((t) => [supervisor, t.repId]),
     );
     // Each rep is told of their target by DM, in their own language.
-    expect(spaces(dmTexts(emma).at(-1))).toMatch(
+    expect(spaces(dmTexts(emma).find((text) => text.includes("set your target")))).toMatch(
       new RegExp(`^<@${supervisor}> set your target from \\w+ \\d{4} on: \\*SEK 120,000\\*\\.`),
     );
-    expect(spaces(dmTexts(jonas).at(-1))).toContain("satte ditt mål från och med");
-    expect(dmTexts(supervisor)).toHaveLength(1);
+    expect(dmTexts(jonas).some((text) => spaces(text).includes("satte ditt mål från och med"))).toBe(true);
+    // Made a supervisor, and the two leave requests of the demo.
+    expect(dmTexts(supervisor)).toHaveLength(3);
 
     const rows = await db.select().from(checkins).orderBy(checkins.id);
     expect(rows.map((c) => c.requestId)).toEqual(rows.map((_, i) => `seed:${i + 1}`));
@@ -208,7 +234,7 @@ describe("an older sandbox (seeded before quotas)", () => {
       expect(removed.body).toEqual({ ok: true });
 
       const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
-      expect(await seedDemoData(context)).toEqual(["quota"]);
+      expect(await seedDemoData(context)).toEqual(["quota", "leave"]);
       const db = older.database.db;
       const rows = await db.select().from(checkins).orderBy(checkins.id);
       expect(rows).toHaveLength(8);
@@ -364,7 +390,7 @@ describe("restarting", { timeout: 90_000 }, () => {
     expect(after.world.messagesIn(channels.general)).toEqual(messages);
     expect(after.world.messagesIn(channels.team)).toEqual(teamPosts);
     expect(after.world.dmChannelOf(supervisor)).toBe(dm);
-    expect(dmTexts(supervisor)).toHaveLength(1);
+    expect(dmTexts(supervisor)).toHaveLength(3);
     expect(after.world.ephemeralsFor(jonas).map((e) => e.text)).toContain("Teamet Sales North");
   });
 });
@@ -407,7 +433,7 @@ describe.skipIf(onPostgres)(
       });
       try {
         const db = () => sandbox.engine().database.db;
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave"]);
         await pageAction(sandbox, "command", {
           as: admin,
           channel: channels.spare,
@@ -425,9 +451,10 @@ describe.skipIf(onPostgres)(
         expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
 
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
-        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4);
+        // Team and roles, products, targets; leave: the allowance, two requests and a decision.
+        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4);
         expect(await db().select().from(checkins)).toHaveLength(8);
         const texts = sandbox
           .engine()

@@ -1,5 +1,6 @@
 export { register } from "./listeners.js";
 export { type ApprovalMessages, approvalMessages, ownApprovalMessages } from "./messages.js";
+export { DEFAULT_REMIND_AFTER_DAYS, remindAfterDays, setRemindAfterDays } from "./reminders.js";
 export {
   APPROVAL_KINDS,
   type ApprovalKind,

@@ -10,6 +10,7 @@ import {
 } from "../../platform/slack/index.js";
 import { registerApprovalJobs } from "./jobs.js";
 import { type ApprovalMessages, approvalMessages } from "./messages.js";
+import { registerReminders } from "./reminders.js";
 import { decidable, decideRequest, describeApproval } from "./service.js";
 import { APPROVAL_IDS, DENY_FIELD, deniedModal, denyModal } from "./views.js";
 
@@ -18,6 +19,7 @@ const requestIdValue = z.coerce.number().int().positive();
 
 export function register(router: Router, deps: Deps): void {
   registerApprovalJobs(deps);
+  registerReminders(deps);
 
   router.action(
     APPROVAL_IDS.approve,

@@ -93,3 +93,16 @@ export type ApprovalMessage = typeof approvalMessages.$inferSelect;
 
 /** What a kind's details table points its `request_id` at. */
 export const approvalKey = () => approvalRequests.id;
+
+/** A team's settings of the workflow: how long a request may wait before its deciders are reminded. */
+export const approvalSettings = pgTable(
+  "approval_settings",
+  {
+    teamId: integer().primaryKey().references(teamKey, { onDelete: "cascade" }),
+    /** Working days a request may wait for a decision before the deciders are reminded (once). */
+    remindAfterDays: integer().notNull(),
+    updatedBy: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [check("approval_settings_remind_check", sql`${t.remindAfterDays} between 1 and 30`)],
+);

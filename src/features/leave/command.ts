@@ -14,6 +14,7 @@ export type LeaveCommand =
       carry: number | null;
     }
   | { kind: "allowanceUsage" }
+  | { kind: "remind"; days: number | null }
   | { kind: "unknown"; word: string };
 
 const WORDS: Record<string, LeaveCommand["kind"]> = {
@@ -33,6 +34,8 @@ const WORDS: Record<string, LeaveCommand["kind"]> = {
   hjälp: "help",
   allowance: "allowanceUsage",
   tilldelning: "allowanceUsage",
+  remind: "remind",
+  påminn: "remind",
   new: "form",
   request: "form",
   ny: "form",
@@ -78,6 +81,10 @@ export function parseLeaveCommand(text: string): LeaveCommand {
   if (!first) return { kind: "form" };
   const kind = WORDS[first];
   if (!kind) return { kind: "unknown", word: first };
+  if (kind === "remind") {
+    const days = rest[0] && /^\d{1,2}$/.test(rest[0]) ? Number(rest[0]) : null;
+    return { kind, days: days !== null && days >= 1 && days <= 30 ? days : null };
+  }
   if (kind !== "allowanceUsage") return { kind } as LeaveCommand;
   return parseAllowance(rest);
 }

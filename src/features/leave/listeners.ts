@@ -2,7 +2,8 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { contextFor } from "../../platform/context.js";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { errorRef, UserError } from "../../platform/errors.js";
+import { errorRef, type Problem, UserError } from "../../platform/errors.js";
+import type { Translator } from "../../platform/i18n/index.js";
 import {
   actionListener,
   type CommandRequest,
@@ -15,9 +16,11 @@ import {
   viewListener,
 } from "../../platform/slack/index.js";
 import { isLocalDate, isoWeekday } from "../../platform/time/index.js";
+import { remindAfterDays, setRemindAfterDays } from "../approvals/index.js";
 import { setAllowance } from "./allowances.js";
 import { parseLeaveCommand } from "./command.js";
 import { describeLeave } from "./describe.js";
+import { spanText } from "./format.js";
 import { type LeaveMessages, leaveMessages } from "./messages.js";
 import { LEAVE_TYPES, type LeaveType } from "./rules.js";
 import {
@@ -28,6 +31,7 @@ import {
   leaveForm,
   leaveTeam,
   myLeave,
+  OVERLAP_KEY,
   requestLeave,
   today,
   twoWeeks,
@@ -86,7 +90,7 @@ export function register(router: Router, deps: Deps): void {
     LEAVE_IDS.submitView,
     viewListener(deps, leaveMessages, async ({ ctx, view, t }) => {
       const result = await requestLeave(ctx, readForm(view));
-      if (!result.ok) return { errors: fieldErrors(t, result.errors) };
+      if (!result.ok) return { errors: fieldErrors(t, inWords(t, result.errors)) };
       return { update: sentModal(t, result.leave, result.deciders) };
     }),
   );
@@ -153,9 +157,35 @@ async function handleLeaveCommand(request: CommandRequest<LeaveMessages>): Promi
         }),
       };
     }
+    case "remind": {
+      const team = await leaveTeam(ctx);
+      if (command.days === null) {
+        return {
+          text: t.t("leave.remind.usage", { days: await remindAfterDays(ctx.deps.db, team.team.id) }),
+        };
+      }
+      await setRemindAfterDays(ctx, team, command.days);
+      return { text: t.t("leave.remind.set", { days: command.days }) };
+    }
     case "unknown":
       return { text: t.t("leave.unknownWord", { word: command.word }) };
   }
+}
+
+/** Problems whose dates the rules left as dates, put in the person's words (the clash with their own leave). */
+function inWords(t: Translator<LeaveMessages>, errors: Record<string, Problem>): Record<string, Problem> {
+  const out: Record<string, Problem> = {};
+  for (const [field, problem] of Object.entries(errors)) {
+    const p = problem.params as { start?: string; end?: string; approved?: boolean } | undefined;
+    out[field] =
+      problem.key === OVERLAP_KEY && p?.start && p.end
+        ? {
+            key: problem.key,
+            params: { dates: spanText(t.locale, p.start, p.end), approved: Boolean(p.approved) },
+          }
+        : problem;
+  }
+  return out;
 }
 
 const field = <S extends z.ZodType>(element: S) => z.object({ value: element }).optional();

@@ -2,8 +2,6 @@ import { accessMessages } from "../../platform/access/index.js";
 import { commonMessages, defineMessages, mergeMessages } from "../../platform/i18n/index.js";
 import { ownApprovalMessages } from "../approvals/index.js";
 
-import { spanText } from "./format.js";
-
 const en = new Intl.ListFormat("en", { type: "conjunction" });
 const sv = new Intl.ListFormat("sv", { type: "conjunction" });
 
@@ -32,6 +30,7 @@ const HELP_EN = [
   "• Approve or deny from the DM each request brings",
   "• `/leave allowance vacation 25`: 25 vacation days a year; add `from april` for a leave year that starts in April, `carry 5` to let up to 5 unused days move on",
   "• `/leave allowance vacation none`: no allowance (the type is not counted)",
+  "• `/leave remind 3`: a request waiting 3 working days for a decision reminds its deciders (default 2)",
 ].join("\n");
 
 const HELP_SV = [
@@ -44,6 +43,7 @@ const HELP_SV = [
   "• Godkänn eller avslå i DM:et som varje ansökan ger",
   "• `/leave allowance vacation 25`: 25 semesterdagar om året; lägg till `from april` för ett semesterår som börjar i april, `carry 5` för att upp till 5 outnyttjade dagar ska följa med",
   "• `/leave allowance vacation none`: ingen tilldelning (typen räknas inte)",
+  "• `/leave remind 3`: en ansökan som väntat på beslut i 3 arbetsdagar påminner beslutsfattarna (standard 2)",
 ].join("\n");
 
 export const ownLeaveMessages = defineMessages(
@@ -93,8 +93,8 @@ export const ownLeaveMessages = defineMessages(
     "leave.invalid.tooLong": "Leave can be requested for at most a year at a time.",
     "leave.invalid.noWorkingDays":
       "Those days are all weekend or public holidays in your team's calendar: there is nothing to take off.",
-    "leave.invalid.overlap": (p: { start: string; end: string; status: string }) =>
-      `You have leave on some of these days already: ${spanText("en-GB", p.start, p.end)} (${p.status === "approved" ? "approved" : "waiting for a decision"}). Cancel that one first or pick other days.`,
+    "leave.invalid.overlap": (p: { dates: string; approved: boolean }) =>
+      `You have leave on some of these days already: ${p.dates} (${p.approved ? "approved" : "waiting for a decision"}). Cancel that one first or pick other days.`,
     "leave.invalid.overBalance": (p: { type: string; asked: string; available: string; year: string }) =>
       `That is ${p.asked} days of ${EN_TYPES[p.type] ?? p.type}, and you have ${p.available} left to request in ${p.year}.`,
     "leave.status.pending": "waiting for a decision",
@@ -152,6 +152,10 @@ export const ownLeaveMessages = defineMessages(
     "leave.allowance.carry": (p: { days: number }) => `; up to ${p.days} unused days carry over`,
     "leave.allowance.cleared": (p: { type: string }) =>
       `${p.type}: no allowance any more; it is not counted.`,
+    "leave.remind.set": (p: { days: number }) =>
+      `From now on, a request that has waited ${p.days} working day${p.days === 1 ? "" : "s"} for a decision reminds its deciders, once.`,
+    "leave.remind.usage": (p: { days: number }) =>
+      `Say after how many working days (1 to 30) a waiting request reminds its deciders: \`/leave remind 3\`. Now: ${p.days}.`,
   },
   {
     "leave.help": HELP_SV,
@@ -199,7 +203,7 @@ export const ownLeaveMessages = defineMessages(
     "leave.invalid.noWorkingDays":
       "De dagarna är helg eller röda dagar i teamets kalender: det finns inget att vara ledig från.",
     "leave.invalid.overlap": (p) =>
-      `Du har redan ledighet några av de här dagarna: ${spanText("sv-SE", p.start, p.end)} (${p.status === "approved" ? "godkänd" : "väntar på beslut"}). Återkalla den först eller välj andra dagar.`,
+      `Du har redan ledighet några av de här dagarna: ${p.dates} (${p.approved ? "godkänd" : "väntar på beslut"}). Återkalla den först eller välj andra dagar.`,
     "leave.invalid.overBalance": (p) =>
       `Det är ${p.asked} dagar ${SV_TYPES[p.type] ?? p.type}, och du har ${p.available} kvar att ansöka om för ${p.year}.`,
     "leave.status.pending": "väntar på beslut",
@@ -254,6 +258,10 @@ export const ownLeaveMessages = defineMessages(
       `${p.type}: ${p.days} dagar om året från och med nu, semesteråret börjar i ${p.month}${p.carry}.`,
     "leave.allowance.carry": (p) => `; upp till ${p.days} outnyttjade dagar följer med`,
     "leave.allowance.cleared": (p) => `${p.type}: ingen tilldelning längre; den räknas inte.`,
+    "leave.remind.set": (p) =>
+      `Från och med nu påminns beslutsfattarna, en gång, om en ansökan som har väntat på beslut i ${p.days} arbetsdag${p.days === 1 ? "" : "ar"}.`,
+    "leave.remind.usage": (p) =>
+      `Ange efter hur många arbetsdagar (1 till 30) en väntande ansökan påminner beslutsfattarna: \`/leave remind 3\`. Nu: ${p.days}.`,
   },
 );
 

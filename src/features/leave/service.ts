@@ -277,8 +277,14 @@ async function filedAgain(ctx: RequestContext, request: ApprovalRequest): Promis
   return { ok: true, request, leave: found.leave, deciders };
 }
 
+/** The clash with the person's own leave; its dates are put in words by the listener, in their language. */
+export const OVERLAP_KEY = "leave.invalid.overlap";
+
 function overlapProblem(row: LeaveRequestRow): Problem {
-  return problem("leave.invalid.overlap", { start: row.startOn, end: row.endOn, status: row.status });
+  return {
+    key: OVERLAP_KEY,
+    params: { start: row.startOn, end: row.endOn, approved: row.status === "approved" },
+  };
 }
 
 export function yearName(year: LeaveYear): string {

@@ -493,6 +493,32 @@ export async function findCheckin(db: Db, workspaceId: string, id: number): Prom
   return row ?? null;
 }
 
+/**
+ * A rep's own check-ins that still count, sold on or after `since`, in any team of the workspace, newest
+ * first: what a commission claim may point at.
+ */
+export async function recentCheckinsOf(
+  db: Db,
+  workspaceId: string,
+  repId: string,
+  since: string,
+  limit = 100,
+): Promise<Checkin[]> {
+  return db
+    .select()
+    .from(checkins)
+    .where(
+      and(
+        eq(checkins.workspaceId, workspaceId),
+        eq(checkins.repId, repId),
+        eq(checkins.status, "active"),
+        gte(checkins.soldOn, since),
+      ),
+    )
+    .orderBy(desc(checkins.soldOn), desc(checkins.id))
+    .limit(limit);
+}
+
 /** Check-ins in a range of days, newest first (optionally one rep's), for review and correction. */
 export async function listCheckins(
   db: Db,

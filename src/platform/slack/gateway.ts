@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from "@slack/types";
 import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
 import { SlackApiError } from "./errors.js";
+import { slackFetch } from "./fetch.js";
 
 export interface SlackUser {
   id: string;
@@ -49,6 +50,21 @@ export interface SlackGateway {
   pushView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   updateView(viewId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
   publishHome(userId: string, view: View): Promise<void>;
+  /** The id of the app's DM with a person (opened if it was not): where a file for them is shared. */
+  openDm(userId: string): Promise<string>;
+  /**
+   * Uploads a file by Slack's external upload (a URL for the bytes, the bytes, then completion), shared in
+   * `channel` with `initialComment` above it; without a channel the file stays private to the app.
+   */
+  uploadFile(file: UploadedFile): Promise<{ fileId: string }>;
+}
+
+export interface UploadedFile {
+  channel?: string;
+  filename: string;
+  title: string;
+  content: Uint8Array | string;
+  initialComment?: string;
 }
 
 /** Methods the gateway calls, so the manifest test can check its scopes against Slack's method specs. */
@@ -63,6 +79,9 @@ export const GATEWAY_METHODS = [
   "views.push",
   "views.update",
   "views.publish",
+  "conversations.open",
+  "files.getUploadURLExternal",
+  "files.completeUploadExternal",
 ] as const;
 
 type Method = (typeof GATEWAY_METHODS)[number];
@@ -154,6 +173,33 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     async publishHome(userId, view) {
       await call("views.publish", { user_id: userId, view });
     },
+
+    async openDm(userId) {
+      const result = await call<WebAPICallResult & { channel?: { id?: string } }>("conversations.open", {
+        users: userId,
+      });
+      const id = result.channel?.id;
+      if (!id) throw new SlackApiError("conversations.open", "channel_not_found");
+      return id;
+    },
+
+    async uploadFile({ channel, filename, title, content, initialComment }) {
+      const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+      const ticket = await call<WebAPICallResult & { upload_url?: string; file_id?: string }>(
+        "files.getUploadURLExternal",
+        { filename, length: bytes.byteLength },
+      );
+      if (!ticket.upload_url || !ticket.file_id) {
+        throw new SlackApiError("files.getUploadURLExternal", "invalid_response");
+      }
+      await sendBytes(ticket.upload_url, bytes);
+      await call("files.completeUploadExternal", {
+        files: [{ id: ticket.file_id, title }],
+        ...(channel ? { channel_id: channel } : {}),
+        ...(channel && initialComment ? { initial_comment: initialComment } : {}),
+      });
+      return { fileId: ticket.file_id };
+    },
   };
 }
 
@@ -192,6 +238,24 @@ function toSlackUser(u: RawUser): SlackUser {
     isBot: Boolean(u.is_bot),
     deleted: Boolean(u.deleted),
   };
+}
+
+/** The bytes of an external upload, POSTed to the URL Slack gave; a refusal is Slack's, a 5xx passing. */
+async function sendBytes(url: string, bytes: Uint8Array): Promise<void> {
+  let answer: Response;
+  try {
+    answer = await slackFetch(url, {
+      method: "POST",
+      body: bytes,
+      headers: { "content-type": "application/octet-stream" },
+    });
+  } catch (error) {
+    throw new SlackApiError("file_upload", "request_failed", { cause: error });
+  }
+  await answer.arrayBuffer();
+  if (answer.status === 429) throw new SlackApiError("file_upload", "rate_limited");
+  if (answer.status >= 500) throw new SlackApiError("file_upload", "http_error");
+  if (!answer.ok) throw new SlackApiError("file_upload", "upload_failed");
 }
 
 function viewRef(result: WebAPICallResult): { id: string; hash: string } {

@@ -1,0 +1,2 @@
+export { register } from "./listeners.js";
+export { type CommissionMessages, commissionMessages } from "./messages.js";
