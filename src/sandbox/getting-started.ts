@@ -30,10 +30,12 @@ export const FIRST_STEPS: Readonly<Record<Persona, readonly FirstStep[]>> = {
   supervisor: [
     { command: "/quota targets", channel: team, about: "ui.start.supervisor.targets" },
     { command: "/quota team", channel: team, about: "ui.start.supervisor.team" },
+    { command: "/leave team", channel: team, about: "ui.start.supervisor.leave" },
   ],
   rep: [
     { command: "/quota 12500 Acme", channel: team, about: "ui.start.rep.checkin" },
     { command: "/quota", channel: team, about: "ui.start.rep.progress" },
+    { command: "/leave", channel: team, about: "ui.start.rep.leave" },
   ],
   admin: [
     { command: "/team", channel: team, about: "ui.start.admin.team" },

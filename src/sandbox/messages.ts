@@ -54,6 +54,9 @@ export const sandboxMessages = defineMessages(
     "ui.start.supervisor.team": "the team's leaderboard",
     "ui.start.rep.checkin": "check in a sale of 12,500 to Acme",
     "ui.start.rep.progress": "your progress and pace this period",
+    "ui.start.rep.leave": "request vacation or report sick leave, in a form",
+    "ui.start.supervisor.leave":
+      "who is out this week and next (requests for you to decide wait in your DMs)",
     "ui.start.admin.team": "the team of this channel: who leads it, who sells in it, its settings",
     "ui.start.admin.create": "a second team, for this channel, with a form",
     "ui.start.executive.team": "how the team is doing, posted in its channel",
@@ -153,6 +156,9 @@ export const sandboxMessages = defineMessages(
     "ui.start.supervisor.team": "teamets topplista",
     "ui.start.rep.checkin": "checka in en affär på 12 500 till Acme",
     "ui.start.rep.progress": "hur det går för dig och din takt den här perioden",
+    "ui.start.rep.leave": "ansök om semester eller anmäl sjukfrånvaro, i ett formulär",
+    "ui.start.supervisor.leave":
+      "vem som är borta den här veckan och nästa (ansökningar att besluta om väntar i dina DM)",
     "ui.start.admin.team": "teamet i kanalen: vem som leder det, vem som säljer i det och dess inställningar",
     "ui.start.admin.create": "ett andra team, för den här kanalen, med ett formulär",
     "ui.start.executive.team": "hur det går för teamet, postat i kanalen",

@@ -243,7 +243,7 @@ describe("denying, and requests nobody in a team can file", () => {
     expect(denied.responseAction).toBe("update");
     await h.settle();
     expect(dmsOf(p.alice).at(-1)?.text).toBe(
-      `:no_entry_sign: <@${p.sara}> denied your request: Vacation, Mon, Jul 6 – Fri, Jul 10, 2026 (5 working days).\n>Two others are away that week.`,
+      `:no_entry_sign: <@${p.sara}> denied your request: Vacation, Mon, Jul 6 – Fri, Jul 10, 2026 (5 working days).\nTheir reason: Two others are away that week.`,
     );
     const updated = h.fake.world.message(h.fake.world.dmChannelOf(p.sara) ?? "", dm?.ts ?? "");
     expect(visibleText(updated)).toContain(`Avslagen av <@${p.sara}>: Two others are away that week.`);

@@ -51,7 +51,20 @@ function sample(variant: Record<string, unknown>): Record<string, unknown> {
     get: (_, key) => {
       const name = String(key);
       if (name in variant) return variant[name];
-      if (["users", "supervisors", "admins", "teams", "problems", "tags", "known", "sales"].includes(name)) {
+      if (
+        [
+          "users",
+          "supervisors",
+          "admins",
+          "teams",
+          "problems",
+          "tags",
+          "known",
+          "sales",
+          "deciders",
+          "lines",
+        ].includes(name)
+      ) {
         return ["U1", "U2"];
       }
       // Reps are a number in some messages and a list in others: two of them, either way.

@@ -1,10 +1,6 @@
 import { accessMessages } from "../../platform/access/index.js";
 import { commonMessages, defineMessages, mergeMessages } from "../../platform/i18n/index.js";
 
-const en = new Intl.ListFormat("en", { type: "disjunction" });
-const sv = new Intl.ListFormat("sv", { type: "disjunction" });
-const who = (ids: readonly string[]) => ids.map((id) => `<@${id}>`);
-
 /** The approval workflow's own words: buttons, states, refusals, the deny form and the DMs it sends. */
 export const ownApprovalMessages = defineMessages(
   {
@@ -46,12 +42,11 @@ export const ownApprovalMessages = defineMessages(
     "approvals.told.approved": (p: { by: string; summary: string }) =>
       `:white_check_mark: <@${p.by}> approved your request: ${p.summary}.`,
     "approvals.told.denied": (p: { by: string; summary: string; reason: string }) =>
-      `:no_entry_sign: <@${p.by}> denied your request: ${p.summary}.\n>${p.reason}`,
+      `:no_entry_sign: <@${p.by}> denied your request: ${p.summary}.\nTheir reason: ${p.reason}`,
     "approvals.told.cancelled": (p: { by: string; summary: string }) =>
       `<@${p.by}> cancelled a request you had approved: ${p.summary}.`,
     "approvals.reminder": (p: { requester: string; summary: string; days: number }) =>
       `Reminder: <@${p.requester}>'s request has waited ${p.days} working days for a decision: ${p.summary}.`,
-    "approvals.deciders": (p: { ids: string[] }) => `Sent to ${en.format(who(p.ids))}.`,
   },
   {
     "approvals.button.approve": "Godkänn",
@@ -89,11 +84,10 @@ export const ownApprovalMessages = defineMessages(
 
     "approvals.told.approved": (p) => `:white_check_mark: <@${p.by}> godkände din begäran: ${p.summary}.`,
     "approvals.told.denied": (p) =>
-      `:no_entry_sign: <@${p.by}> avslog din begäran: ${p.summary}.\n>${p.reason}`,
+      `:no_entry_sign: <@${p.by}> avslog din begäran: ${p.summary}.\nSkäl: ${p.reason}`,
     "approvals.told.cancelled": (p) => `<@${p.by}> återkallade en begäran som du hade godkänt: ${p.summary}.`,
     "approvals.reminder": (p) =>
       `Påminnelse: begäran från <@${p.requester}> har väntat på beslut i ${p.days} arbetsdagar: ${p.summary}.`,
-    "approvals.deciders": (p) => `Skickad till ${sv.format(who(p.ids))}.`,
   },
 );
 

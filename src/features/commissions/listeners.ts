@@ -1,7 +1,7 @@
 import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
-import { UserError } from "../../platform/errors.js";
+import { problemsOf } from "../../platform/errors.js";
 import {
   actionListener,
   type CommandRequest,
@@ -30,6 +30,7 @@ import {
 } from "./views.js";
 
 const requestIdValue = z.coerce.number().int().positive();
+const { error } = problemsOf<CommissionMessages>();
 
 export function register(router: Router, deps: Deps): void {
   registerCommissionJobs(deps);
@@ -55,7 +56,7 @@ export function register(router: Router, deps: Deps): void {
     COMMISSION_IDS.cancelButton,
     actionListener(deps, commissionMessages, async ({ ctx, value, t }) => {
       const id = requestIdValue.safeParse(value);
-      if (!id.success) throw new UserError("approvals.gone");
+      if (!id.success) throw error("approvals.gone");
       const { claim } = await cancelClaim(ctx, id.data);
       return { text: t.t("commissions.cancel.done", { summary: summaryOf(t, claim) }) };
     }),
@@ -111,7 +112,7 @@ const formState = z.object({
 
 function readForm(view: ViewSubmitAction["view"]): ClaimDraft {
   const state = formState.safeParse(view.state.values);
-  if (!state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw error("common.error.expiredForm");
   const s = state.data;
   const value = (entry: z.infer<typeof text>) => (entry?.value.value ?? "").trim();
   const date = s.closedOn?.value.selected_date;

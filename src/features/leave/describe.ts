@@ -5,10 +5,11 @@ import { section } from "../../platform/slack/index.js";
 import { periodOfDate, workingDays } from "../../platform/time/index.js";
 import type { ApprovalDescription, ApprovalRequest } from "../approvals/index.js";
 import { findTeam } from "../team/index.js";
+import { periodText } from "./format.js";
 import { leaveMessages } from "./messages.js";
 import { balancesOf, calendarOf, wholeDaysOffIn, yearName } from "./service.js";
 import { awayBetween, findLeave } from "./store.js";
-import { datesText, daysText, summaryOf, typeName } from "./views.js";
+import { datesText, summaryOf, typeName } from "./views.js";
 
 /**
  * How a leave request reads in the workflow's DMs. For a decider: the working days, the balance after
@@ -31,7 +32,8 @@ export async function describeLeave(
   const summary = summaryOf(t, leave);
   if (!forDecider) return { summary, details: [] };
 
-  const lines: string[] = [t.t("leave.decider.days", { days: daysText(t, leave.halfDays) })];
+  // The working days are in the summary above the details.
+  const lines: string[] = [];
   const [balance] = await balancesOf(deps, team, leave.requesterId, leave.startOn, [leave.type]);
   if (balance) {
     const after = balance.balance.balanceHalfDays - (request.status === "pending" ? leave.halfDays : 0);
@@ -74,7 +76,7 @@ export async function describeLeave(
       .reduce((sum, row) => sum + wholeDaysOffIn(calendar, row, period.start, period.end), 0);
   const thisOff = wholeDaysOffIn(calendar, leave, period.start, period.end);
   const own = teamDays - approvedOff(leave.requesterId);
-  const periodName = `${datesText(t, { startOn: period.start, endOn: period.end, halfDayStart: false, halfDayEnd: false })}`;
+  const periodName = periodText(t.locale, period);
   lines.push(t.t("leave.decider.pace", { period: periodName, before: own, after: own - thisOff }));
   if (reps.includes(leave.requesterId) && reps.length > 0) {
     const before = reps.reduce((sum, rep) => sum + teamDays - approvedOff(rep), 0);

@@ -21,3 +21,14 @@ export function spanText(locale: string, start: LocalDate, end: LocalDate): stri
   // and joins a range with a thin space or none; an ordinary spaced dash reads the same everywhere.
   return text.replace(/(^|\D)0(\d)(?=\D)/g, "$1$2").replace(/\s*–\s*/g, " – ");
 }
+
+/** A quota period as people name it: "March 2026" / "mars 2026" for a month, else its first and last day. */
+export function periodText(
+  locale: string,
+  period: { key: string; start: LocalDate; end: LocalDate },
+): string {
+  if (/^\d{4}-\d{2}$/.test(period.key)) {
+    return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(noon(period.start));
+  }
+  return spanText(locale, period.start, period.end);
+}

@@ -2,7 +2,7 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { contextFor } from "../../platform/context.js";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { errorRef, type Problem, UserError } from "../../platform/errors.js";
+import { errorRef, type Problem, problemsOf, UserError } from "../../platform/errors.js";
 import type { Translator } from "../../platform/i18n/index.js";
 import {
   actionListener,
@@ -50,6 +50,7 @@ import {
 } from "./views.js";
 
 const requestIdValue = z.coerce.number().int().positive();
+const { error } = problemsOf<LeaveMessages>();
 
 export function register(router: Router, deps: Deps): void {
   deps.absences.provide(leaveAbsences);
@@ -99,7 +100,7 @@ export function register(router: Router, deps: Deps): void {
     LEAVE_IDS.cancelButton,
     actionListener(deps, leaveMessages, async ({ ctx, value, t }) => {
       const id = requestIdValue.safeParse(value);
-      if (!id.success) throw new UserError("approvals.gone");
+      if (!id.success) throw error("approvals.gone");
       const { leave, request } = await cancelLeave(ctx, id.data);
       const summary = summaryOf(t, leave);
       return {
@@ -203,7 +204,7 @@ const formState = z.object({
 
 function readForm(view: ViewSubmitAction["view"]): LeaveInput {
   const state = formState.safeParse(view.state.values);
-  if (!state.success) throw new UserError("common.error.expiredForm");
+  if (!state.success) throw error("common.error.expiredForm");
   const s = state.data;
   const type = s.type?.value.selected_option?.value;
   const date = (value: string | null | undefined) => (value && isLocalDate(value) ? value : null);

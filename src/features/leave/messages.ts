@@ -76,7 +76,7 @@ export const ownLeaveMessages = defineMessages(
     "leave.modal.halfDay": "Half days",
     "leave.modal.halfDayStart": "The first day from noon only",
     "leave.modal.halfDayEnd": "The last day until noon only",
-    "leave.modal.note": "Note (optional)",
+    "leave.modal.note": "Note",
     "leave.modal.noteHint": "Your supervisor reads it; the team channel never sees it.",
     "leave.modal.balances": (p: { lines: string[] }) => `*Your balance*\n${p.lines.join("\n")}`,
     "leave.balance.line": (p: { type: string; available: string; allowance: string; year: string }) =>
@@ -106,7 +106,6 @@ export const ownLeaveMessages = defineMessages(
     "leave.sent.text": (p: { summary: string; deciders: string[] }) =>
       `Sent: ${p.summary}. ${en.format(p.deciders.map((id) => `<@${id}>`))} decide${p.deciders.length === 1 ? "s" : ""}; you get a DM with the answer.`,
 
-    "leave.decider.days": (p: { days: string }) => `*Working days:* ${p.days}`,
     "leave.decider.balance": (p: { type: string; after: string; year: string }) =>
       `*${p.type} left after approval:* ${p.after} days (${p.year})`,
     "leave.decider.noAllowance": (p: { type: string }) => `*${p.type}:* the team counts no allowance for it.`,
@@ -185,7 +184,7 @@ export const ownLeaveMessages = defineMessages(
     "leave.modal.halfDay": "Halvdagar",
     "leave.modal.halfDayStart": "Första dagen bara från lunch",
     "leave.modal.halfDayEnd": "Sista dagen bara till lunch",
-    "leave.modal.note": "Anteckning (valfri)",
+    "leave.modal.note": "Anteckning",
     "leave.modal.noteHint": "Din handledare läser den; teamets kanal ser den aldrig.",
     "leave.modal.balances": (p) => `*Ditt saldo*\n${p.lines.join("\n")}`,
     "leave.balance.line": (p) =>
@@ -215,7 +214,6 @@ export const ownLeaveMessages = defineMessages(
     "leave.sent.text": (p) =>
       `Skickad: ${p.summary}. ${sv.format(p.deciders.map((id) => `<@${id}>`))} beslutar; du får svaret i ett DM.`,
 
-    "leave.decider.days": (p) => `*Arbetsdagar:* ${p.days}`,
     "leave.decider.balance": (p) => `*${p.type} kvar efter godkännande:* ${p.after} dagar (${p.year})`,
     "leave.decider.noAllowance": (p) => `*${p.type}:* teamet räknar ingen tilldelning för den.`,
     "leave.decider.note": (p) => `*Anteckning:* ${p.note}`,

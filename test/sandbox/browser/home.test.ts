@@ -56,9 +56,10 @@ describe.skipIf(!hasChromium)(
       expect(await seenAll(guide(page).locator("[data-testid=first-step] code"))).toEqual([
         "/quota targets",
         "/quota team",
+        "/leave team",
       ]);
       expect(await seen(guide(page))).toContain("i #sales-north");
-      expect(await seen(guide(page))).not.toMatch(/eskalering|ledighet|rapport/i);
+      expect(await seen(guide(page))).not.toMatch(/eskalering|provision|rapport/i);
       await steps.shot(page, "sara-home");
 
       await trySuggestion(page, "/quota targets", "sales-north");
@@ -87,6 +88,7 @@ describe.skipIf(!hasChromium)(
       expect(await seenAll(guide(page).locator("[data-testid=first-step] code"))).toEqual([
         "/quota 12500 Acme",
         "/quota",
+        "/leave",
       ]);
       await steps.shot(page, "emma-home");
 
@@ -136,11 +138,14 @@ describe.skipIf(!hasChromium)(
       expect(text).toContain("team directory");
       expect(text).toContain("product library");
       expect(text).toMatch(/Coming next: escalations/);
-      expect(text.split("Coming next")[0]).not.toMatch(/escalation|leave|report/i);
+      expect(text.split("Coming next")[0]).not.toMatch(/escalation|coaching|report/i);
+      expect(text.split("Coming next")[0]).toMatch(/leave.*commission/is);
       expect(await seenAll(about.locator(".about-list code"))).toEqual([
         expect.stringMatching(/^\/team /),
         expect.stringMatching(/^\/quota /),
         expect.stringMatching(/^\/product /),
+        expect.stringMatching(/^\/leave /),
+        expect.stringMatching(/^\/commission /),
       ]);
       expect(text).toContain("Twemoji");
       await steps.shot(page, "about");
