@@ -165,6 +165,34 @@ describe("two supervisors", () => {
     expect(denials).toEqual([]);
   });
 
+  it("an approval that reaches a cancelled request (an old button, a forged value) changes nothing and says so", async () => {
+    const pending = await file(p.alice, { start: "2026-06-29", end: "2026-06-30" });
+    const cancelled = await file(p.bo, { start: "2026-06-29", end: "2026-06-29" });
+    const list = await leave(p.bo, "cancel");
+    const message = list.reply?.kind === "ephemeral" ? list.reply.ephemeral : undefined;
+    await h.slack.clickButton({
+      userId: p.bo,
+      actionId: "leave.cancel",
+      messageTs: message?.ts,
+      channelId: p.channels.north,
+    });
+    await h.settle();
+    const sara = requestDm(p.sara, "*Semester, mån 29 juni – tis 30 juni");
+    await h.slack.clickButton({
+      userId: p.sara,
+      actionId: "approvals.approve",
+      messageTs: sara.message?.ts,
+      channelId: sara.channel,
+      forgedValue: String(cancelled.id),
+    });
+    await h.settle();
+    expect(h.fake.world.ephemeralsFor(p.sara).at(-1)?.text).toBe(
+      `<@${p.bo}> har redan återkallat den; det finns inget att besluta.`,
+    );
+    expect(await statusOf(cancelled.id)).toBe("cancelled");
+    expect(await statusOf(pending.id)).toBe("pending");
+  });
+
   it("refuses the person's own overlapping leave on its field, and lets sick leave be reported afterwards", async () => {
     const overlap = await file(p.alice, { start: "2026-06-19", end: "2026-06-22" });
     expect(overlap.errors).toEqual({

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
-import { leaveRequests } from "../../src/features/leave/schema.js";
+import { isOnLeave, whoIsOut } from "../../src/features/leave/index.js";
+import { leaveAllowances, leaveRequests } from "../../src/features/leave/schema.js";
+import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
@@ -102,6 +104,12 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
   beforeAll(async () => {
     await startOver();
     expect(replyText(await leave(p.sara, "allowance vacation 25"))).toContain("Semester: 25 dagar om året");
+    await h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/quota",
+      text: `target <@${p.alice}|alice> 100000`,
+    });
     // Bo is away on approved vacation 16-18 June.
     const bo = await file(p.bo, { start: "2026-06-16", end: "2026-06-18" });
     const saraDm = dmsOf(p.sara).at(-1);
@@ -153,6 +161,10 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
     expect(text).toContain(`• <@${p.bo}>: Semester, tis 16 juni – tors 18 juni 2026`);
     // June: 21 working days for Alice, 17 after; the team's two reps: 42 less Bo's 3 = 39, then 35.
     expect(text).toContain("arbetsdagarna går från 21 till 17");
+    // SEK 100 000 to sell in June's 21 working days (today included), or in 17 with the leave.
+    expect(text.replace(/\u00a0/g, " ")).toContain(
+      "*För att nå målet:* 4 761,91 kr per arbetsdag nu, 5 882,36 kr med den här ledigheten (17 arbetsdagar kvar att sälja på).",
+    );
     expect(text).toContain("*Teamets arbetsdagar* den perioden går från 39 till 35 (10\u00a0% färre).");
     expect(buttonsOf(dm)).toEqual(["approvals.approve", "approvals.deny"]);
     // Nobody decides their own, and a rep is not a decider.
@@ -193,6 +205,19 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
       text: "1000 Acme",
     });
     expect(replyText(sale)).toContain("17 working days left, today included");
+    // What later features ask: who is away, and is this person away that day.
+    const workspace = h.fake.world.workspace.teamId;
+    expect(await isOnLeave(h.database.db, workspace, p.alice, "2026-06-16")).toBe(true);
+    expect(await isOnLeave(h.database.db, workspace, p.alice, "2026-06-22")).toBe(false);
+    const [north] = await h.database.db.select().from(teams);
+    const out = await whoIsOut(h.database.db, workspace, north?.id ?? 0, {
+      start: "2026-06-15",
+      end: "2026-06-21",
+    });
+    expect(out.map((o) => [o.userId, o.start, o.end])).toEqual([
+      [p.alice, "2026-06-15", "2026-06-19"],
+      [p.bo, "2026-06-16", "2026-06-18"],
+    ]);
     // Ten days on, both are out this week or next.
     h.clock.set("2026-06-10T08:00:00Z");
     const team = replyText(await leave(p.sara, "team"));
@@ -250,6 +275,23 @@ describe("denying, and requests nobody in a team can file", () => {
     expect(buttonsOf(updated)).toEqual([]);
   });
 
+  it("opens the same form from the Request leave shortcut, and says why not to someone in no team", async () => {
+    const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.alice, 5000);
+    await h.slack.globalShortcut({ userId: p.alice, callbackId: "leave.request" });
+    await opened;
+    const form = h.fake.world.openViewsOf(p.alice).at(-1);
+    expect(visibleText(form)).toContain(`Your request goes to <@${p.sara}> (Sales North).`);
+    await h.slack.closeView({ userId: p.alice });
+
+    const refused = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.cecilia, 5000);
+    await h.slack.globalShortcut({ userId: p.cecilia, callbackId: "leave.request" });
+    await refused;
+    expect(visibleText(h.fake.world.openViewsOf(p.cecilia).at(-1))).toContain(
+      "Du är inte med i något team, så det finns ingen som kan godkänna ledighet åt dig.",
+    );
+    await h.slack.closeView({ userId: p.cecilia });
+  });
+
   it("tells someone in no team who can add them", async () => {
     expect(replyText(await leave(p.cecilia))).toBe(
       "Du är inte med i något team, så det finns ingen som kan godkänna ledighet åt dig. Be en administratör lägga till dig med `/team add`.",
@@ -273,5 +315,48 @@ describe("denying, and requests nobody in a team can file", () => {
     expect(
       dmsOf(p.sara).some((m) => buttonsOf(m).includes("approvals.approve") && visibleText(m).includes("13")),
     ).toBe(false);
+  });
+});
+
+describe("allowances in a form", () => {
+  beforeAll(() => startOver());
+
+  it("refuses a rep, and lets Sara set every type at once, the leave year from April", async () => {
+    expect(replyText(await leave(p.alice, "allowance"))).toBe(
+      "Only the supervisors of Sales North and admins set its leave allowances.",
+    );
+    expect(h.fake.world.openViewsOf(p.alice)).toEqual([]);
+    const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.sara, 5000);
+    await leave(p.sara, "allowance");
+    await opened;
+    const form = h.fake.world.openViewsOf(p.sara).at(-1);
+    expect(visibleText(form)).toContain("Semester: dagar per år");
+    const saved = await h.slack.submitView({
+      userId: p.sara,
+      values: {
+        days_vacation: { value: "25" },
+        days_childCare: { value: "60" },
+        startMonth: { value: "4" },
+        carry: { value: "5" },
+      },
+    });
+    expect(saved.responseAction).toBe("update");
+    expect(visibleText(saved.view)).toContain(
+      "Sparat. Från och med nu:\n• Semester: 25 dagar per år\n• Sjukfrånvaro: räknas inte",
+    );
+    const rows = await h.database.db.select().from(leaveAllowances).orderBy(leaveAllowances.type);
+    expect(rows.map((r) => [r.type, r.daysPerYear, r.startMonth, r.carryOverCap])).toEqual([
+      ["childCare", 60, 4, null],
+      ["vacation", 25, 4, 5],
+    ]);
+    const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "leave.allowance.set",
+    });
+    expect(audit).toHaveLength(2);
+
+    // Alice's balance now runs from April to March.
+    expect(replyText(await leave(p.alice, "list"))).toContain(
+      "Vacation: 25 of 25 days left to request (Apr 2026 – Mar 2027)",
+    );
   });
 });

@@ -1,6 +1,6 @@
 export { register } from "./listeners.js";
 export { type ApprovalMessages, approvalMessages, ownApprovalMessages } from "./messages.js";
-export { DEFAULT_REMIND_AFTER_DAYS, remindAfterDays, setRemindAfterDays } from "./reminders.js";
+export { remindAfterDays, setRemindAfterDays } from "./reminders.js";
 export {
   APPROVAL_KINDS,
   type ApprovalKind,
@@ -14,10 +14,9 @@ export {
   type ApprovalDescription,
   cancelRequest,
   decideRequest,
-  describeApproval,
-  fileApproval,
+  type Filed,
+  filedBefore,
+  fileOnce,
+  type KindFiling,
   routeOf,
-  showToDeciders,
 } from "./service.js";
-export { approvalOfRequest, findApproval } from "./store.js";
-export { stateLine } from "./views.js";

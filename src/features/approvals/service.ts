@@ -10,7 +10,7 @@ import { findTeam, type TeamWithMembers } from "../team/index.js";
 import type { ApprovalMessages } from "./messages.js";
 import { decidersOf, refusalToDecide, routeFor } from "./rules.js";
 import type { ApprovalKind, ApprovalRequest, ApprovalRoute, ApprovalStatus } from "./schema.js";
-import { cancelApproval, decideApproval, findApproval, insertApproval } from "./store.js";
+import { approvalOfRequest, cancelApproval, decideApproval, findApproval, insertApproval } from "./store.js";
 
 const { error } = problemsOf<ApprovalMessages>();
 
@@ -137,6 +137,80 @@ export async function fileApproval(
     at: input.at,
   });
   return request;
+}
+
+/** A kind's side of filing: writing its details with the request, and reading them back. */
+export interface KindFiling<T> {
+  insert(tx: Db, request: ApprovalRequest): Promise<T>;
+  load(request: ApprovalRequest): Promise<T | null>;
+}
+
+export interface Filed<T> {
+  request: ApprovalRequest;
+  details: T;
+  deciders: string[];
+}
+
+/**
+ * The request this Slack request filed before (a replayed submission), with its details; null when it is
+ * new. Ask before the kind's own checks, so a replay is answered as the first time, not as a clash with it.
+ */
+export async function filedBefore<T>(
+  ctx: RequestContext,
+  load: KindFiling<T>["load"],
+): Promise<Filed<T> | null> {
+  const earlier = ctx.requestId ? await approvalOfRequest(ctx.deps.db, ctx.workspaceId, ctx.requestId) : null;
+  return earlier ? filedAs(ctx, earlier, load) : null;
+}
+
+async function filedAs<T>(
+  ctx: RequestContext,
+  request: ApprovalRequest,
+  load: KindFiling<T>["load"],
+): Promise<Filed<T>> {
+  const [details, team] = await Promise.all([
+    load(request),
+    findTeam(ctx.deps.db, ctx.workspaceId, request.teamId),
+  ]);
+  if (details === null || !team) throw error("approvals.gone");
+  const { deciders } = await routeOf(ctx.deps, team, request.requesterId);
+  return { request, details, deciders };
+}
+
+/**
+ * Files a request of the person asking, once: the request, the kind's details and the DMs to its deciders
+ * in one transaction (audited). Refused politely when nobody can decide it. Should the same Slack request
+ * file it meanwhile (two deliveries at once), the one filed is returned.
+ */
+export async function fileOnce<T>(
+  ctx: RequestContext,
+  input: { team: TeamWithMembers; kind: ApprovalKind; details: unknown },
+  kind: KindFiling<T>,
+): Promise<Filed<T>> {
+  const { deps } = ctx;
+  const { route, deciders } = await routeOf(deps, input.team, ctx.userId);
+  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const at = deps.clock.now();
+  const filed = await deps.db.transaction(async (tx) => {
+    const request = await fileApproval(tx, {
+      workspaceId: ctx.workspaceId,
+      team: input.team,
+      kind: input.kind,
+      requesterId: ctx.userId,
+      route,
+      requestId: ctx.requestId,
+      at,
+      details: input.details,
+    });
+    if (!request) return null;
+    const details = await kind.insert(tx, request);
+    await showToDeciders(deps, tx, request);
+    return { request, details, deciders };
+  });
+  if (filed) return filed;
+  const again = await filedBefore(ctx, kind.load);
+  if (!again) throw new Error(`a ${input.kind} request was neither filed nor found`);
+  return again;
 }
 
 /** Queues the DMs of a filed request; call it in the transaction that filed it, after the kind's details. */

@@ -10,14 +10,7 @@ import {
   periodByKey,
   previousPeriod,
 } from "../../platform/time/index.js";
-import {
-  type ApprovalRequest,
-  approvalOfRequest,
-  cancelRequest,
-  fileApproval,
-  routeOf,
-  showToDeciders,
-} from "../approvals/index.js";
+import { type ApprovalRequest, cancelRequest, filedBefore, fileOnce, routeOf } from "../approvals/index.js";
 import { type Checkin, currentPeriod, findCheckin, recentCheckinsOf } from "../quota/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, teamsInWorkspace } from "../team/index.js";
 import type { CommissionMessages } from "./messages.js";
@@ -116,48 +109,34 @@ export async function fileClaim(ctx: RequestContext, draft: ClaimDraft): Promise
     for (const [field, p] of Object.entries(problems)) errors[CLAIM_FIELD[field as ClaimField]] = p;
     return { ok: false, errors };
   }
-  const replayed = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
-  if (replayed) return filedAgain(ctx, replayed);
-
-  const { route, deciders } = await routeOf(deps, team, ctx.userId);
-  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const replayed = await filedBefore(ctx, claimDetails(ctx));
+  if (replayed)
+    return { ok: true, request: replayed.request, claim: replayed.details, deciders: replayed.deciders };
   const { terms } = checked;
-  const at = deps.clock.now();
-  const filed = await deps.db.transaction(async (tx) => {
-    const request = await fileApproval(tx, {
-      workspaceId: ctx.workspaceId,
-      team,
-      kind: "commission",
-      requesterId: ctx.userId,
-      route,
-      requestId: ctx.requestId,
-      at,
-      details: { ...terms, currency },
-    });
-    if (!request) return null;
-    const claim: CommissionClaimRow = {
-      requestId: request.id,
-      workspaceId: ctx.workspaceId,
-      requesterId: ctx.userId,
-      ...terms,
-      currency,
-    };
-    await insertClaim(tx, claim);
-    await showToDeciders(deps, tx, request);
-    return { request, claim, deciders };
-  });
-  if (filed) return { ok: true, ...filed };
-  const again = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
-  if (!again) throw new Error("a commission claim was neither filed nor found");
-  return filedAgain(ctx, again);
+  const filed = await fileOnce(
+    ctx,
+    { team, kind: "commission", details: { ...terms, currency } },
+    {
+      insert: async (tx, request) => {
+        const claim: CommissionClaimRow = {
+          requestId: request.id,
+          workspaceId: ctx.workspaceId,
+          requesterId: ctx.userId,
+          ...terms,
+          currency,
+        };
+        await insertClaim(tx, claim);
+        return claim;
+      },
+      load: claimDetails(ctx),
+    },
+  );
+  return { ok: true, request: filed.request, claim: filed.details, deciders: filed.deciders };
 }
 
-async function filedAgain(ctx: RequestContext, request: ApprovalRequest): Promise<FormResult<FiledClaim>> {
-  const found = await findClaim(ctx.deps.db, ctx.workspaceId, request.id);
-  const team = await findTeam(ctx.deps.db, ctx.workspaceId, request.teamId);
-  if (!found || !team) throw error("approvals.gone");
-  const { deciders } = await routeOf(ctx.deps, team, request.requesterId);
-  return { ok: true, request, claim: found.claim, deciders };
+/** How the workflow reads a claim's details back (a replayed submission is answered with them). */
+function claimDetails(ctx: RequestContext): (request: ApprovalRequest) => Promise<CommissionClaimRow | null> {
+  return async (request) => (await findClaim(ctx.deps.db, ctx.workspaceId, request.id))?.claim ?? null;
 }
 
 /** How many claims `/commission list` shows. */

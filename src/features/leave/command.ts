@@ -14,6 +14,7 @@ export type LeaveCommand =
       carry: number | null;
     }
   | { kind: "allowanceUsage" }
+  | { kind: "allowanceForm" }
   | { kind: "remind"; days: number | null }
   | { kind: "unknown"; word: string };
 
@@ -90,6 +91,7 @@ export function parseLeaveCommand(text: string): LeaveCommand {
 }
 
 function parseAllowance(words: string[]): LeaveCommand {
+  if (words.length === 0) return { kind: "allowanceForm" };
   const type = TYPE_WORDS[words[0] ?? ""];
   const amount = words[1];
   if (!type || amount === undefined) return { kind: "allowanceUsage" };

@@ -2,14 +2,28 @@ import type { KnownBlock } from "@slack/types";
 import type { Deps } from "../../platform/deps.js";
 import { createTranslator, type Language } from "../../platform/i18n/index.js";
 import { section } from "../../platform/slack/index.js";
-import { periodOfDate, workingDays } from "../../platform/time/index.js";
+import { localDate, periodOfDate, type WorkCalendar, workingDays } from "../../platform/time/index.js";
 import type { ApprovalDescription, ApprovalRequest } from "../approvals/index.js";
-import { findTeam } from "../team/index.js";
+import { findTeam, type Team } from "../team/index.js";
 import { periodText } from "./format.js";
 import { leaveMessages } from "./messages.js";
+import type { LeaveRequestRow } from "./schema.js";
 import { balancesOf, calendarOf, wholeDaysOffIn, yearName } from "./service.js";
 import { awayBetween, findLeave } from "./store.js";
 import { datesText, summaryOf, typeName } from "./views.js";
+
+declare module "../../platform/hooks.js" {
+  interface HookTypes {
+    /**
+     * Where a rep stands against their target in the team's current quota period: quotas answer (leave
+     * shows a decider what a leave does to the amount each remaining working day needs).
+     */
+    "leave.quotaStanding": {
+      args: { team: Team; repId: string; at: Date };
+      answer: { targetMinor: number | null; totalMinor: number; currency: string; periodEnd: string } | null;
+    };
+  }
+}
 
 /**
  * How a leave request reads in the workflow's DMs. For a decider: the working days, the balance after
@@ -17,7 +31,7 @@ import { datesText, summaryOf, typeName } from "./views.js";
  * team's working days in the quota period (pace counts only the days a rep works).
  */
 export async function describeLeave(
-  deps: Pick<Deps, "db">,
+  deps: Pick<Deps, "db" | "hooks" | "clock">,
   request: ApprovalRequest,
   language: Language,
   locale: string,
@@ -41,7 +55,7 @@ export async function describeLeave(
       t.t("leave.decider.balance", {
         type: typeName(t, leave.type),
         after: t.number(after / 2, { maximumFractionDigits: 1 }),
-        year: yearName(balance.year),
+        year: yearName(t.locale, balance.year),
       }),
     );
   } else lines.push(t.t("leave.decider.noAllowance", { type: typeName(t, leave.type) }));
@@ -89,6 +103,46 @@ export async function describeLeave(
       }),
     );
   }
+  const perDay = await perDayEffect(deps, team.team, leave, request, calendar);
+  if (perDay) lines.push(t.t("leave.decider.perDay", perDay(t)));
   const details: KnownBlock[] = [section(lines.join("\n"))];
   return { summary, details };
+}
+
+/**
+ * What the leave does to the amount a rep must sell each remaining working day of the current period to
+ * reach their target: before and after, counting the rep's other approved leave. Null when the leave is
+ * not in the current period, the rep has no target, or the target is reached.
+ */
+async function perDayEffect(
+  deps: Pick<Deps, "db" | "hooks" | "clock">,
+  team: Team,
+  leave: LeaveRequestRow,
+  request: ApprovalRequest,
+  calendar: WorkCalendar,
+) {
+  const at = deps.clock.now();
+  const [standing] = (
+    await deps.hooks.ask("leave.quotaStanding", { team, repId: leave.requesterId, at })
+  ).filter((answer) => answer !== null);
+  if (!standing?.targetMinor) return null;
+  const today = localDate(at, team.timeZone);
+  const end = standing.periodEnd;
+  if (leave.endOn < today || leave.startOn > end) return null;
+  const left = standing.targetMinor - standing.totalMinor;
+  if (left <= 0) return null;
+  const others = (await awayBetween(deps.db, request.workspaceId, [leave.requesterId], today, end)).filter(
+    (row) => row.status === "approved" && row.requestId !== leave.requestId,
+  );
+  const before =
+    workingDays(calendar, today, end).length -
+    others.reduce((sum, row) => sum + wholeDaysOffIn(calendar, row, today, end), 0);
+  const after = before - wholeDaysOffIn(calendar, leave, today, end);
+  if (before <= 0) return null;
+  const currency = standing.currency;
+  return (t: { money(minor: number, currency: string): string }) => ({
+    before: t.money(Math.ceil(left / before), currency),
+    after: after > 0 ? t.money(Math.ceil(left / after), currency) : null,
+    days: after,
+  });
 }

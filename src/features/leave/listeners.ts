@@ -17,7 +17,7 @@ import {
 } from "../../platform/slack/index.js";
 import { isLocalDate, isoWeekday } from "../../platform/time/index.js";
 import { remindAfterDays, setRemindAfterDays } from "../approvals/index.js";
-import { setAllowance } from "./allowances.js";
+import { ALLOWANCE_FIELD, allowancesForm, saveAllowancesForm, setAllowance } from "./allowances.js";
 import { parseLeaveCommand } from "./command.js";
 import { describeLeave } from "./describe.js";
 import { spanText } from "./format.js";
@@ -31,13 +31,18 @@ import {
   leaveForm,
   leaveTeam,
   myLeave,
+  OVER_BALANCE_KEY,
   OVERLAP_KEY,
   requestLeave,
   today,
   twoWeeks,
+  yearName,
 } from "./service.js";
 import { awayBetween, leaveAbsences } from "./store.js";
 import {
+  ALLOWANCES_VIEW,
+  allowancesModal,
+  allowancesSavedModal,
   cancelPickReply,
   helpReply,
   LEAVE_IDS,
@@ -96,6 +101,24 @@ export function register(router: Router, deps: Deps): void {
     }),
   );
 
+  router.view(
+    ALLOWANCES_VIEW,
+    viewListener(deps, leaveMessages, async ({ ctx, view, t }) => {
+      const values = view.state.values as Record<
+        string,
+        Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+      >;
+      const text = (block: string) => values[block]?.value?.value ?? "";
+      const result = await saveAllowancesForm(ctx, {
+        days: Object.fromEntries(LEAVE_TYPES.map((type) => [type, text(ALLOWANCE_FIELD.days(type))])),
+        startMonth: values[ALLOWANCE_FIELD.startMonth]?.value?.selected_option?.value ?? null,
+        carry: text(ALLOWANCE_FIELD.carry),
+      });
+      if (!result.ok) return { errors: fieldErrors(t, result.errors) };
+      return { update: allowancesSavedModal(t, result.saved) };
+    }),
+  );
+
   router.action(
     LEAVE_IDS.cancelButton,
     actionListener(deps, leaveMessages, async ({ ctx, value, t }) => {
@@ -140,6 +163,12 @@ async function handleLeaveCommand(request: CommandRequest<LeaveMessages>): Promi
       const away = await awayBetween(ctx.deps.db, ctx.workspaceId, people, range.start, range.end);
       return teamAwayReply(t, team.team.name, away, range);
     }
+    case "allowanceForm": {
+      const data = await allowancesForm(ctx);
+      await request.ackEmpty();
+      await ctx.slack.openView(request.triggerId, allowancesModal(t, data));
+      return undefined;
+    }
     case "allowanceUsage":
       return { text: t.t("leave.allowance.usage") };
     case "allowance": {
@@ -178,13 +207,18 @@ function inWords(t: Translator<LeaveMessages>, errors: Record<string, Problem>):
   const out: Record<string, Problem> = {};
   for (const [field, problem] of Object.entries(errors)) {
     const p = problem.params as { start?: string; end?: string; approved?: boolean } | undefined;
-    out[field] =
-      problem.key === OVERLAP_KEY && p?.start && p.end
-        ? {
-            key: problem.key,
-            params: { dates: spanText(t.locale, p.start, p.end), approved: Boolean(p.approved) },
-          }
-        : problem;
+    const q = problem.params as { yearStart?: string; yearEnd?: string } | undefined;
+    if (problem.key === OVERLAP_KEY && p?.start && p.end) {
+      out[field] = {
+        key: problem.key,
+        params: { dates: spanText(t.locale, p.start, p.end), approved: Boolean(p.approved) },
+      };
+    } else if (problem.key === OVER_BALANCE_KEY && q?.yearStart && q.yearEnd) {
+      out[field] = {
+        key: problem.key,
+        params: { ...problem.params, year: yearName(t.locale, { start: q.yearStart, end: q.yearEnd }) },
+      };
+    } else out[field] = problem;
   }
   return out;
 }

@@ -29,7 +29,7 @@ const HELP_EN = [
   "*The team's supervisors (and admins)*",
   "• Approve or deny from the DM each request brings",
   "• `/leave allowance vacation 25`: 25 vacation days a year; add `from april` for a leave year that starts in April, `carry 5` to let up to 5 unused days move on",
-  "• `/leave allowance vacation none`: no allowance (the type is not counted)",
+  "• `/leave allowance vacation none`: no allowance (the type is not counted)  • `/leave allowance`: all of them in a form",
   "• `/leave remind 3`: a request waiting 3 working days for a decision reminds its deciders (default 2)",
 ].join("\n");
 
@@ -42,7 +42,7 @@ const HELP_SV = [
   "*Teamets handledare (och administratörer)*",
   "• Godkänn eller avslå i DM:et som varje ansökan ger",
   "• `/leave allowance vacation 25`: 25 semesterdagar om året; lägg till `from april` för ett semesterår som börjar i april, `carry 5` för att upp till 5 outnyttjade dagar ska följa med",
-  "• `/leave allowance vacation none`: ingen tilldelning (typen räknas inte)",
+  "• `/leave allowance vacation none`: ingen tilldelning (typen räknas inte)  • `/leave allowance`: alla i ett formulär",
   "• `/leave remind 3`: en ansökan som väntat på beslut i 3 arbetsdagar påminner beslutsfattarna (standard 2)",
 ].join("\n");
 
@@ -116,6 +116,10 @@ export const ownLeaveMessages = defineMessages(
       `*Quota pace (${p.period}):* their working days go from ${p.before} to ${p.after}; pace counts only the days they work.`,
     "leave.decider.teamPace": (p: { before: number; after: number; percent: string }) =>
       `*The team's working days* in that period go from ${p.before} to ${p.after} (${p.percent} fewer).`,
+    "leave.decider.perDay": (p: { before: string; after: string | null; days: number }) =>
+      p.after
+        ? `*To reach their target:* ${p.before} a working day now, ${p.after} with this leave (${p.days} working days left to sell in).`
+        : `*To reach their target:* ${p.before} a working day now; with this leave no working day is left in the period.`,
     "leave.otherLine": (p: { user: string; dates: string; status: string }) =>
       `• <@${p.user}>: ${p.dates}${p.status}`,
     "leave.pendingMark": " (waiting for a decision)",
@@ -151,6 +155,20 @@ export const ownLeaveMessages = defineMessages(
     "leave.allowance.carry": (p: { days: number }) => `; up to ${p.days} unused days carry over`,
     "leave.allowance.cleared": (p: { type: string }) =>
       `${p.type}: no allowance any more; it is not counted.`,
+    "leave.allowance.badDays": "Whole days from 0 to 366, or leave it empty.",
+    "leave.allowance.badMonth": "Pick the month the leave year starts in.",
+    "leave.allowance.title": "Leave allowances",
+    "leave.allowance.submit": "Save",
+    "leave.allowance.intro": (p: { team: string }) =>
+      `Days a year for each type of leave in *${p.team}*. Leave a type empty and it is not counted: people can still ask for it, with no balance.`,
+    "leave.allowance.days": (p: { type: string }) => `${p.type}: days a year`,
+    "leave.allowance.month": "The leave year starts in",
+    "leave.allowance.carryLabel": "Unused vacation days that carry over (at most)",
+    "leave.allowance.carryHint": "Empty: none carry over.",
+    "leave.allowance.saved.title": "Allowances saved",
+    "leave.allowance.saved": (p: { lines: string[] }) => `Saved. From now on:\n${p.lines.join("\n")}`,
+    "leave.allowance.savedLine": (p: { type: string; days: number | null }) =>
+      p.days === null ? `• ${p.type}: not counted` : `• ${p.type}: ${p.days} days a year`,
     "leave.remind.set": (p: { days: number }) =>
       `From now on, a request that has waited ${p.days} working day${p.days === 1 ? "" : "s"} for a decision reminds its deciders, once.`,
     "leave.remind.usage": (p: { days: number }) =>
@@ -223,6 +241,10 @@ export const ownLeaveMessages = defineMessages(
       `*Kvottakt (${p.period}):* arbetsdagarna går från ${p.before} till ${p.after}; takten räknar bara dagarna hen arbetar.`,
     "leave.decider.teamPace": (p) =>
       `*Teamets arbetsdagar* den perioden går från ${p.before} till ${p.after} (${p.percent} färre).`,
+    "leave.decider.perDay": (p) =>
+      p.after
+        ? `*För att nå målet:* ${p.before} per arbetsdag nu, ${p.after} med den här ledigheten (${p.days} arbetsdagar kvar att sälja på).`
+        : `*För att nå målet:* ${p.before} per arbetsdag nu; med den här ledigheten finns ingen arbetsdag kvar i perioden.`,
     "leave.otherLine": (p) => `• <@${p.user}>: ${p.dates}${p.status}`,
     "leave.pendingMark": " (väntar på beslut)",
 
@@ -256,6 +278,20 @@ export const ownLeaveMessages = defineMessages(
       `${p.type}: ${p.days} dagar om året från och med nu, semesteråret börjar i ${p.month}${p.carry}.`,
     "leave.allowance.carry": (p) => `; upp till ${p.days} outnyttjade dagar följer med`,
     "leave.allowance.cleared": (p) => `${p.type}: ingen tilldelning längre; den räknas inte.`,
+    "leave.allowance.badDays": "Hela dagar från 0 till 366, eller lämna fältet tomt.",
+    "leave.allowance.badMonth": "Välj månaden semesteråret börjar i.",
+    "leave.allowance.title": "Tilldelning av ledighet",
+    "leave.allowance.submit": "Spara",
+    "leave.allowance.intro": (p) =>
+      `Dagar per år för varje typ av ledighet i *${p.team}*. Lämna en typ tom så räknas den inte: man kan fortfarande ansöka om den, utan saldo.`,
+    "leave.allowance.days": (p) => `${p.type}: dagar per år`,
+    "leave.allowance.month": "Semesteråret börjar i",
+    "leave.allowance.carryLabel": "Outnyttjade semesterdagar som följer med (högst)",
+    "leave.allowance.carryHint": "Tomt: inga följer med.",
+    "leave.allowance.saved.title": "Tilldelningen sparad",
+    "leave.allowance.saved": (p) => `Sparat. Från och med nu:\n${p.lines.join("\n")}`,
+    "leave.allowance.savedLine": (p) =>
+      p.days === null ? `• ${p.type}: räknas inte` : `• ${p.type}: ${p.days} dagar per år`,
     "leave.remind.set": (p) =>
       `Från och med nu påminns beslutsfattarna, en gång, om en ansökan som har väntat på beslut i ${p.days} arbetsdag${p.days === 1 ? "" : "ar"}.`,
     "leave.remind.usage": (p) =>

@@ -2,6 +2,7 @@ import type { RequestContext } from "../../platform/context.js";
 import { isExclusionViolation } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf } from "../../platform/errors.js";
+import { dateFormat } from "../../platform/i18n/index.js";
 import type { FormResult } from "../../platform/slack/index.js";
 import {
   addDays,
@@ -10,14 +11,7 @@ import {
   type WorkCalendar,
   workingDays,
 } from "../../platform/time/index.js";
-import {
-  type ApprovalRequest,
-  approvalOfRequest,
-  cancelRequest,
-  fileApproval,
-  routeOf,
-  showToDeciders,
-} from "../approvals/index.js";
+import { type ApprovalRequest, cancelRequest, filedBefore, fileOnce, routeOf } from "../approvals/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers } from "../team/index.js";
 import type { LeaveMessages } from "./messages.js";
 import {
@@ -45,7 +39,7 @@ import {
   overlappingLeave,
 } from "./store.js";
 
-const { error, fieldError, problem } = problemsOf<LeaveMessages>();
+const { error } = problemsOf<LeaveMessages>();
 
 /** The modal's input blocks, by the rule's field names. */
 export const LEAVE_FIELD = {
@@ -195,8 +189,9 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
     halfDayStart: input.halfDayStart,
     halfDayEnd: input.halfDayEnd,
   };
-  const replayed = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
-  if (replayed) return filedAgain(ctx, replayed);
+  const replayed = await filedBefore(ctx, leaveDetails(ctx));
+  if (replayed)
+    return { ok: true, request: replayed.request, leave: replayed.details, deciders: replayed.deciders };
 
   const overlap = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
   if (overlap) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(overlap) } };
@@ -212,69 +207,60 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
         return {
           ok: false,
           errors: {
-            [LEAVE_FIELD.end]: problem("leave.invalid.overBalance", {
-              type,
-              asked: String(part.halfDays / 2),
-              available: String(Math.max(0, available) / 2),
-              year: yearName(part.year),
-            }),
+            // The leave year is put in words by the listener, in the person's language.
+            [LEAVE_FIELD.end]: {
+              key: OVER_BALANCE_KEY,
+              params: {
+                type,
+                asked: String(part.halfDays / 2),
+                available: String(Math.max(0, available) / 2),
+                yearStart: part.year.start,
+                yearEnd: part.year.end,
+              },
+            },
           },
         };
       }
     }
   }
-  const { route, deciders } = await routeOf(deps, team, ctx.userId);
-  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
   const halfDays = leaveHalfDays(calendar, span);
-  const at = deps.clock.now();
   try {
-    const filed = await deps.db.transaction(async (tx) => {
-      const request = await fileApproval(tx, {
-        workspaceId: ctx.workspaceId,
-        team,
-        kind: "leave",
-        requesterId: ctx.userId,
-        route,
-        requestId: ctx.requestId,
-        at,
-        details: { type, ...span, halfDays, note: input.note },
-      });
-      if (!request) return null;
-      const leave: LeaveRequestRow = {
-        requestId: request.id,
-        workspaceId: ctx.workspaceId,
-        requesterId: ctx.userId,
-        type,
-        startOn: span.start,
-        endOn: span.end,
-        halfDayStart: span.halfDayStart,
-        halfDayEnd: span.halfDayEnd,
-        halfDays,
-        note: input.note,
-        status: "pending",
-      };
-      await insertLeave(tx, leave);
-      await showToDeciders(deps, tx, request);
-      return { request, leave, deciders };
-    });
-    if (filed) return { ok: true, ...filed };
+    const filed = await fileOnce(
+      ctx,
+      { team, kind: "leave", details: { type, ...span, halfDays, note: input.note } },
+      {
+        insert: async (tx, request) => {
+          const leave: LeaveRequestRow = {
+            requestId: request.id,
+            workspaceId: ctx.workspaceId,
+            requesterId: ctx.userId,
+            type,
+            startOn: span.start,
+            endOn: span.end,
+            halfDayStart: span.halfDayStart,
+            halfDayEnd: span.halfDayEnd,
+            halfDays,
+            note: input.note,
+            status: "pending",
+          };
+          await insertLeave(tx, leave);
+          return leave;
+        },
+        load: leaveDetails(ctx),
+      },
+    );
+    return { ok: true, request: filed.request, leave: filed.details, deciders: filed.deciders };
   } catch (failure) {
     if (!isExclusionViolation(failure, "leave_requests_no_overlap")) throw failure;
     const clash = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
     if (clash) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(clash) } };
     throw failure;
   }
-  const again = ctx.requestId ? await approvalOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
-  if (!again) throw new Error("a leave request was neither filed nor found");
-  return filedAgain(ctx, again);
 }
 
-async function filedAgain(ctx: RequestContext, request: ApprovalRequest): Promise<FormResult<FiledLeave>> {
-  const found = await findLeave(ctx.deps.db, ctx.workspaceId, request.id);
-  const team = await findTeam(ctx.deps.db, ctx.workspaceId, request.teamId);
-  if (!found || !team) throw error("approvals.gone");
-  const { deciders } = await routeOf(ctx.deps, team, request.requesterId);
-  return { ok: true, request, leave: found.leave, deciders };
+/** How the workflow reads a leave request's details back (a replayed submission is answered with them). */
+function leaveDetails(ctx: RequestContext): (request: ApprovalRequest) => Promise<LeaveRequestRow | null> {
+  return async (request) => (await findLeave(ctx.deps.db, ctx.workspaceId, request.id))?.leave ?? null;
 }
 
 /** The clash with the person's own leave; its dates are put in words by the listener, in their language. */
@@ -287,8 +273,14 @@ function overlapProblem(row: LeaveRequestRow): Problem {
   };
 }
 
-export function yearName(year: LeaveYear): string {
-  return year.start.slice(5) === "01-01" ? String(year.key) : `${year.start} – ${year.end}`;
+export const OVER_BALANCE_KEY = "leave.invalid.overBalance";
+
+/** A leave year as people name it: "2026" when it is the calendar year, else "Apr 2026 – Mar 2027". */
+export function yearName(locale: string, year: Pick<LeaveYear, "start" | "end">): string {
+  if (year.start.slice(5) === "01-01" && year.end.slice(5) === "12-31") return year.start.slice(0, 4);
+  const month = dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const at = (date: LocalDate) => month.format(new Date(`${date}T12:00:00Z`));
+  return `${at(year.start)} – ${at(year.end)}`;
 }
 
 /** `/leave list`: my leave from today on, and my balances. */
@@ -364,5 +356,3 @@ export function wholeDaysOffIn(
     (d) => !(d === leave.startOn && leave.halfDayStart) && !(d === leave.endOn && leave.halfDayEnd),
   ).length;
 }
-
-export { fieldError };

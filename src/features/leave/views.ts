@@ -11,10 +11,11 @@ import {
   section,
 } from "../../platform/slack/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
+import { ALLOWANCE_FIELD } from "./allowances.js";
 import { spanText } from "./format.js";
 import type { LeaveMessages } from "./messages.js";
 import { LEAVE_TYPES, type LeaveType } from "./rules.js";
-import type { LeaveRequestRow } from "./schema.js";
+import type { LeaveAllowanceRow, LeaveRequestRow } from "./schema.js";
 import { cancellable, LEAVE_FIELD, type LeaveFormData, type TypeBalance, yearName } from "./service.js";
 import type { Leave } from "./store.js";
 
@@ -63,7 +64,7 @@ function balanceLines(t: T, balances: readonly TypeBalance[]): string[] {
       type: typeName(t, b.type),
       available: n(b.balance.availableHalfDays),
       allowance: n(b.balance.allowanceHalfDays + b.balance.carriedHalfDays),
-      year: yearName(b.year),
+      year: yearName(t.locale, b.year),
     })}: ${t.t("leave.balance.detail", {
       used: n(b.balance.usedHalfDays),
       pending: n(b.balance.pendingHalfDays),
@@ -205,4 +206,85 @@ export function teamAwayReply(
 
 export function helpReply(t: T): Reply {
   return { text: t.t("leave.help.fallback"), blocks: [section(t.t("leave.help"))] };
+}
+
+export const ALLOWANCES_VIEW = "leave.allowances";
+
+/** The allowances form: days a year per type, the month the leave year starts, vacation carry-over. */
+export function allowancesModal(
+  t: T,
+  data: { team: { team: { name: string } }; allowances: ReadonlyMap<LeaveType, LeaveAllowanceRow> },
+): ModalView {
+  const vacation = data.allowances.get("vacation");
+  const startMonth = [...data.allowances.values()][0]?.startMonth ?? 1;
+  const monthOption = (month: number) => ({
+    text: plain(
+      new Intl.DateTimeFormat(t.locale, { month: "long", timeZone: "UTC" }).format(
+        new Date(Date.UTC(2026, month - 1, 15)),
+      ),
+      75,
+    ),
+    value: String(month),
+  });
+  const months = Array.from({ length: 12 }, (_, i) => monthOption(i + 1));
+  return modal({
+    title: t.t("leave.allowance.title"),
+    submit: t.t("leave.allowance.submit"),
+    close: t.t("common.button.close"),
+    callbackId: ALLOWANCES_VIEW,
+    blocks: [
+      section(t.t("leave.allowance.intro", { team: data.team.team.name })),
+      ...LEAVE_TYPES.map((type) => {
+        const days = data.allowances.get(type)?.daysPerYear;
+        return input(
+          ALLOWANCE_FIELD.days(type),
+          t.t("leave.allowance.days", { type: typeName(t, type) }),
+          {
+            type: "number_input",
+            is_decimal_allowed: false,
+            min_value: "0",
+            max_value: "366",
+            ...(days !== undefined ? { initial_value: String(days) } : {}),
+          },
+          { optional: true },
+        );
+      }),
+      input(ALLOWANCE_FIELD.startMonth, t.t("leave.allowance.month"), {
+        type: "static_select",
+        options: months,
+        initial_option: monthOption(startMonth),
+      }),
+      input(
+        ALLOWANCE_FIELD.carry,
+        t.t("leave.allowance.carryLabel"),
+        {
+          type: "number_input",
+          is_decimal_allowed: false,
+          min_value: "0",
+          max_value: "366",
+          ...(vacation?.carryOverCap ? { initial_value: String(vacation.carryOverCap) } : {}),
+        },
+        { optional: true, hint: t.t("leave.allowance.carryHint") },
+      ),
+    ],
+  });
+}
+
+export function allowancesSavedModal(
+  t: T,
+  saved: readonly { type: LeaveType; days: number | null }[],
+): ModalView {
+  return modal({
+    title: t.t("leave.allowance.saved.title"),
+    close: t.t("common.button.close"),
+    blocks: [
+      section(
+        t.t("leave.allowance.saved", {
+          lines: saved.map((s) =>
+            t.t("leave.allowance.savedLine", { type: typeName(t, s.type), days: s.days }),
+          ),
+        }),
+      ),
+    ],
+  });
 }

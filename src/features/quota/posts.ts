@@ -6,7 +6,7 @@ import { periodByKey } from "../../platform/time/index.js";
 import { findProduct } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
 import { type QuotaMessages, quotaMessages } from "./messages.js";
-import { repsProgress } from "./progress.js";
+import { repProgress, repsProgress } from "./progress.js";
 import type { Checkin } from "./schema.js";
 import { rulesOf } from "./settings.js";
 import {
@@ -123,6 +123,17 @@ export function registerQuotaJobs(deps: Deps): void {
       }),
     ),
   );
+
+  // Leave shows a decider what a rep's leave does to what each remaining working day must bring in.
+  deps.hooks.answer("leave.quotaStanding", async ({ team, repId, at }) => {
+    const progress = await repProgress(deps, team, repId, at);
+    return {
+      targetMinor: progress.targetMinor,
+      totalMinor: progress.totals.totalMinor,
+      currency: progress.currency,
+      periodEnd: progress.period.end,
+    };
+  });
 
   deps.hooks.answer("team.currency.inUse", async ({ db, team, periodStart, periodEnd, periodKey }) => {
     const found = await findTeam(db, team.workspaceId, team.id);
