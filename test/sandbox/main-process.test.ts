@@ -120,15 +120,19 @@ describe("npm start with no Slack credentials", { timeout: 90_000 }, () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script type="module" src="/static/app.js">');
     expect((await fetch(`${first.url}/static/app.js`)).headers.get("content-type")).toMatch(/javascript/);
-    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product, quota)");
+    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product, quota, leave)");
+    // Made a supervisor; then Emma's leave (approved by Sara) and Jonas's (waiting for her).
     expect(await dmOf(first.url, DEMO_IDS.supervisor)).toEqual([
       expect.stringContaining("gjorde dig till handledare för *Sales North*"),
+      expect.stringContaining("Godkänd av"),
+      expect.stringContaining("Väntar på beslut."),
     ]);
     const posts = await checkinPosts(first.url);
     expect(posts).toHaveLength(8);
     expect(await dmOf(first.url, DEMO_IDS.reps[1])).toEqual([
       expect.stringContaining("added you to the team *Sales North*"),
       expect.stringContaining("set your target from"),
+      expect.stringContaining("approved your request: Vacation"),
     ]);
     const posted = await json(`${first.url}/api/message`, {
       as: DEMO_IDS.reps[1],
@@ -149,7 +153,7 @@ describe("npm start with no Slack credentials", { timeout: 90_000 }, () => {
     expect(general.messages[DEMO_IDS.channels.general]?.map((m) => m.text)).toContain(
       "Still here after a restart?",
     );
-    expect(await dmOf(second.url, DEMO_IDS.supervisor)).toHaveLength(1);
+    expect(await dmOf(second.url, DEMO_IDS.supervisor)).toHaveLength(3);
     expect(await checkinPosts(second.url)).toEqual(posts);
     expect(second.stderr()).not.toContain("demo data seeded");
 
