@@ -18,5 +18,5 @@ export {
   filedBefore,
   fileOnce,
   type KindFiling,
-  routeOf,
+  whoDecides,
 } from "./service.js";

@@ -82,6 +82,16 @@ export async function routeOf(
   return { route, deciders: await decidersFor(deps, team, route, requesterId) };
 }
 
+/**
+ * Who would decide a request of the person asking, for a form to name before it is filled in; the polite
+ * refusal when nobody can (no other supervisor, no executive or admin the app knows of).
+ */
+export async function whoDecides(ctx: RequestContext, team: TeamWithMembers): Promise<string[]> {
+  const { deciders } = await routeOf(ctx.deps, team, ctx.userId);
+  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  return deciders;
+}
+
 export async function decidersFor(
   deps: Pick<Deps, "db" | "config">,
   team: TeamWithMembers,
@@ -188,8 +198,8 @@ export async function fileOnce<T>(
   kind: KindFiling<T>,
 ): Promise<Filed<T>> {
   const { deps } = ctx;
-  const { route, deciders } = await routeOf(deps, input.team, ctx.userId);
-  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const deciders = await whoDecides(ctx, input.team);
+  const route = routeFor(ctx.userId, input.team.supervisorIds);
   const at = deps.clock.now();
   const filed = await deps.db.transaction(async (tx) => {
     const request = await fileApproval(tx, {

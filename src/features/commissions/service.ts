@@ -10,7 +10,13 @@ import {
   periodByKey,
   previousPeriod,
 } from "../../platform/time/index.js";
-import { type ApprovalRequest, cancelRequest, filedBefore, fileOnce, routeOf } from "../approvals/index.js";
+import {
+  type ApprovalRequest,
+  cancelRequest,
+  filedBefore,
+  fileOnce,
+  whoDecides,
+} from "../approvals/index.js";
 import { type Checkin, currentPeriod, findCheckin, recentCheckinsOf } from "../quota/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, teamsInWorkspace } from "../team/index.js";
 import type { CommissionMessages } from "./messages.js";
@@ -68,8 +74,7 @@ export interface ClaimFormData {
 
 export async function claimForm(ctx: RequestContext): Promise<ClaimFormData> {
   const team = await claimTeam(ctx);
-  const { deciders } = await routeOf(ctx.deps, team, ctx.userId);
-  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const deciders = await whoDecides(ctx, team);
   const since = addDays(today(ctx.deps, team.team), -CHECKIN_WINDOW_DAYS);
   const checkins = await recentCheckinsOf(ctx.deps.db, ctx.workspaceId, ctx.userId, since);
   return { team, deciders, checkins };

@@ -11,7 +11,13 @@ import {
   type WorkCalendar,
   workingDays,
 } from "../../platform/time/index.js";
-import { type ApprovalRequest, cancelRequest, filedBefore, fileOnce, routeOf } from "../approvals/index.js";
+import {
+  type ApprovalRequest,
+  cancelRequest,
+  filedBefore,
+  fileOnce,
+  whoDecides,
+} from "../approvals/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers } from "../team/index.js";
 import type { LeaveMessages } from "./messages.js";
 import {
@@ -142,8 +148,7 @@ export interface LeaveFormData {
 
 export async function leaveForm(ctx: RequestContext): Promise<LeaveFormData> {
   const team = await leaveTeam(ctx);
-  const { deciders } = await routeOf(ctx.deps, team, ctx.userId);
-  if (deciders.length === 0) throw error("approvals.nobodyToDecide");
+  const deciders = await whoDecides(ctx, team);
   return {
     team,
     deciders,
