@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
 import { fileClaim } from "../../src/features/commissions/service.js";
 import { checkins } from "../../src/features/quota/schema.js";
+import { listAudit } from "../../src/platform/audit/index.js";
 import { contextFor } from "../../src/platform/context.js";
 import { spaces } from "../support/commands.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -337,6 +338,10 @@ describe("a rep's commission claim, from the form to payroll", () => {
     expect(asked.shown).toBe(
       "Exporten av godkända provisionsbegäranden för affärer avslutade under juni 2026 (Sales North) är på väg till ditt DM.",
     );
+    const audited = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "commissions.claims.export",
+    });
+    expect(audited.map((a) => [a.actorId, a.subjectId])).toEqual([[p.sara, "2026-06"]]);
     const files = h.fake.world.allFiles();
     expect(files).toHaveLength(1);
     const [csvFile] = files;
@@ -418,6 +423,12 @@ describe("a rep's commission claim, from the form to payroll", () => {
       `Only supervisors, executives and admins export commission claims for payroll. Your supervisor <@${p.sara}> can.`,
     );
     expect(h.fake.world.allFiles()).toHaveLength(1);
+    expect(
+      await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+        action: "commissions.claims.export",
+        actorId: p.alice,
+      }),
+    ).toEqual([]);
     const usage = await commission(p.sara, "export juni");
     expect(usage.shown).toContain("Ange vilken period: `/commission export 2026-06`");
 

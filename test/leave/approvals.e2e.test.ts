@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
+import { requestLeave } from "../../src/features/leave/index.js";
 import { leaveRequests } from "../../src/features/leave/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
+import { contextFor } from "../../src/platform/context.js";
 import { meetAtLock } from "../support/barrier.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -318,5 +320,38 @@ describe.skipIf(!onPostgres)(`two supervisors deciding at the same moment, on Po
     // Alice heard of one decision only.
     const told = dm(p.alice).messages.filter((m) => /approved your request|denied your request/.test(m.text));
     expect(told).toHaveLength(1);
+  });
+
+  it("files one of two requests sent at once that together spend more days than are left", async () => {
+    await leave(p.sara, "allowance vacation 3");
+    const ctx = (requestId: string) =>
+      contextFor(h.server.deps, {
+        workspaceId: h.fake.world.workspace.teamId,
+        userId: p.bo,
+        requestId,
+      });
+    const form = (start: string, end: string) => ({
+      type: "vacation" as const,
+      start,
+      end,
+      halfDayStart: false,
+      halfDayEnd: false,
+      note: "",
+    });
+    const workspace = h.fake.world.workspace.teamId;
+    const results = await meetAtLock<Awaited<ReturnType<typeof requestLeave>>>(
+      h.database.url as string,
+      `select pg_advisory_xact_lock(hashtext('leave:${workspace}:${p.bo}'))`,
+      2,
+      () => [
+        requestLeave(ctx("race-1"), form("2026-09-07", "2026-09-08")),
+        requestLeave(ctx("race-2"), form("2026-09-14", "2026-09-15")),
+      ],
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.errors.end?.key).toBe("leave.invalid.overBalance");
+    const rows = await h.database.db.select().from(leaveRequests).where(eq(leaveRequests.requesterId, p.bo));
+    expect(rows.filter((r) => r.startOn >= "2026-09-01")).toHaveLength(1);
   });
 });

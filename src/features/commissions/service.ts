@@ -1,3 +1,4 @@
+import { recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf } from "../../platform/errors.js";
@@ -23,6 +24,12 @@ import type { CommissionMessages } from "./messages.js";
 import { CHECKIN_WINDOW_DAYS, type ClaimDraft, type ClaimField, checkClaim } from "./rules.js";
 import type { CommissionClaimRow } from "./schema.js";
 import { approvedTotal, type Claim, claimsOf, findClaim, insertClaim } from "./store.js";
+
+declare module "../../platform/audit/audit.js" {
+  interface AuditActions {
+    "commissions.claims.export": true;
+  }
+}
 
 const { error, problem } = problemsOf<CommissionMessages>();
 
@@ -228,11 +235,22 @@ export async function startExport(
         ? previousPeriod(current, team.timeZone)
         : periodByKey(choice.key, team.timeZone);
   if (!period) throw error("commissions.export.usage");
-  await deps.jobs.send("commissions.export", {
-    workspaceId: ctx.workspaceId,
-    userId: ctx.userId,
-    periodKey: period.key,
-    teamIds: teams.map((t) => t.team.id),
+  const teamIds = teams.map((t) => t.team.id);
+  // Who took the payroll figures, of which teams and period: audited with the job that sends them.
+  await deps.db.transaction(async (tx) => {
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.userId,
+      action: "commissions.claims.export",
+      subject: { type: "period", id: period.key },
+      after: { teamIds },
+      at: deps.clock.now(),
+    });
+    await deps.jobs.send(
+      "commissions.export",
+      { workspaceId: ctx.workspaceId, userId: ctx.userId, periodKey: period.key, teamIds },
+      { tx },
+    );
   });
   return { period, teams };
 }

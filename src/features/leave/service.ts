@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { RequestContext } from "../../platform/context.js";
-import { isExclusionViolation } from "../../platform/db/index.js";
+import { type Db, isExclusionViolation } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf } from "../../platform/errors.js";
 import { dateFormat } from "../../platform/i18n/index.js";
@@ -200,34 +201,8 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
 
   const overlap = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
   if (overlap) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(overlap) } };
-  const [balance] = await balancesOf(deps, team, ctx.userId, span.start, [type]);
-  if (balance) {
-    for (const part of halfDaysByLeaveYear(calendar, span, balance.allowance.startMonth)) {
-      const [inYear] =
-        part.year.key === balance.year.key
-          ? [balance]
-          : await balancesOf(deps, team, ctx.userId, part.year.start, [type]);
-      const available = inYear?.balance.availableHalfDays ?? 0;
-      if (part.halfDays > available) {
-        return {
-          ok: false,
-          errors: {
-            // The leave year is put in words by the listener, in the person's language.
-            [LEAVE_FIELD.end]: {
-              key: OVER_BALANCE_KEY,
-              params: {
-                type,
-                asked: String(part.halfDays / 2),
-                available: String(Math.max(0, available) / 2),
-                yearStart: part.year.start,
-                yearEnd: part.year.end,
-              },
-            },
-          },
-        };
-      }
-    }
-  }
+  const over = await overBalance(deps.db, team, ctx.userId, type, span);
+  if (over) return { ok: false, errors: { [LEAVE_FIELD.end]: over } };
   const halfDays = leaveHalfDays(calendar, span);
   try {
     const filed = await fileOnce(
@@ -235,6 +210,13 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
       { team, kind: "leave", details: { type, ...span, halfDays, note: input.note } },
       {
         insert: async (tx, request) => {
+          // One filing at a time per person, and the balance read again under that lock: two requests
+          // sent at once cannot both spend the same days.
+          await tx.execute(
+            sql`select pg_advisory_xact_lock(hashtext(${`leave:${ctx.workspaceId}:${ctx.userId}`}))`,
+          );
+          const spent = await overBalance(tx, team, ctx.userId, type, span);
+          if (spent) throw new FieldProblem(LEAVE_FIELD.end, spent);
           const leave: LeaveRequestRow = {
             requestId: request.id,
             workspaceId: ctx.workspaceId,
@@ -256,11 +238,59 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
     );
     return { ok: true, request: filed.request, leave: filed.details, deciders: filed.deciders };
   } catch (failure) {
+    if (failure instanceof FieldProblem) return { ok: false, errors: { [failure.field]: failure.problem } };
     if (!isExclusionViolation(failure, "leave_requests_no_overlap")) throw failure;
     const clash = await overlappingLeave(deps.db, ctx.workspaceId, ctx.userId, span.start, span.end);
     if (clash) return { ok: false, errors: { [LEAVE_FIELD.start]: overlapProblem(clash) } };
     throw failure;
   }
+}
+
+/** A rule broken inside the filing transaction: it rolls back, and the problem lands on its field. */
+class FieldProblem extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: Problem,
+  ) {
+    super(problem.key);
+  }
+}
+
+/**
+ * The balance problem of a request, if it asks for more days of a type with an allowance than are left to
+ * request in a leave year it touches (pending requests count). Its leave year is put in words by the
+ * listener, in the person's language.
+ */
+async function overBalance(
+  db: Db,
+  team: TeamWithMembers,
+  userId: string,
+  type: LeaveType,
+  span: LeaveSpan,
+): Promise<Problem | null> {
+  const calendar = calendarOf(team.team);
+  const [balance] = await balancesOf({ db }, team, userId, span.start, [type]);
+  if (!balance) return null;
+  for (const part of halfDaysByLeaveYear(calendar, span, balance.allowance.startMonth)) {
+    const [inYear] =
+      part.year.key === balance.year.key
+        ? [balance]
+        : await balancesOf({ db }, team, userId, part.year.start, [type]);
+    const available = inYear?.balance.availableHalfDays ?? 0;
+    if (part.halfDays > available) {
+      return {
+        key: OVER_BALANCE_KEY,
+        params: {
+          type,
+          asked: String(part.halfDays / 2),
+          available: String(Math.max(0, available) / 2),
+          yearStart: part.year.start,
+          yearEnd: part.year.end,
+        },
+      };
+    }
+  }
+  return null;
 }
 
 /** How the workflow reads a leave request's details back (a replayed submission is answered with them). */
