@@ -281,6 +281,22 @@ describe("a rep's commission claim, from the form to payroll", () => {
     expect(text).toContain("*Godkänt för hen hittills under juni 2026:* 1 250 kr (1 begäran).");
   });
 
+  it("refuses a second claim on a sale that is claimed already, on the check-in field", async () => {
+    await openForm(p.alice);
+    const again = await submit(p.alice, {
+      deal: "Acme renewal, again",
+      customer: "Acme AB",
+      dealAmount: "12 500",
+      rate: "10",
+      closedOn: "2026-06-12",
+      checkin: String(aliceSale),
+    });
+    expect(again.errors).toEqual({
+      checkin: "That sale is in your claim for Acme renewal already (approved). A sale pays commission once.",
+    });
+    await h.slack.closeView({ userId: p.alice });
+  });
+
   it("lists a rep's claims with Cancel on the pending ones, and takes one back", async () => {
     // Bo, in Swedish: the form's problems in his words, a commission amount with öre, a claim he takes back.
     await openForm(p.bo);

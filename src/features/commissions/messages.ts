@@ -93,6 +93,8 @@ export const ownCommissionMessages = defineMessages(
     "commissions.invalid.closedFuture":
       "That day hasn't come yet. Commission is claimed once a deal has closed: today or earlier.",
     "commissions.invalid.checkinNotYours": "Pick one of your own check-ins.",
+    "commissions.invalid.checkinClaimed": (p: { deal: string; approved: boolean }) =>
+      `That sale is in your claim for ${p.deal} already (${p.approved ? "approved" : "waiting for a decision"}). A sale pays commission once.`,
     "commissions.invalid.checkinGone":
       "That check-in no longer counts (taken back or removed). Pick another, or none.",
 
@@ -207,6 +209,8 @@ export const ownCommissionMessages = defineMessages(
     "commissions.invalid.closedFuture":
       "Den dagen har inte kommit än. Provision begärs när en affär är avslutad: i dag eller tidigare.",
     "commissions.invalid.checkinNotYours": "Välj en av dina egna incheckningar.",
+    "commissions.invalid.checkinClaimed": (p) =>
+      `Den försäljningen finns redan i din begäran för ${p.deal} (${p.approved ? "godkänd" : "väntar på beslut"}). En försäljning ger provision en gång.`,
     "commissions.invalid.checkinGone":
       "Den incheckningen räknas inte längre (ångrad eller borttagen). Välj en annan, eller ingen.",
 

@@ -23,7 +23,7 @@ import { findTeam, repTeamOf, type TeamWithMembers, teamsInWorkspace } from "../
 import type { CommissionMessages } from "./messages.js";
 import { CHECKIN_WINDOW_DAYS, type ClaimDraft, type ClaimField, checkClaim } from "./rules.js";
 import type { CommissionClaimRow } from "./schema.js";
-import { approvedTotal, type Claim, claimsOf, findClaim, insertClaim } from "./store.js";
+import { approvedTotal, type Claim, claimOfCheckin, claimsOf, findClaim, insertClaim } from "./store.js";
 
 declare module "../../platform/audit/audit.js" {
   interface AuditActions {
@@ -98,6 +98,13 @@ async function checkinProblem(ctx: RequestContext, checkinId: number): Promise<P
   const checkin = await findCheckin(ctx.deps.db, ctx.workspaceId, checkinId);
   if (!checkin || checkin.repId !== ctx.userId) return problem("commissions.invalid.checkinNotYours");
   if (checkin.status !== "active") return problem("commissions.invalid.checkinGone");
+  const claimed = await claimOfCheckin(ctx.deps.db, ctx.workspaceId, checkinId);
+  if (claimed) {
+    return problem("commissions.invalid.checkinClaimed", {
+      deal: claimed.claim.deal,
+      approved: claimed.request.status === "approved",
+    });
+  }
   return null;
 }
 
@@ -109,6 +116,10 @@ async function checkinProblem(ctx: RequestContext, checkinId: number): Promise<P
 export async function fileClaim(ctx: RequestContext, draft: ClaimDraft): Promise<FormResult<FiledClaim>> {
   const { deps } = ctx;
   const team = await claimTeam(ctx);
+  // A replayed submission is answered as the first one was (its check-in is linked by now).
+  const replayed = await filedBefore(ctx, claimDetails(ctx));
+  if (replayed)
+    return { ok: true, request: replayed.request, claim: replayed.details, deciders: replayed.deciders };
   const { currency, locale } = team.team;
   const checked = checkClaim(draft, { today: today(deps, team.team), currency, language: locale });
   const problems: Partial<Record<ClaimField, Problem>> = checked.ok ? {} : { ...checked.problems };
@@ -121,9 +132,6 @@ export async function fileClaim(ctx: RequestContext, draft: ClaimDraft): Promise
     for (const [field, p] of Object.entries(problems)) errors[CLAIM_FIELD[field as ClaimField]] = p;
     return { ok: false, errors };
   }
-  const replayed = await filedBefore(ctx, claimDetails(ctx));
-  if (replayed)
-    return { ok: true, request: replayed.request, claim: replayed.details, deciders: replayed.deciders };
   const { terms } = checked;
   const filed = await fileOnce(
     ctx,

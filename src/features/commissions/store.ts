@@ -23,6 +23,23 @@ export async function findClaim(db: Db, workspaceId: string, requestId: number):
   return row ?? null;
 }
 
+/** The pending or approved claim a check-in is linked to, if any (a sale pays commission once). */
+export async function claimOfCheckin(db: Db, workspaceId: string, checkinId: number): Promise<Claim | null> {
+  const [row] = await db
+    .select({ claim: commissionClaims, request: approvalRequests })
+    .from(commissionClaims)
+    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId))
+    .where(
+      and(
+        eq(commissionClaims.workspaceId, workspaceId),
+        eq(commissionClaims.checkinId, checkinId),
+        inArray(approvalRequests.status, ["pending", "approved"]),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
 /** A person's claims that are pending, approved or denied, the latest filed first. */
 export async function claimsOf(db: Db, workspaceId: string, userId: string, limit: number): Promise<Claim[]> {
   return db
