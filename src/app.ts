@@ -1,6 +1,7 @@
 import { App, type Receiver } from "@slack/bolt";
 import * as approvals from "./features/approvals/index.js";
 import * as commissions from "./features/commissions/index.js";
+import * as escalations from "./features/escalations/index.js";
 import * as leave from "./features/leave/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
@@ -49,6 +50,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   approvals.register(router, deps);
   leave.register(router, deps);
   commissions.register(router, deps);
+  escalations.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -63,6 +63,8 @@ function sample(variant: Record<string, unknown>): Record<string, unknown> {
           "sales",
           "deciders",
           "lines",
+          "executives",
+          "handlers",
         ].includes(name)
       ) {
         return ["U1", "U2"];

@@ -50,6 +50,8 @@ export interface SlackGateway {
   pushView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   updateView(viewId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
   publishHome(userId: string, view: View): Promise<void>;
+  /** A message's permalink; null when the message (or its channel) is gone or out of the app's sight. */
+  permalink(channel: string, ts: string): Promise<string | null>;
   /** The id of the app's DM with a person (opened if it was not): where a file for them is shared. */
   openDm(userId: string): Promise<string>;
   /**
@@ -75,6 +77,7 @@ export const GATEWAY_METHODS = [
   "chat.postMessage",
   "chat.postEphemeral",
   "chat.update",
+  "chat.getPermalink",
   "views.open",
   "views.push",
   "views.update",
@@ -156,6 +159,23 @@ export function createSlackGateway(client: WebClient): SlackGateway {
 
     async updateMessage({ channel, ts, text, blocks }) {
       await call("chat.update", { channel, ts, text, blocks });
+    },
+
+    async permalink(channel, ts) {
+      try {
+        const result = await call<WebAPICallResult & { permalink?: string }>("chat.getPermalink", {
+          channel,
+          message_ts: ts,
+        });
+        return result.permalink ?? null;
+      } catch (error) {
+        if (
+          error instanceof SlackApiError &&
+          (error.code === "message_not_found" || error.code === "channel_not_found")
+        )
+          return null;
+        throw error;
+      }
     },
 
     async openView(triggerId, view) {

@@ -452,6 +452,20 @@ const METHODS: Readonly<Record<string, MethodSpec>> = {
     },
   },
 
+  "chat.getPermalink": {
+    required: ["token", "channel", "message_ts"],
+    missing: { channel: "channel_not_found", message_ts: "message_not_found" },
+    handle(args, { world }) {
+      const ch = visibleChannel(world, str(args, "channel"));
+      const ts = str(args, "message_ts") ?? "";
+      if (!world.message(ch.id, ts)) throw new ApiError("message_not_found");
+      return {
+        channel: ch.id,
+        permalink: `https://${world.workspace.teamDomain}.slack.com/archives/${ch.id}/p${ts.replace(".", "")}`,
+      };
+    },
+  },
+
   "chat.delete": {
     required: ["token", "ts", "channel"],
     missing: { channel: "channel_not_found" },

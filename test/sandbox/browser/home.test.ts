@@ -137,9 +137,9 @@ describe.skipIf(!hasChromium)(
       const text = await seen(about);
       expect(text).toContain("team directory");
       expect(text).toContain("product library");
-      expect(text).toMatch(/Coming next: escalations/);
-      expect(text.split("Coming next")[0]).not.toMatch(/escalation|coaching|report/i);
-      expect(text.split("Coming next")[0]).toMatch(/leave.*commission/is);
+      expect(text).toMatch(/Coming next: warnings and coaching/);
+      expect(text.split("Coming next")[0]).not.toMatch(/coaching|report/i);
+      expect(text.split("Coming next")[0]).toMatch(/leave.*commission.*escalations/is);
       expect(await seenAll(about.locator(".about-list code"))).toEqual([
         expect.stringMatching(/^\/team /),
         expect.stringMatching(/^\/quota /),

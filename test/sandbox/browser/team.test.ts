@@ -232,6 +232,7 @@ describe.skipIf(!hasChromium)(
       await page.getByTestId("shortcuts").click();
       expect(await seenAll(page.locator(".popover").getByRole("menuitem"))).toEqual([
         expect.stringContaining("Request leave"),
+        expect.stringContaining("Escalate to supervisor"),
       ]);
       await steps.shot(page, "global-shortcuts");
       await page.keyboard.press("Escape");
@@ -240,8 +241,11 @@ describe.skipIf(!hasChromium)(
       await welcome.hover();
       await welcome.getByTestId("message-more").click();
       const menu = page.locator(".popover");
-      expect(await seen(menu)).toContain("No message shortcuts yet");
-      expect(await seenAll(menu.getByRole("menuitem"))).toEqual(["Reply in thread"]);
+      expect(await seen(menu)).toContain("Message shortcuts");
+      expect(await seenAll(menu.getByRole("menuitem"))).toEqual([
+        "Reply in thread",
+        expect.stringContaining("Escalate this message"),
+      ]);
       await steps.shot(page, "message-menu");
       await page.close();
     });

@@ -1,0 +1,9 @@
+export { register } from "./listeners.js";
+export { type EscalationMessages, escalationMessages, ownEscalationMessages } from "./messages.js";
+export {
+  ESCALATION_CATEGORIES,
+  type Escalation,
+  type EscalationCategory,
+  type EscalationStatus,
+} from "./schema.js";
+export { acknowledge, raise, resolve } from "./service.js";

@@ -1,0 +1,119 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../platform/db/index.js";
+import {
+  type Escalation,
+  type EscalationCategory,
+  type EscalationMessage,
+  type EscalationRoute,
+  type EscalationStatus,
+  type EscalationUrgency,
+  escalationDms,
+  escalations,
+} from "./schema.js";
+
+export interface NewEscalation {
+  workspaceId: string;
+  teamId: number | null;
+  repId: string;
+  raisedBy: string;
+  route: EscalationRoute;
+  category: EscalationCategory;
+  urgency: EscalationUrgency;
+  details: string;
+  messageChannel: string | null;
+  messageTs: string | null;
+  permalink: string | null;
+  excerpt: string | null;
+  requestId: string | null;
+  at: Date;
+}
+
+/** Files an open escalation; null when this Slack request filed one already (a replayed submission). */
+export async function insertEscalation(db: Db, input: NewEscalation): Promise<Escalation | null> {
+  const { at, ...fields } = input;
+  const [row] = await db
+    .insert(escalations)
+    .values({ ...fields, createdAt: at, updatedAt: at })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+export async function findEscalation(db: Db, workspaceId: string, id: number): Promise<Escalation | null> {
+  const [row] = await db
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.workspaceId, workspaceId), eq(escalations.id, id)));
+  return row ?? null;
+}
+
+export async function escalationOfRequest(
+  db: Db,
+  workspaceId: string,
+  requestId: string,
+): Promise<Escalation | null> {
+  const [row] = await db
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.workspaceId, workspaceId), eq(escalations.requestId, requestId)));
+  return row ?? null;
+}
+
+/** Acknowledges an open escalation; null when it is no longer open (acknowledged or resolved meanwhile). */
+export async function acknowledgeEscalation(
+  db: Db,
+  input: { workspaceId: string; id: number; by: string; at: Date },
+): Promise<Escalation | null> {
+  const [row] = await db
+    .update(escalations)
+    .set({ status: "acknowledged", acknowledgedBy: input.by, acknowledgedAt: input.at, updatedAt: input.at })
+    .where(
+      and(
+        eq(escalations.workspaceId, input.workspaceId),
+        eq(escalations.id, input.id),
+        eq(escalations.status, "open"),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+const RESOLVABLE: EscalationStatus[] = ["open", "acknowledged"];
+
+/** Resolves an open or acknowledged escalation with a note; null when it was resolved already. */
+export async function resolveEscalation(
+  db: Db,
+  input: { workspaceId: string; id: number; by: string; note: string; at: Date },
+): Promise<Escalation | null> {
+  const [row] = await db
+    .update(escalations)
+    .set({
+      status: "resolved",
+      resolvedBy: input.by,
+      resolvedAt: input.at,
+      resolution: input.note,
+      updatedAt: input.at,
+    })
+    .where(
+      and(
+        eq(escalations.workspaceId, input.workspaceId),
+        eq(escalations.id, input.id),
+        inArray(escalations.status, RESOLVABLE),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Remembers the DM an escalation put in front of someone, so later changes update it in place. */
+export async function saveEscalationMessage(db: Db, message: EscalationMessage): Promise<void> {
+  await db.insert(escalationDms).values(message).onConflictDoNothing();
+}
+
+export async function escalationDmsOf(db: Db, escalationId: number): Promise<EscalationMessage[]> {
+  return db
+    .select()
+    .from(escalationDms)
+    .where(eq(escalationDms.escalationId, escalationId))
+    .orderBy(asc(escalationDms.userId));
+}
