@@ -13,6 +13,8 @@ import {
   type Team,
   type TeamWithMembers,
   teamsInWorkspace,
+  teamToday,
+  workCalendarOf,
 } from "../features/team/index.js";
 import { changeRole } from "../platform/access/index.js";
 import { contextFor, type RequestContext } from "../platform/context.js";
@@ -178,12 +180,8 @@ export const leaveSeeder: Seeder = {
     if ((await allowancesOf(deps.db, team.team.id)).length > 0) return false;
     const sara = as(deps, workspaceId, DEMO_IDS.supervisor);
     await setAllowance(sara, { type: "vacation", days: 25, startMonth: null, carry: 5 });
-    const today = localDate(deps.clock.now(), team.team.timeZone);
-    const ahead = workingDays(
-      { workWeek: team.team.workWeek as IsoWeekday[], holidayCountry: team.team.holidayCountry },
-      addDays(today, 7),
-      addDays(today, 60),
-    );
+    const today = teamToday(team.team, deps.clock);
+    const ahead = workingDays(workCalendarOf(team.team), addDays(today, 7), addDays(today, 60));
     const file = async (repId: string, from: number, to: number, note: string) => {
       if (!team.repIds.includes(repId) || !ahead[from] || !ahead[to]) return null;
       const result = await requestLeave(as(deps, workspaceId, repId), {

@@ -9,13 +9,15 @@ import { problemsOf } from "../../platform/errors.js";
 import { translatorFor } from "../../platform/slack/index.js";
 import {
   addDays,
+  DEFAULT_WORK_HOURS,
   isWorkingDay,
   type LocalDate,
   localDate,
   type WorkCalendar,
+  wallHour,
   workingDays,
 } from "../../platform/time/index.js";
-import { findTeam, type Team, type TeamWithMembers } from "../team/index.js";
+import { findTeam, type Team, type TeamWithMembers, workCalendarOf } from "../team/index.js";
 import { type ApprovalMessages, approvalMessages } from "./messages.js";
 import { approvalRequests, approvalSettings } from "./schema.js";
 import { decidersFor, describeApproval } from "./service.js";
@@ -53,18 +55,10 @@ export function waitedWorkingDays(calendar: WorkCalendar, filedOn: LocalDate, to
 
 /** Whether it is a working hour of a working day for the team: reminders wait for one. */
 function atWork(team: Team, now: Date): boolean {
-  const calendar = calendarOf(team);
+  const calendar = workCalendarOf(team);
   const day = localDate(now, team.timeZone);
-  const hour = Number(
-    new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: team.timeZone }).format(
-      now,
-    ),
-  );
-  return isWorkingDay(calendar, day) && hour >= 9 && hour < 17;
-}
-
-function calendarOf(team: Team): WorkCalendar {
-  return { workWeek: team.workWeek as WorkCalendar["workWeek"], holidayCountry: team.holidayCountry };
+  const hour = wallHour(now, team.timeZone);
+  return isWorkingDay(calendar, day) && hour >= DEFAULT_WORK_HOURS.start && hour < DEFAULT_WORK_HOURS.end;
 }
 
 export async function remindAfterDays(db: Db, teamId: number): Promise<number> {
@@ -146,7 +140,11 @@ async function sweep(deps: Deps): Promise<void> {
     const entry = teams.get(row.team_id);
     if (!entry || !atWork(entry.team, now)) continue;
     const filedOn = localDate(new Date(row.created_at), entry.team.timeZone);
-    const waited = waitedWorkingDays(calendarOf(entry.team), filedOn, localDate(now, entry.team.timeZone));
+    const waited = waitedWorkingDays(
+      workCalendarOf(entry.team),
+      filedOn,
+      localDate(now, entry.team.timeZone),
+    );
     if (waited < entry.days) continue;
     await deps.db.transaction(async (tx) => {
       const [marked] = await tx

@@ -3,14 +3,7 @@ import type { RequestContext } from "../../platform/context.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf } from "../../platform/errors.js";
 import type { FormResult } from "../../platform/slack/index.js";
-import {
-  addDays,
-  type LocalDate,
-  localDate,
-  type Period,
-  periodByKey,
-  previousPeriod,
-} from "../../platform/time/index.js";
+import { addDays, type Period, periodByKey, previousPeriod } from "../../platform/time/index.js";
 import {
   type ApprovalRequest,
   cancelRequest,
@@ -19,7 +12,7 @@ import {
   whoDecides,
 } from "../approvals/index.js";
 import { type Checkin, currentPeriod, findCheckin, recentCheckinsOf } from "../quota/index.js";
-import { findTeam, repTeamOf, type TeamWithMembers, teamsInWorkspace } from "../team/index.js";
+import { findTeam, repTeamOf, type TeamWithMembers, teamsInWorkspace, teamToday } from "../team/index.js";
 import type { CommissionMessages } from "./messages.js";
 import { CHECKIN_WINDOW_DAYS, type ClaimDraft, type ClaimField, checkClaim } from "./rules.js";
 import type { CommissionClaimRow } from "./schema.js";
@@ -68,10 +61,6 @@ export async function claimTeam(ctx: RequestContext): Promise<TeamWithMembers> {
   return team;
 }
 
-export function today(deps: Pick<Deps, "clock">, team: TeamWithMembers["team"]): LocalDate {
-  return localDate(deps.clock.now(), team.timeZone);
-}
-
 /** What the claim form shows: the team, who decides, and the person's recent check-ins to link. */
 export interface ClaimFormData {
   team: TeamWithMembers;
@@ -82,7 +71,7 @@ export interface ClaimFormData {
 export async function claimForm(ctx: RequestContext): Promise<ClaimFormData> {
   const team = await claimTeam(ctx);
   const deciders = await whoDecides(ctx, team);
-  const since = addDays(today(ctx.deps, team.team), -CHECKIN_WINDOW_DAYS);
+  const since = addDays(teamToday(team.team, ctx.deps.clock), -CHECKIN_WINDOW_DAYS);
   const checkins = await recentCheckinsOf(ctx.deps.db, ctx.workspaceId, ctx.userId, since);
   return { team, deciders, checkins };
 }
@@ -121,7 +110,7 @@ export async function fileClaim(ctx: RequestContext, draft: ClaimDraft): Promise
   if (replayed)
     return { ok: true, request: replayed.request, claim: replayed.details, deciders: replayed.deciders };
   const { currency, locale } = team.team;
-  const checked = checkClaim(draft, { today: today(deps, team.team), currency, language: locale });
+  const checked = checkClaim(draft, { today: teamToday(team.team, deps.clock), currency, language: locale });
   const problems: Partial<Record<ClaimField, Problem>> = checked.ok ? {} : { ...checked.problems };
   if (draft.checkinId !== null) {
     const linked = await checkinProblem(ctx, draft.checkinId);

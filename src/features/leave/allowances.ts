@@ -4,11 +4,11 @@ import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { type Problem, problemsOf } from "../../platform/errors.js";
 import type { FormResult } from "../../platform/slack/index.js";
-import type { TeamWithMembers } from "../team/index.js";
+import { type TeamWithMembers, teamToday } from "../team/index.js";
 import type { LeaveMessages } from "./messages.js";
 import { LEAVE_TYPES, type LeaveType } from "./rules.js";
 import type { LeaveAllowanceRow } from "./schema.js";
-import { leaveTeam, today } from "./service.js";
+import { leaveTeam } from "./service.js";
 import { allowancesOf, deleteAllowance, saveAllowance } from "./store.js";
 
 const { error, problem } = problemsOf<LeaveMessages>();
@@ -56,7 +56,7 @@ async function writeAllowance(
       daysPerYear: input.days,
       startMonth: input.startMonth ?? 1,
       carryOverCap: input.carry,
-      since: today(ctx.deps, team.team),
+      since: teamToday(team.team, ctx.deps.clock),
       updatedBy: ctx.userId,
       updatedAt: at,
     };

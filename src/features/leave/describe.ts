@@ -4,11 +4,11 @@ import { createTranslator, type Language } from "../../platform/i18n/index.js";
 import { section } from "../../platform/slack/index.js";
 import { localDate, periodOfDate, type WorkCalendar, workingDays } from "../../platform/time/index.js";
 import type { ApprovalDescription, ApprovalRequest } from "../approvals/index.js";
-import { findTeam, type Team } from "../team/index.js";
+import { findTeam, type Team, workCalendarOf } from "../team/index.js";
 import { periodText } from "./format.js";
 import { leaveMessages } from "./messages.js";
 import type { LeaveRequestRow } from "./schema.js";
-import { balancesOf, calendarOf, wholeDaysOffIn, yearName } from "./service.js";
+import { balancesOf, wholeDaysOffIn, yearName } from "./service.js";
 import { awayBetween, findLeave } from "./store.js";
 import { datesText, summaryOf, typeName } from "./views.js";
 
@@ -77,7 +77,7 @@ export async function describeLeave(
   );
 
   // The quota period the leave starts in: the rep's own working days, and the team's (reps only).
-  const calendar = calendarOf(team.team);
+  const calendar = workCalendarOf(team.team);
   const period = periodOfDate(leave.startOn, team.team.timeZone, team.team.quotaPeriod);
   const teamDays = workingDays(calendar, period.start, period.end).length;
   const reps = team.repIds;

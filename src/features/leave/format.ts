@@ -32,3 +32,10 @@ export function periodText(
   }
   return spanText(locale, period.start, period.end);
 }
+
+/** A month's name in a locale: "April" / "april" for 4. */
+export function monthName(locale: string, month: number): string {
+  return dateFormat(locale, { month: "long", timeZone: "UTC" }).format(
+    noon(`2026-${String(month).padStart(2, "0")}-15`),
+  );
+}

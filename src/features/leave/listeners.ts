@@ -15,12 +15,12 @@ import {
   translatorFor,
   viewListener,
 } from "../../platform/slack/index.js";
-import { isLocalDate, isoWeekday } from "../../platform/time/index.js";
-import { remindAfterDays, setRemindAfterDays } from "../approvals/index.js";
+import { isLocalDate } from "../../platform/time/index.js";
+import { teamToday } from "../team/index.js";
 import { ALLOWANCE_FIELD, allowancesForm, saveAllowancesForm, setAllowance } from "./allowances.js";
 import { parseLeaveCommand } from "./command.js";
 import { describeLeave } from "./describe.js";
-import { spanText } from "./format.js";
+import { monthName, spanText } from "./format.js";
 import { type LeaveMessages, leaveMessages } from "./messages.js";
 import { LEAVE_TYPES, type LeaveType } from "./rules.js";
 import {
@@ -29,16 +29,15 @@ import {
   LEAVE_FIELD,
   type LeaveInput,
   leaveForm,
-  leaveTeam,
   myLeave,
   OVER_BALANCE_KEY,
   OVERLAP_KEY,
+  reminderDays,
   requestLeave,
-  today,
-  twoWeeks,
+  teamAway,
   yearName,
 } from "./service.js";
-import { awayBetween, leaveAbsences } from "./store.js";
+import { leaveAbsences } from "./store.js";
 import {
   ALLOWANCES_VIEW,
   allowancesModal,
@@ -79,7 +78,10 @@ export function register(router: Router, deps: Deps): void {
     const t = await translatorFor(inWorkspace(deps, ctx.workspaceId), leaveMessages, ctx.userId);
     try {
       const data = await leaveForm(ctx);
-      await ctx.slack.openView(shortcut.trigger_id, leaveModal(t, data, today(deps, data.team.team)));
+      await ctx.slack.openView(
+        shortcut.trigger_id,
+        leaveModal(t, data, teamToday(data.team.team, deps.clock)),
+      );
     } catch (failure) {
       let text: string;
       if (failure instanceof UserError) text = t.raw(failure.key, failure.params);
@@ -142,7 +144,10 @@ async function handleLeaveCommand(request: CommandRequest<LeaveMessages>): Promi
     case "form": {
       const data = await leaveForm(ctx);
       await request.ackEmpty();
-      await ctx.slack.openView(request.triggerId, leaveModal(t, data, today(ctx.deps, data.team.team)));
+      await ctx.slack.openView(
+        request.triggerId,
+        leaveModal(t, data, teamToday(data.team.team, ctx.deps.clock)),
+      );
       return undefined;
     }
     case "help":
@@ -157,10 +162,7 @@ async function handleLeaveCommand(request: CommandRequest<LeaveMessages>): Promi
       );
     }
     case "team": {
-      const team = await leaveTeam(ctx);
-      const range = twoWeeks(today(ctx.deps, team.team), isoWeekday);
-      const people = [...team.supervisorIds, ...team.repIds];
-      const away = await awayBetween(ctx.deps.db, ctx.workspaceId, people, range.start, range.end);
+      const { team, away, range } = await teamAway(ctx);
       return teamAwayReply(t, team.team.name, away, range);
     }
     case "allowanceForm": {
@@ -175,27 +177,18 @@ async function handleLeaveCommand(request: CommandRequest<LeaveMessages>): Promi
       const { row } = await setAllowance(ctx, command);
       const type = typeName(t, command.type);
       if (!row) return { text: t.t("leave.allowance.cleared", { type }) };
-      const month = new Intl.DateTimeFormat(t.locale, { month: "long", timeZone: "UTC" }).format(
-        new Date(Date.UTC(2026, row.startMonth - 1, 15)),
-      );
       return {
         text: t.t("leave.allowance.set", {
           type,
           days: row.daysPerYear,
-          month,
+          month: monthName(t.locale, row.startMonth),
           carry: row.carryOverCap ? t.t("leave.allowance.carry", { days: row.carryOverCap }) : "",
         }),
       };
     }
     case "remind": {
-      const team = await leaveTeam(ctx);
-      if (command.days === null) {
-        return {
-          text: t.t("leave.remind.usage", { days: await remindAfterDays(ctx.deps.db, team.team.id) }),
-        };
-      }
-      await setRemindAfterDays(ctx, team, command.days);
-      return { text: t.t("leave.remind.set", { days: command.days }) };
+      const days = await reminderDays(ctx, command.days);
+      return { text: t.t(command.days === null ? "leave.remind.usage" : "leave.remind.set", { days }) };
     }
     case "unknown":
       return { text: t.t("leave.unknownWord", { word: command.word }) };

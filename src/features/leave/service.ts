@@ -7,6 +7,7 @@ import { dateFormat } from "../../platform/i18n/index.js";
 import type { FormResult } from "../../platform/slack/index.js";
 import {
   addDays,
+  isoWeekday,
   type LocalDate,
   localDate,
   type WorkCalendar,
@@ -17,9 +18,11 @@ import {
   cancelRequest,
   filedBefore,
   fileOnce,
+  remindAfterDays,
+  setRemindAfterDays,
   whoDecides,
 } from "../approvals/index.js";
-import { findTeam, repTeamOf, type TeamWithMembers } from "../team/index.js";
+import { findTeam, repTeamOf, type TeamWithMembers, teamToday, workCalendarOf } from "../team/index.js";
 import type { LeaveMessages } from "./messages.js";
 import {
   type Allowance,
@@ -38,6 +41,7 @@ import {
 import type { LeaveAllowanceRow, LeaveRequestRow } from "./schema.js";
 import {
   allowancesOf,
+  awayBetween,
   findLeave,
   insertLeave,
   type Leave,
@@ -57,10 +61,6 @@ export const LEAVE_FIELD = {
   note: "note",
 } as const satisfies Record<SpanField | "note", string>;
 
-export function calendarOf(team: TeamWithMembers["team"]): WorkCalendar {
-  return { workWeek: team.workWeek as WorkCalendar["workWeek"], holidayCountry: team.holidayCountry };
-}
-
 /**
  * The team whose calendar and deciders a person's leave goes by: the team they sell in, else the first team
  * they lead. Someone in no team is told who can add them.
@@ -72,10 +72,6 @@ export async function leaveTeam(ctx: RequestContext, userId = ctx.userId): Promi
   const team = teamId === undefined ? null : await findTeam(db, ctx.workspaceId, teamId);
   if (!team) throw error("leave.team.none");
   return team;
-}
-
-export function today(deps: Pick<Deps, "clock">, team: TeamWithMembers["team"]): LocalDate {
-  return localDate(deps.clock.now(), team.timeZone);
 }
 
 export function allowanceFrom(row: LeaveAllowanceRow): Allowance {
@@ -107,7 +103,7 @@ export async function balancesOf(
   date: LocalDate,
   types?: readonly LeaveType[],
 ): Promise<TypeBalance[]> {
-  const calendar = calendarOf(team.team);
+  const calendar = workCalendarOf(team.team);
   const allowances = (await allowancesOf(deps.db, team.team.id)).filter(
     (row) => !types || types.includes(row.type),
   );
@@ -153,7 +149,7 @@ export async function leaveForm(ctx: RequestContext): Promise<LeaveFormData> {
   return {
     team,
     deciders,
-    balances: await balancesOf(ctx.deps, team, ctx.userId, today(ctx.deps, team.team)),
+    balances: await balancesOf(ctx.deps, team, ctx.userId, teamToday(team.team, ctx.deps.clock)),
   };
 }
 
@@ -180,8 +176,8 @@ export interface FiledLeave {
 export async function requestLeave(ctx: RequestContext, input: LeaveInput): Promise<FormResult<FiledLeave>> {
   const { deps } = ctx;
   const team = await leaveTeam(ctx);
-  const calendar = calendarOf(team.team);
-  const now = today(deps, team.team);
+  const calendar = workCalendarOf(team.team);
+  const now = teamToday(team.team, deps.clock);
   const problems = spanProblems(input, now, calendar);
   if (Object.keys(problems).length > 0) {
     const errors: Record<string, Problem> = {};
@@ -268,7 +264,7 @@ async function overBalance(
   type: LeaveType,
   span: LeaveSpan,
 ): Promise<Problem | null> {
-  const calendar = calendarOf(team.team);
+  const calendar = workCalendarOf(team.team);
   const [balance] = await balancesOf({ db }, team, userId, span.start, [type]);
   if (!balance) return null;
   for (const part of halfDaysByLeaveYear(calendar, span, balance.allowance.startMonth)) {
@@ -323,7 +319,7 @@ export async function myLeave(
   ctx: RequestContext,
 ): Promise<{ team: TeamWithMembers; leave: Leave[]; balances: TypeBalance[]; today: LocalDate }> {
   const team = await leaveTeam(ctx);
-  const day = today(ctx.deps, team.team);
+  const day = teamToday(team.team, ctx.deps.clock);
   const [leave, balances] = await Promise.all([
     leaveOf(ctx.deps.db, ctx.workspaceId, ctx.userId, day),
     balancesOf(ctx.deps, team, ctx.userId, day),
@@ -348,7 +344,7 @@ export async function cancelLeave(ctx: RequestContext, requestId: number): Promi
   if (!found) throw error("approvals.gone");
   if (found.request.requesterId !== ctx.userId) throw error("leave.cancel.notYours");
   const team = await findTeam(deps.db, ctx.workspaceId, found.request.teamId);
-  const day = team ? today(deps, team.team) : localDate(deps.clock.now(), "UTC");
+  const day = team ? teamToday(team.team, deps.clock) : localDate(deps.clock.now(), "UTC");
   if (found.request.status === "approved" && found.leave.startOn <= day) throw error("leave.cancel.begun");
   if (!cancellable(found, day)) throw error("leave.cancel.already", { status: found.request.status });
   const at = deps.clock.now();
@@ -368,13 +364,32 @@ export async function cancelLeave(ctx: RequestContext, requestId: number): Promi
   return { leave: { ...found.leave, status: "cancelled" }, request: cancelled };
 }
 
-/** Dates of this week and next (Monday to Sunday) in the team's zone. */
-export function twoWeeks(
-  day: LocalDate,
-  isoWeekdayOf: (d: LocalDate) => number,
-): { start: LocalDate; end: LocalDate } {
-  const start = addDays(day, 1 - isoWeekdayOf(day));
+/** Dates of this week and next (Monday to Sunday). */
+export function twoWeeks(day: LocalDate): { start: LocalDate; end: LocalDate } {
+  const start = addDays(day, 1 - isoWeekday(day));
   return { start, end: addDays(start, 13) };
+}
+
+/** `/leave team`: who of the team has pending or approved leave this week and next. */
+export async function teamAway(
+  ctx: RequestContext,
+): Promise<{ team: TeamWithMembers; away: LeaveRequestRow[]; range: { start: LocalDate; end: LocalDate } }> {
+  const team = await leaveTeam(ctx);
+  const range = twoWeeks(teamToday(team.team, ctx.deps.clock));
+  const people = [...team.supervisorIds, ...team.repIds];
+  const away = await awayBetween(ctx.deps.db, ctx.workspaceId, people, range.start, range.end);
+  return { team, away, range };
+}
+
+/**
+ * `/leave remind [N]`: after how many working days a waiting request reminds its deciders; N sets it
+ * (the team's supervisors and admins), none only reads it.
+ */
+export async function reminderDays(ctx: RequestContext, days: number | null): Promise<number> {
+  const team = await leaveTeam(ctx);
+  if (days === null) return remindAfterDays(ctx.deps.db, team.team.id);
+  await setRemindAfterDays(ctx, team, days);
+  return days;
 }
 
 /** Whole working days a leave takes in [start, end] (half days are still worked). */

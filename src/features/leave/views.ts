@@ -12,7 +12,7 @@ import {
 } from "../../platform/slack/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import { ALLOWANCE_FIELD } from "./allowances.js";
-import { spanText } from "./format.js";
+import { monthName, spanText } from "./format.js";
 import type { LeaveMessages } from "./messages.js";
 import { LEAVE_TYPES, type LeaveType } from "./rules.js";
 import type { LeaveAllowanceRow, LeaveRequestRow } from "./schema.js";
@@ -218,12 +218,7 @@ export function allowancesModal(
   const vacation = data.allowances.get("vacation");
   const startMonth = [...data.allowances.values()][0]?.startMonth ?? 1;
   const monthOption = (month: number) => ({
-    text: plain(
-      new Intl.DateTimeFormat(t.locale, { month: "long", timeZone: "UTC" }).format(
-        new Date(Date.UTC(2026, month - 1, 15)),
-      ),
-      75,
-    ),
+    text: plain(monthName(t.locale, month), 75),
     value: String(month),
   });
   const months = Array.from({ length: 12 }, (_, i) => monthOption(i + 1));

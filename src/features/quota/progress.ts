@@ -8,7 +8,7 @@ import {
   periodOf,
   type WorkingDayCount,
 } from "../../platform/time/index.js";
-import { findTeam, repTeamOf, type Team } from "../team/index.js";
+import { findTeam, repTeamOf, type Team, workCalendarOf } from "../team/index.js";
 import { type Pace, paceOf } from "./rules.js";
 import type { QuotaSettings } from "./schema.js";
 import { type QuotaRules, rulesFrom } from "./settings.js";
@@ -30,7 +30,7 @@ export function workdays(
   daysOff?: ReadonlySet<LocalDate>,
 ): WorkingDayCount {
   return elapsedWorkingDays(
-    { workWeek: team.workWeek as never, holidayCountry: team.holidayCountry },
+    workCalendarOf(team),
     period,
     at,
     team.timeZone,

@@ -1,3 +1,4 @@
+export { teamToday, workCalendarOf } from "./calendar.js";
 export { type CreatedTeam, type CreateTeamInput, createTeam } from "./create.js";
 export { ensureAllowedIn, mayManage, targetTeam, teamById, teamMemberships } from "./directory.js";
 export { register } from "./listeners.js";

@@ -158,6 +158,11 @@ function wallClock(at: Date, timeZone: string): WallClock {
   };
 }
 
+/** The hour (0-23) a wall clock in the zone shows at the instant. */
+export function wallHour(at: Date, timeZone: string): number {
+  return wallClock(at, timeZone).hour;
+}
+
 /** The zone's offset from UTC at the instant, in milliseconds (Stockholm in summer: +7 200 000). */
 function offsetAt(ms: number, timeZone: string): number {
   const wall = wallClock(new Date(ms), timeZone);

@@ -24,6 +24,7 @@ export {
   type WorkHours,
   type WorkingDayCount,
   type WorkingDayOptions,
+  wallHour,
   workingDays,
 } from "./calendar.js";
 export { type Clock, FixedClock, systemClock } from "./clock.js";
