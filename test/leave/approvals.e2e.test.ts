@@ -8,6 +8,7 @@ import { contextFor } from "../../src/platform/context.js";
 import { meetAtLock } from "../support/barrier.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { dmOf, fileLeave, type LeaveForm } from "../support/leave.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -41,37 +42,9 @@ async function startOver(): Promise<void> {
 const leave = (userId: string, text = "") =>
   h.slack.slashCommand({ userId, channelId: p.channels.north, command: "/leave", text });
 
-function dm(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return { channel, messages: channel ? h.fake.world.messagesIn(channel) : [] };
-}
+const dm = (userId: string) => dmOf(h, userId);
 
-async function file(
-  userId: string,
-  form: { type?: string; start: string; end: string },
-): Promise<{ id: number; errors?: Record<string, string> }> {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await leave(userId);
-  await opened;
-  const result = await h.slack.submitView({
-    userId,
-    values: {
-      type: { value: form.type ?? "vacation" },
-      start: { value: form.start },
-      end: { value: form.end },
-    },
-  });
-  await h.settle();
-  if (result.responseAction === "errors") {
-    await h.slack.closeView({ userId });
-    return { id: 0, errors: result.errors };
-  }
-  const rows = await h.database.db
-    .select()
-    .from(approvalRequests)
-    .where(eq(approvalRequests.requesterId, userId));
-  return { id: rows.at(-1)?.id ?? 0 };
-}
+const file = (userId: string, form: LeaveForm) => fileLeave(h, userId, p.channels.north, form);
 
 /** The DM a request put in front of a decider (the latest one with its summary). */
 function requestDm(userId: string, dates: string) {

@@ -6,6 +6,7 @@ import { leaveAllowances, leaveRequests } from "../../src/features/leave/schema.
 import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { dmOf, fileLeave, type LeaveForm, leaveValues, openLeaveForm } from "../support/leave.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -43,50 +44,17 @@ function replyText(result: Awaited<ReturnType<typeof leave>>): string {
   return "";
 }
 
-/** Opens the leave form as a person (by `/leave`) and returns it. */
-async function openForm(userId: string) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await leave(userId);
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no leave form");
-  return view;
-}
+const openForm = (userId: string) => openLeaveForm(h, userId, p.channels.north);
 
-function submit(
-  userId: string,
-  form: { type?: string; start: string; end: string; half?: string[]; note?: string },
-) {
-  return h.slack.submitView({
-    userId,
-    values: {
-      type: { value: form.type ?? "vacation" },
-      start: { value: form.start },
-      end: { value: form.end },
-      halfDay: { value: form.half ?? [] },
-      note: { value: form.note ?? "" },
-    },
-  });
-}
+const submit = (userId: string, form: LeaveForm) => h.slack.submitView({ userId, values: leaveValues(form) });
 
-function dmsOf(userId: string) {
-  const dm = h.fake.world.dmChannelOf(userId);
-  return dm ? h.fake.world.messagesIn(dm) : [];
-}
+const dmsOf = (userId: string) => dmOf(h, userId).messages;
 
 /** Files a request through the form and returns its id. */
-async function file(userId: string, form: Parameters<typeof submit>[1]): Promise<number> {
-  await openForm(userId);
-  const result = await submit(userId, form);
-  expect(result.responseAction).toBe("update");
-  await h.settle();
-  const rows = await h.database.db
-    .select()
-    .from(approvalRequests)
-    .where(eq(approvalRequests.requesterId, userId));
-  const id = rows.at(-1)?.id;
-  if (!id) throw new Error("nothing filed");
-  return id;
+async function file(userId: string, form: LeaveForm): Promise<number> {
+  const filed = await fileLeave(h, userId, p.channels.north, form);
+  expect(filed.errors).toBeUndefined();
+  return filed.id;
 }
 
 async function click(

@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { approvalRequests } from "../../src/features/approvals/schema.js";
+import type { Harness } from "./harness.js";
+
+/** The leave form as a person fills it in: the type (vacation unless said), the days, half days, a note. */
+export interface LeaveForm {
+  type?: string;
+  start: string;
+  end: string;
+  half?: string[];
+  note?: string;
+}
+
+/** What Slack sends of the leave form when a person submits it so. */
+export function leaveValues(form: LeaveForm): Record<string, Record<string, unknown>> {
+  return {
+    type: { value: form.type ?? "vacation" },
+    start: { value: form.start },
+    end: { value: form.end },
+    halfDay: { value: form.half ?? [] },
+    note: { value: form.note ?? "" },
+  };
+}
+
+/** `/leave` as a person, in a channel, once the form it opens is shown to them. */
+export async function openLeaveForm(h: Harness, userId: string, channelId: string) {
+  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
+  await h.slack.slashCommand({ userId, channelId, command: "/leave", text: "" });
+  await opened;
+  const view = h.fake.world.openViewsOf(userId).at(-1);
+  if (!view) throw new Error("no leave form");
+  return view;
+}
+
+/**
+ * Files leave through the form, as a person would, and waits for the DMs it causes: the id of the request
+ * filed, or the errors the form showed (and the form closed again).
+ */
+export async function fileLeave(
+  h: Harness,
+  userId: string,
+  channelId: string,
+  form: LeaveForm,
+): Promise<{ id: number; errors?: Record<string, string> }> {
+  await openLeaveForm(h, userId, channelId);
+  const result = await h.slack.submitView({ userId, values: leaveValues(form) });
+  await h.settle();
+  if (result.responseAction === "errors") {
+    await h.slack.closeView({ userId });
+    return { id: 0, errors: result.errors };
+  }
+  const rows = await h.database.db
+    .select()
+    .from(approvalRequests)
+    .where(eq(approvalRequests.requesterId, userId));
+  return { id: rows.at(-1)?.id ?? 0 };
+}
+
+/** A person's DM with the app: its channel and its messages, oldest first. */
+export function dmOf(h: Harness, userId: string) {
+  const channel = h.fake.world.dmChannelOf(userId);
+  return { channel, messages: channel ? h.fake.world.messagesIn(channel) : [] };
+}
