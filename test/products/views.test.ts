@@ -33,6 +33,7 @@ const team: TeamWithMembers = {
     holidayCountry: "SE",
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
+    escalationHours: 24,
     version: 1,
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -39,6 +39,7 @@ const team: Team = {
   holidayCountry: "SE",
   workWeek: [1, 2, 3, 4, 5],
   quotaPeriod: "month",
+  escalationHours: 24,
   version: 1,
   createdAt: new Date(),
   updatedAt: new Date(),

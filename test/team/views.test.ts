@@ -34,6 +34,7 @@ function team(reps: number, name = "Sales North"): TeamWithMembers {
     holidayCountry: "SE",
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
+    escalationHours: 24,
     version: 3,
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -6,4 +6,12 @@ export {
   type EscalationCategory,
   type EscalationStatus,
 } from "./schema.js";
-export { acknowledge, raise, resolve } from "./service.js";
+export {
+  acknowledge,
+  type EscalationRecord,
+  handledEscalation,
+  raise,
+  resolve,
+  show as showEscalation,
+} from "./service.js";
+export { escalationsAbout, findEscalation } from "./store.js";

@@ -50,9 +50,19 @@ async function showEscalation(deps: Deps, workspaceId: string, escalationId: num
   const sent = await escalationDmsOf(deps.db, escalation.id);
   const render = async (userId: string, role: "handler" | "raiser") => {
     const t = await translatorFor(slack, escalationMessages, userId, team?.team.locale ?? "en");
+    const answers = await deps.hooks.ask("escalations.record", {
+      escalation,
+      language: t.language,
+      locale: t.locale,
+      viewer: role,
+    });
+    const record = {
+      lines: answers.flatMap((a) => a.lines),
+      buttons: answers.flatMap((a) => a.buttons),
+    };
     return role === "handler"
-      ? handlerMessage(t, escalation, quotaLine(t, progress))
-      : raiserMessage(t, escalation, handlers);
+      ? handlerMessage(t, escalation, quotaLine(t, progress), record)
+      : raiserMessage(t, escalation, handlers, record.lines);
   };
   for (const message of sent) {
     await slack.slack.updateMessage({

@@ -56,6 +56,10 @@ export const escalations = pgTable(
     resolvedBy: text(),
     resolvedAt: timestamp({ withTimezone: true }),
     resolution: text(),
+    /** When its handlers were reminded that it waits to be acknowledged (once). */
+    remindedAt: timestamp({ withTimezone: true }),
+    /** When the executive was told it is still not acknowledged (once, after twice the team's hours). */
+    raiserToldAt: timestamp({ withTimezone: true }),
     /** Slack's id of the request that raised it: a replayed submission raises nothing twice. */
     requestId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -63,6 +67,7 @@ export const escalations = pgTable(
   },
   (t) => [
     index("escalations_team_status_idx").on(t.teamId, t.status),
+    index("escalations_waiting_idx").on(t.createdAt).where(sql`status = 'open'`),
     index("escalations_rep_idx").on(t.workspaceId, t.repId),
     uniqueIndex("escalations_request_key").on(t.workspaceId, t.requestId).where(sql`request_id is not null`),
     check(

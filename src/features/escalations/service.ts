@@ -1,9 +1,11 @@
+import type { Button } from "@slack/types";
 import { knownAdmins, listGrants } from "../../platform/access/index.js";
 import { recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { problemsOf } from "../../platform/errors.js";
+import type { Language } from "../../platform/i18n/index.js";
 import { findTeam, repTeamOf } from "../team/index.js";
 import type { EscalationMessages } from "./messages.js";
 import { mayEscalate, refusalToHandle, routeFor } from "./rules.js";
@@ -24,6 +26,26 @@ declare module "../../platform/audit/audit.js" {
     "escalations.acknowledge": true;
     "escalations.resolve": true;
   }
+}
+
+declare module "../../platform/hooks.js" {
+  interface HookTypes {
+    /**
+     * What else the app knows about an escalation's rep, for its DMs: warnings and coaching answer with
+     * lines (the rep's active warnings and coaching plan, what was done under this escalation) and, for a
+     * handler while it is not resolved, buttons (Issue a warning, Start a coaching plan).
+     */
+    "escalations.record": {
+      args: { escalation: Escalation; language: Language; locale: string; viewer: "handler" | "raiser" };
+      answer: EscalationRecord;
+    };
+  }
+}
+
+/** One feature's part of an escalation DM. */
+export interface EscalationRecord {
+  lines: string[];
+  buttons: Button[];
 }
 
 declare module "../../platform/jobs/jobs.js" {
@@ -170,13 +192,28 @@ export async function raise(ctx: RequestContext, input: EscalationInput): Promis
   return { escalation: again, ...(await handlersOf(deps, again)) };
 }
 
-/** Queues the serial job that posts or updates every DM about an escalation; call it in the transaction. */
-async function show(deps: Deps, tx: Db, escalation: Escalation): Promise<void> {
+/**
+ * Queues the serial job that posts or updates every DM about an escalation; call it in the transaction
+ * that changed it (or something it shows: a linked warning or coaching plan).
+ */
+export async function show(
+  deps: Pick<Deps, "jobs">,
+  tx: Db,
+  escalation: Pick<Escalation, "workspaceId" | "id">,
+): Promise<void> {
   await deps.jobs.send(
     "escalations.show",
     { workspaceId: escalation.workspaceId, escalationId: escalation.id },
     { tx, key: String(escalation.id) },
   );
+}
+
+/**
+ * An escalation this person may handle (its rep's supervisors, or admins), for a warning or coaching plan
+ * linked to it; the polite refusal otherwise.
+ */
+export async function handledEscalation(ctx: RequestContext, id: number): Promise<Escalation> {
+  return actable(ctx, id);
 }
 
 function alreadyError(escalation: Escalation) {

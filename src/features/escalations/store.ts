@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import {
   type Escalation,
@@ -116,4 +116,20 @@ export async function escalationDmsOf(db: Db, escalationId: number): Promise<Esc
     .from(escalationDms)
     .where(eq(escalationDms.escalationId, escalationId))
     .orderBy(asc(escalationDms.userId));
+}
+
+/** The escalations about a rep still being handled (open or acknowledged), newest first. */
+export async function escalationsAbout(db: Db, workspaceId: string, repId: string): Promise<Escalation[]> {
+  return db
+    .select()
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.workspaceId, workspaceId),
+        eq(escalations.repId, repId),
+        inArray(escalations.status, RESOLVABLE),
+      ),
+    )
+    .orderBy(desc(escalations.id))
+    .limit(20);
 }

@@ -18,7 +18,7 @@ import {
   type EscalationCategory,
   type EscalationUrgency,
 } from "./schema.js";
-import { ESCALATION_FIELD, type Raised, type SourceMessage } from "./service.js";
+import { ESCALATION_FIELD, type EscalationRecord, type Raised, type SourceMessage } from "./service.js";
 
 export const ESCALATION_IDS = {
   shortcut: "escalations.escalate",
@@ -152,6 +152,7 @@ export function handlerMessage(
   t: T,
   escalation: Escalation,
   quotaLine: string | null,
+  record: EscalationRecord = { lines: [], buttons: [] },
 ): { text: string; blocks: KnownBlock[] } {
   const by = { by: escalation.raisedBy, rep: escalation.repId };
   const asks =
@@ -163,6 +164,7 @@ export function handlerMessage(
     section(asks),
     ...facts(t, escalation),
     ...(quotaLine ? [section(quotaLine)] : []),
+    ...record.lines.map((line) => section(line)),
     context(state),
   ];
   const value = String(escalation.id);
@@ -176,7 +178,7 @@ export function handlerMessage(
         ]
       : []),
     ...(escalation.status !== "resolved"
-      ? [button(t.t("escalations.button.resolve"), ESCALATION_IDS.resolve, { value })]
+      ? [button(t.t("escalations.button.resolve"), ESCALATION_IDS.resolve, { value }), ...record.buttons]
       : []),
   ];
   if (buttons.length > 0) blocks.push(actions(ESCALATION_IDS.actionsBlock, buttons));
@@ -188,12 +190,13 @@ export function raiserMessage(
   t: T,
   escalation: Escalation,
   handlers: string[],
+  lines: readonly string[] = [],
 ): { text: string; blocks: KnownBlock[] } {
   const line = t.t("escalations.dm.raiser", { rep: escalation.repId, handlers });
   const state = stateLine(t, escalation);
   return {
     text: `${line} ${state}`,
-    blocks: [section(line), ...facts(t, escalation), context(state)],
+    blocks: [section(line), ...facts(t, escalation), ...lines.map((l) => section(l)), context(state)],
   };
 }
 

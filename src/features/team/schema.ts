@@ -35,6 +35,11 @@ export const teams = pgTable(
     /** ISO weekdays (1 = Monday) the team works. */
     workWeek: integer().array().notNull(),
     quotaPeriod: text({ enum: QUOTA_PERIODS }).notNull(),
+    /**
+     * Working hours an escalation may wait to be acknowledged before its supervisors are reminded; after
+     * twice that the executive who raised it is told.
+     */
+    escalationHours: integer().notNull().default(24),
     /** Bumped by every change to the team or its members; guards modals left open against lost updates. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -44,6 +49,7 @@ export const teams = pgTable(
     uniqueIndex("teams_workspace_name_key").on(t.workspaceId, sql`lower(${t.name})`),
     uniqueIndex("teams_workspace_channel_key").on(t.workspaceId, t.channelId),
     check("teams_locale_check", sql`${t.locale} in ('en', 'sv')`),
+    check("teams_escalation_hours_check", sql`${t.escalationHours} between 1 and 400`),
     check("teams_quota_period_check", sql`${t.quotaPeriod} in ('week', 'month', 'quarter')`),
     check(
       "teams_work_week_check",

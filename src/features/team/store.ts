@@ -210,6 +210,7 @@ interface TeamJson {
   holiday_country: string;
   work_week: number[];
   quota_period: Team["quotaPeriod"];
+  escalation_hours: number;
   version: number;
   created_at: string;
   updated_at: string;
@@ -274,6 +275,7 @@ function teamFromJson(t: TeamJson): Team {
     holidayCountry: t.holiday_country,
     workWeek: t.work_week,
     quotaPeriod: t.quota_period,
+    escalationHours: t.escalation_hours,
     version: t.version,
     createdAt: new Date(t.created_at),
     updatedAt: new Date(t.updated_at),

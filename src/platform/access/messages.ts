@@ -21,6 +21,16 @@ export const accessMessages = defineMessages(
       `Moving a rep from ${p.from} to ${p.team} takes an admin, or someone who supervises both teams.`,
     "access.refused.members": (p: { team: string }) =>
       `Only the people of ${p.team}, executives and admins can see that.`,
+    "access.refused.repSupervisors": (p: { team: string; supervisors: string[] }) =>
+      p.team
+        ? p.supervisors.length > 0
+          ? `Only the rep's supervisors in ${p.team} (${en.format(who(p.supervisors))}), executives and admins can do that.`
+          : `Only the rep's supervisors in ${p.team}, executives and admins can do that.`
+        : "Only the rep's supervisors, executives and admins can do that.",
+    "access.refused.repRecord": (p: { team: string }) =>
+      p.team
+        ? `A rep's warnings and coaching plans are seen only by the rep, the supervisors of ${p.team}, executives and admins.`
+        : "A rep's warnings and coaching plans are seen only by the rep, their supervisors, executives and admins.",
     "access.role.executive": "executive",
     "access.role.admin": "admin",
     "access.notice.roleGranted": (p: { role: string; by: string }) =>
@@ -40,6 +50,16 @@ export const accessMessages = defineMessages(
     "access.refused.move": (p) =>
       `För att flytta en säljare från ${p.from} till ${p.team} krävs en administratör, eller någon som är handledare för båda teamen.`,
     "access.refused.members": (p) => `Bara de som är med i ${p.team}, chefer och administratörer kan se det.`,
+    "access.refused.repSupervisors": (p) =>
+      p.team
+        ? p.supervisors.length > 0
+          ? `Bara säljarens handledare i ${p.team} (${sv.format(who(p.supervisors))}), chefer och administratörer kan göra det.`
+          : `Bara säljarens handledare i ${p.team}, chefer och administratörer kan göra det.`
+        : "Bara säljarens handledare, chefer och administratörer kan göra det.",
+    "access.refused.repRecord": (p) =>
+      p.team
+        ? `En säljares varningar och coachningsplaner ses bara av säljaren, handledarna för ${p.team}, chefer och administratörer.`
+        : "En säljares varningar och coachningsplaner ses bara av säljaren, säljarens handledare, chefer och administratörer.",
     "access.role.executive": "chef",
     "access.role.admin": "administratör",
     "access.notice.roleGranted": (p) => `<@${p.by}> gav dig rollen ${p.role} i Supervisor.`,

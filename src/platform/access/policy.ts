@@ -19,10 +19,28 @@ export type Permission =
   | { type: "team.manage"; teamId: number }
   /** See a team's figures (leaderboard, who sold what): its members, executives and admins. */
   | { type: "team.view"; teamId: number }
-  | { type: "rep.move"; fromTeamId: number; toTeamId: number };
+  | { type: "rep.move"; fromTeamId: number; toTeamId: number }
+  /**
+   * Act on a rep's conduct (issue a warning, start or review a coaching plan): the supervisors of the
+   * rep's team, executives and admins. `repTeamId` is null for a rep in no team.
+   */
+  | { type: "rep.discipline"; repId: string; repTeamId: number | null }
+  /**
+   * See a rep's warnings and coaching plans: the rep (their own), the supervisors of the rep's team,
+   * executives and admins. Another team's supervisor sees nothing.
+   */
+  | { type: "rep.record.view"; repId: string; repTeamId: number | null };
 
 /** Who may do what was refused, so the refusal can say so. */
-export type WhoMay = "admins" | "teamSupervisors" | "supervisorsOfBoth" | "teamMembers";
+export type WhoMay =
+  | "admins"
+  | "teamSupervisors"
+  | "supervisorsOfBoth"
+  | "teamMembers"
+  /** The rep's own supervisors, executives and admins. */
+  | "repSupervisors"
+  /** The rep, their supervisors, executives and admins. */
+  | "repAndSupervisors";
 
 export type Decision = { allowed: true } | { allowed: false; whoMay: WhoMay };
 
@@ -50,7 +68,20 @@ export function decide(actor: Actor, permission: Permission): Decision {
         actor.supervises.includes(permission.toTeamId)
         ? allow
         : { allowed: false, whoMay: "supervisorsOfBoth" };
+    case "rep.discipline":
+      return leadsRep(actor, permission.repTeamId) && actor.userId !== permission.repId
+        ? allow
+        : { allowed: false, whoMay: "repSupervisors" };
+    case "rep.record.view":
+      return actor.userId === permission.repId || leadsRep(actor, permission.repTeamId)
+        ? allow
+        : { allowed: false, whoMay: "repAndSupervisors" };
   }
+}
+
+/** An executive, or a supervisor of the rep's team (admins are let through before). */
+function leadsRep(actor: Actor, repTeamId: number | null): boolean {
+  return actor.executive || (repTeamId !== null && actor.supervises.includes(repTeamId));
 }
 
 export function rolesOf(actor: Actor): Role[] {

@@ -49,6 +49,13 @@ export async function refusalFor(
       return error("access.refused.move", { team, from: subject.fromTeamName ?? "" });
     case "teamMembers":
       return error("access.refused.members", { team });
+    case "repSupervisors":
+      return error("access.refused.repSupervisors", {
+        team,
+        supervisors: [...(subject.team?.supervisorIds ?? [])],
+      });
+    case "repAndSupervisors":
+      return error("access.refused.repRecord", { team });
   }
 }
 
