@@ -18,6 +18,7 @@ import {
   startOfLocalDate,
   type WorkCalendar,
   workingDays,
+  workingHoursBetween,
 } from "../../src/platform/time/index.js";
 
 const STOCKHOLM = "Europe/Stockholm";
@@ -538,5 +539,32 @@ describe("elapsed working days (pace)", () => {
       left: 0,
       todayIncluded: false,
     });
+  });
+});
+
+describe("working hours between two instants (escalation follow-up)", () => {
+  const hoursBetween = (from: string, to: string) =>
+    workingHoursBetween(sweden, "Europe/Stockholm", at(from), at(to));
+
+  it("counts only the work hours of working days", () => {
+    // Monday 1 June 2026, 10:00 to 15:30 in Stockholm (UTC+2).
+    expect(hoursBetween("2026-06-01T08:00:00Z", "2026-06-01T13:30:00Z")).toBe(5.5);
+    // Monday 10:00 to Tuesday 10:00: 7 hours on Monday, 1 on Tuesday.
+    expect(hoursBetween("2026-06-01T08:00:00Z", "2026-06-02T08:00:00Z")).toBe(8);
+    // Raised at night: the clock starts at 09:00.
+    expect(hoursBetween("2026-06-01T21:00:00Z", "2026-06-02T08:00:00Z")).toBe(1);
+    expect(hoursBetween("2026-06-02T08:00:00Z", "2026-06-01T08:00:00Z")).toBe(0);
+  });
+
+  it("skips a weekend and a public holiday", () => {
+    // Friday 5 June 16:00 to Monday 8 June 10:00: one hour on Friday, one on Monday.
+    expect(hoursBetween("2026-06-05T14:00:00Z", "2026-06-08T08:00:00Z")).toBe(2);
+    // Wednesday 13 May 15:00 to Friday 15 May 11:00: Thursday 14 May is Ascension Day.
+    expect(hoursBetween("2026-05-13T13:00:00Z", "2026-05-15T09:00:00Z")).toBe(4);
+  });
+
+  it("keeps wall-clock hours across a change to summer time", () => {
+    // Friday 27 March 2026 09:00 (UTC+1) to Monday 30 March 09:00 (UTC+2): one working day.
+    expect(hoursBetween("2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z")).toBe(8);
   });
 });

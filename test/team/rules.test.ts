@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   defaultSettings,
   parseCurrency,
+  parseEscalationHours,
   parseHolidayCountry,
   parseLocale,
   parseName,
@@ -60,6 +61,10 @@ describe("team settings", () => {
     expect(parseLocale("de").ok).toBe(false);
     expect(value(parseQuotaPeriod("kvartal"))).toBe("quarter");
     expect(parseQuotaPeriod("year").ok).toBe(false);
+    expect(value(parseEscalationHours("24"))).toBe(24);
+    expect(value(parseEscalationHours("16 timmar"))).toBe(16);
+    expect(value(parseEscalationHours("8h"))).toBe(8);
+    for (const bad of ["0", "-4", "2.5", "401", "a day"]) expect(parseEscalationHours(bad).ok).toBe(false);
   });
 
   it("trims names and refuses empty, overlong and markup-breaking ones", () => {
@@ -90,6 +95,7 @@ describe("team settings", () => {
       holidayCountry: "SE",
       workWeek: [1, 2, 3, 4, 5],
       quotaPeriod: "month",
+      escalationHours: 24,
     });
     expect(defaultSettings("West", profile("America/Los_Angeles", "en-US"))).toMatchObject({
       timeZone: "America/Los_Angeles",

@@ -107,6 +107,7 @@ describe("creating a team with the modal", () => {
       holidayCountry: "GB",
       workWeek: ["1", "2", "3", "4", "5"],
       quotaPeriod: "month",
+      escalationHours: "24",
     });
   });
 

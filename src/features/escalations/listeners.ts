@@ -13,6 +13,7 @@ import {
   translatorFor,
   viewListener,
 } from "../../platform/slack/index.js";
+import { registerFollowUp } from "./follow-up.js";
 import { registerEscalationJobs } from "./jobs.js";
 import { type EscalationMessages, escalationMessages } from "./messages.js";
 import { excerptOf } from "./rules.js";
@@ -56,6 +57,7 @@ const formState = z.object({
 
 export function register(router: Router, deps: Deps): void {
   registerEscalationJobs(deps);
+  registerFollowUp(deps);
 
   // "Escalate to supervisor": the form, empty, from anywhere in Slack.
   router.globalShortcut(ESCALATION_IDS.shortcut, async ({ shortcut, ack, context }) => {

@@ -92,6 +92,23 @@ export const ownEscalationMessages = defineMessages(
     "escalations.refused.admins":
       "Only admins act on this escalation: the rep is in no team with a supervisor.",
     "escalations.gone": "That escalation no longer exists.",
+
+    "escalations.followUp.handlers": (p: {
+      by: string;
+      rep: string;
+      category: string;
+      hours: number;
+      handlers: string[];
+    }) =>
+      `:hourglass: Reminder: <@${p.by}>'s escalation of <@${p.rep}> (${p.category}) has waited ${p.hours} working hours to be acknowledged.`,
+    "escalations.followUp.raiser": (p: {
+      rep: string;
+      category: string;
+      hours: number;
+      handlers: string[];
+    }) =>
+      `:hourglass: Your escalation of <@${p.rep}> (${p.category}) has not been acknowledged after ${p.hours} working hours. ${en.format(who(p.handlers))} ${p.handlers.length === 1 ? "was" : "were"} reminded; you may want to speak to ${p.handlers.length === 1 ? "them" : "one of them"} directly.`,
+    "escalations.followUp.open": "Open the escalation",
   },
   {
     "escalations.refused.escalate": (p) => {
@@ -171,6 +188,12 @@ export const ownEscalationMessages = defineMessages(
     "escalations.refused.admins":
       "Bara administratörer hanterar den här eskaleringen: säljaren är inte med i något team med en handledare.",
     "escalations.gone": "Den eskaleringen finns inte längre.",
+
+    "escalations.followUp.handlers": (p) =>
+      `:hourglass: Påminnelse: eskaleringen av <@${p.rep}> från <@${p.by}> (${p.category}) har väntat i ${p.hours} arbetstimmar på att kvitteras.`,
+    "escalations.followUp.raiser": (p) =>
+      `:hourglass: Din eskalering av <@${p.rep}> (${p.category}) har inte kvitterats efter ${p.hours} arbetstimmar. ${sv.format(who(p.handlers))} har påmints; du kanske vill tala med ${p.handlers.length === 1 ? "handledaren" : "någon av dem"} direkt.`,
+    "escalations.followUp.open": "Öppna eskaleringen",
   },
 );
 

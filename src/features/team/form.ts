@@ -34,6 +34,7 @@ export interface TeamForm {
   holidayCountry: string;
   workWeek: string[];
   quotaPeriod: string;
+  escalationHours: string;
 }
 
 export type TeamFormResult = FormResult<{
@@ -57,6 +58,7 @@ export function validateForm(form: TeamForm): {
     holidayCountry: form.holidayCountry,
     workWeek: form.workWeek.join(","),
     quotaPeriod: form.quotaPeriod,
+    escalationHours: form.escalationHours,
   };
   for (const key of SETTING_KEYS) {
     const parsed = settingParsers[key](fields[key]);
@@ -176,5 +178,6 @@ export function settingsOf(team: Team): TeamSettings {
     holidayCountry: team.holidayCountry,
     workWeek: team.workWeek as TeamSettings["workWeek"],
     quotaPeriod: team.quotaPeriod,
+    escalationHours: team.escalationHours,
   };
 }

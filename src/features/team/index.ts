@@ -5,6 +5,7 @@ export { register } from "./listeners.js";
 export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
 export { overview, type TeamOverview, teamsInWorkspace } from "./overview.js";
+export { defaultSettings } from "./rules.js";
 export { type Team, teamKey, teamMembers, teams } from "./schema.js";
 export {
   findTeam,

@@ -154,6 +154,7 @@ const formState = z.object({
   [FIELD.holidayCountry]: field(z.object({ value: z.string().nullish() })),
   [FIELD.workWeek]: field(z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() })),
   [FIELD.quotaPeriod]: field(z.object({ selected_option: selected })),
+  [FIELD.escalationHours]: field(z.object({ value: z.string().nullish() })),
 });
 
 function readForm(view: ViewSubmitAction["view"]): TeamForm {
@@ -174,5 +175,7 @@ function readForm(view: ViewSubmitAction["view"]): TeamForm {
     holidayCountry: v.holidayCountry?.value.value ?? "",
     workWeek: (v.workWeek?.value.selected_options ?? []).map((o) => o.value),
     quotaPeriod: v.quotaPeriod?.value.selected_option?.value ?? "",
+    // A form opened before this field existed keeps the default.
+    escalationHours: v.escalationHours?.value.value ?? "24",
   };
 }

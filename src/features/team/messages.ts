@@ -23,7 +23,7 @@ const HELP_EN = [
   "• `/team add @rep …`: add reps  • `/team remove @person …`: take people out",
   "• `/team move @rep …`: move reps here from another team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
-  "• `/team set [setting] [value]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #channel`",
+  "• `/team set [setting] [value]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `escalations 24` (working hours to acknowledge an escalation), `channel #channel`",
   "*Admins*",
   "• `/team create [name] @supervisor`: a team for this channel (or `/team create` for the form)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
@@ -38,7 +38,7 @@ const HELP_SV = [
   "• `/team add @säljare …`: lägg till säljare  • `/team remove @person …`: ta bort personer",
   "• `/team move @säljare …`: flytta säljare hit från ett annat team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
-  "• `/team set [inställning] [värde]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `channel #kanal`",
+  "• `/team set [inställning] [värde]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `escalations 24` (arbetstimmar att kvittera en eskalering), `channel #kanal`",
   "*Administratörer*",
   "• `/team create [namn] @handledare`: ett team för den här kanalen (eller `/team create` för formuläret)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
@@ -142,7 +142,7 @@ export const ownTeamMessages = defineMessages(
 
     // Settings.
     "team.set.unknownKey": (p: { key: string }) =>
-      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, channel.`,
+      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, escalations, channel.`,
     "team.set.channelUsage": "Name the channel: `/team set channel #sales-north`.",
     "team.set.channelTaken": (p: { channel: string }) => `<#${p.channel}> already belongs to another team.`,
     "team.set.done": (p: { team: string; setting: string; value: string }) =>
@@ -163,6 +163,8 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.workWeek": (p: { value: string }) =>
       `I can't read "${p.value}" as work days. Write them like mon-fri, sun-thu or mon,tue,thu.`,
     "team.invalid.workWeekEmpty": "Pick at least one work day.",
+    "team.invalid.escalationHours": (p: { value: string; max: number }) =>
+      `"${p.value}" is not a number of working hours. Use a whole number from 1 to ${p.max}, such as 24.`,
     "team.invalid.channelMissing": "Pick the team's channel.",
     "team.invalid.supervisorsEmpty": "A team needs at least one supervisor.",
 
@@ -216,6 +218,8 @@ export const ownTeamMessages = defineMessages(
     "team.card.holidays": "Public holidays",
     "team.card.workWeek": "Work week",
     "team.card.quotaPeriod": "Quota period",
+    "team.card.escalationHours": "Escalations acknowledged within",
+    "team.card.escalationHoursValue": (p: { hours: number }) => `${p.hours} working hours`,
     "team.card.reps": (p: { count: number }) => `*Reps (${p.count})*`,
     "team.card.noReps": "No reps yet. Supervisors add them with `/team add @rep`.",
     "team.card.more": (p: { count: number }) => `…and ${p.count} more`,
@@ -263,6 +267,9 @@ export const ownTeamMessages = defineMessages(
     "team.modal.holidaysHint": "Two-letter country code: SE, NO, GB, US…",
     "team.modal.workWeek": "Work days",
     "team.modal.quotaPeriod": "Quota period",
+    "team.modal.escalationHours": "Working hours to acknowledge an escalation",
+    "team.modal.escalationHoursHint":
+      "After this many working hours the supervisors are reminded; after twice as many, the executive who escalated is told.",
     "team.modal.created": (p: { team: string }) => `*${p.team}* is ready.`,
     "team.modal.updated": (p: { team: string }) => `*${p.team}* is saved.`,
   },
@@ -334,7 +341,7 @@ export const ownTeamMessages = defineMessages(
       `<@${p.user}> är säljare i ${p.team} och lades därför inte till. Flytta hit hen med \`/team move <@${p.user}>\`.`,
 
     "team.set.unknownKey": (p) =>
-      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, channel.`,
+      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, escalations, channel.`,
     "team.set.channelUsage": "Ange kanalen: `/team set channel #salj-norr`.",
     "team.set.channelTaken": (p) => `<#${p.channel}> hör redan till ett annat team.`,
     "team.set.done": (p) => `${p.team}: ${p.setting} är nu ${p.value}.`,
@@ -353,6 +360,8 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.workWeek": (p) =>
       `Jag kan inte läsa "${p.value}" som arbetsdagar. Skriv dem som mån-fre, sön-tor eller mån,tis,tor.`,
     "team.invalid.workWeekEmpty": "Välj minst en arbetsdag.",
+    "team.invalid.escalationHours": (p) =>
+      `"${p.value}" är inget antal arbetstimmar. Använd ett heltal från 1 till ${p.max}, till exempel 24.`,
     "team.invalid.channelMissing": "Välj teamets kanal.",
     "team.invalid.supervisorsEmpty": "Ett team behöver minst en handledare.",
 
@@ -399,6 +408,8 @@ export const ownTeamMessages = defineMessages(
     "team.card.holidays": "Helgdagar",
     "team.card.workWeek": "Arbetsvecka",
     "team.card.quotaPeriod": "Kvotperiod",
+    "team.card.escalationHours": "Eskaleringar kvitteras inom",
+    "team.card.escalationHoursValue": (p) => `${p.hours} arbetstimmar`,
     "team.card.reps": (p) => `*Säljare (${p.count})*`,
     "team.card.noReps": "Inga säljare än. Handledare lägger till dem med `/team add @säljare`.",
     "team.card.more": (p) => `…och ${p.count} till`,
@@ -447,6 +458,9 @@ export const ownTeamMessages = defineMessages(
     "team.modal.holidaysHint": "Landskod på två bokstäver: SE, NO, GB, US…",
     "team.modal.workWeek": "Arbetsdagar",
     "team.modal.quotaPeriod": "Kvotperiod",
+    "team.modal.escalationHours": "Arbetstimmar att kvittera en eskalering",
+    "team.modal.escalationHoursHint":
+      "Efter så många arbetstimmar påminns handledarna; efter dubbelt så många får chefen som eskalerade veta det.",
     "team.modal.created": (p) => `*${p.team}* är klart.`,
     "team.modal.updated": (p) => `*${p.team}* är sparat.`,
   },

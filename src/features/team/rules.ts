@@ -18,6 +18,8 @@ export interface TeamSettings {
   holidayCountry: string;
   workWeek: IsoWeekday[];
   quotaPeriod: QuotaPeriod;
+  /** Working hours an escalation waits to be acknowledged before its supervisors are reminded. */
+  escalationHours: number;
 }
 
 export const SETTING_KEYS = [
@@ -28,6 +30,7 @@ export const SETTING_KEYS = [
   "holidayCountry",
   "workWeek",
   "quotaPeriod",
+  "escalationHours",
 ] as const satisfies readonly (keyof TeamSettings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -129,6 +132,17 @@ export function parseWorkWeek(input: string): Parsed<IsoWeekday[]> {
   return ok(normaliseWorkWeek([...days]));
 }
 
+export const ESCALATION_HOURS_MAX = 400;
+
+/** Working hours as people write them: "24", "24h", "24 hours", "16 timmar". */
+export function parseEscalationHours(input: string): Parsed<number> {
+  const match = /^(\d{1,4})\s*(h|hours?|timmar|tim|t)?$/i.exec(input.trim());
+  const hours = match ? Number(match[1]) : Number.NaN;
+  return Number.isInteger(hours) && hours >= 1 && hours <= ESCALATION_HOURS_MAX
+    ? ok(hours)
+    : fail("team.invalid.escalationHours", { value: input.trim(), max: ESCALATION_HOURS_MAX });
+}
+
 export function normaliseWorkWeek(days: readonly number[]): IsoWeekday[] {
   return ISO_WEEKDAYS.filter((day) => days.includes(day));
 }
@@ -176,6 +190,11 @@ export function settingKeyOf(word: string): SettingKey | "channel" | null {
     kvotperiod: "quotaPeriod",
     channel: "channel",
     kanal: "channel",
+    escalations: "escalationHours",
+    "escalation-hours": "escalationHours",
+    escalationhours: "escalationHours",
+    eskaleringar: "escalationHours",
+    eskaleringstimmar: "escalationHours",
   };
   return aliases[word.trim().toLowerCase()] ?? null;
 }
@@ -188,6 +207,7 @@ export const settingParsers: { [K in SettingKey]: (input: string) => Parsed<Team
   holidayCountry: parseHolidayCountry,
   workWeek: parseWorkWeek,
   quotaPeriod: parseQuotaPeriod,
+  escalationHours: parseEscalationHours,
 };
 
 export function isQuotaPeriod(value: string): value is QuotaPeriod {
@@ -252,6 +272,7 @@ export function defaultSettings(
     holidayCountry,
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
+    escalationHours: 24,
   };
 }
 

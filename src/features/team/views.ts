@@ -22,7 +22,7 @@ import { holidayCountries, ISO_WEEKDAYS, type IsoWeekday } from "../../platform/
 import type { CreatedTeam } from "./create.js";
 import type { MemberChange } from "./members.js";
 import type { TeamMessages } from "./messages.js";
-import { type TeamSettings, workWeekRuns } from "./rules.js";
+import { ESCALATION_HOURS_MAX, type TeamSettings, workWeekRuns } from "./rules.js";
 import { QUOTA_PERIODS } from "./schema.js";
 import type { SettingChange } from "./settings.js";
 import type { Membership, TeamWithMembers } from "./store.js";
@@ -49,6 +49,7 @@ export const FIELD = {
   holidayCountry: "holidayCountry",
   workWeek: "workWeek",
   quotaPeriod: "quotaPeriod",
+  escalationHours: "escalationHours",
 } as const;
 export const VALUE = "value";
 
@@ -82,6 +83,7 @@ function settingFields(t: T, team: TeamWithMembers): string[] {
     `*${t.t("team.card.holidays")}*\n${countryText(t, s.holidayCountry)}`,
     `*${t.t("team.card.workWeek")}*\n${workWeekText(t, s.workWeek as IsoWeekday[])}`,
     `*${t.t("team.card.quotaPeriod")}*\n${t.t(`team.period.${s.quotaPeriod}`)}`,
+    `*${t.t("team.card.escalationHours")}*\n${t.t("team.card.escalationHoursValue", { hours: s.escalationHours })}`,
   ];
 }
 
@@ -251,6 +253,7 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     holidayCountry: t.t("team.card.holidays"),
     workWeek: t.t("team.card.workWeek"),
     quotaPeriod: t.t("team.card.quotaPeriod"),
+    escalationHours: t.t("team.card.escalationHours"),
     channel: t.t("team.card.channel"),
   };
   const value: Record<SettingChange["key"], () => string> = {
@@ -261,6 +264,7 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     holidayCountry: () => countryText(t, team.holidayCountry),
     workWeek: () => workWeekText(t, team.workWeek as IsoWeekday[]),
     quotaPeriod: () => t.t(`team.period.${team.quotaPeriod}`),
+    escalationHours: () => t.t("team.card.escalationHoursValue", { hours: team.escalationHours }),
     channel: () => channelLink(team.channelId),
   };
   return {
@@ -380,6 +384,18 @@ export function teamModal(
       options: periodOptions,
       initial_option: pick(periodOptions, s.quotaPeriod),
     }),
+    input(
+      FIELD.escalationHours,
+      t.t("team.modal.escalationHours"),
+      {
+        type: "number_input",
+        is_decimal_allowed: false,
+        min_value: "1",
+        max_value: String(ESCALATION_HOURS_MAX),
+        initial_value: String(s.escalationHours),
+      },
+      { hint: t.t("team.modal.escalationHoursHint") },
+    ),
   ];
   return modal({
     callbackId: TEAM_IDS.saveView,

@@ -535,3 +535,30 @@ export function elapsedWorkingDays(
   }
   return { total: days.length, elapsed, remaining: days.length - elapsed, left, todayIncluded };
 }
+
+/**
+ * Working hours between two instants for a team: the wall-clock hours inside the work hours (default
+ * 09:00-17:00) of its working days (work week, not a public holiday). What "answer within 24 working
+ * hours" counts: an escalation raised on Friday at 16:00 has waited one working hour by Monday 09:00, and
+ * none of a holiday counts. Zero when `to` is not after `from`.
+ */
+export function workingHoursBetween(
+  calendar: WorkCalendar,
+  timeZone: string,
+  from: Date,
+  to: Date,
+  hours: WorkHours = DEFAULT_WORK_HOURS,
+): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  const start = wallClock(from, timeZone);
+  const end = wallClock(to, timeZone);
+  const first = formatLocalDate(start.year, start.month, start.day);
+  const last = formatLocalDate(end.year, end.month, end.day);
+  let total = 0;
+  for (const day of workingDays(calendar, first, last)) {
+    const opens = day === first ? Math.max(hours.start, wallMsOfDay(start) / 3_600_000) : hours.start;
+    const closes = day === last ? Math.min(hours.end, wallMsOfDay(end) / 3_600_000) : hours.end;
+    total += Math.max(0, closes - opens);
+  }
+  return total;
+}

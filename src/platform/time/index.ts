@@ -26,6 +26,7 @@ export {
   type WorkingDayOptions,
   wallHour,
   workingDays,
+  workingHoursBetween,
 } from "./calendar.js";
 export { type Clock, FixedClock, systemClock } from "./clock.js";
 export { canonicalHolidayCountry, countryOfZone, holidayCountries } from "./holidays.js";
