@@ -64,3 +64,55 @@ describe("who may do what", () => {
     });
   });
 });
+
+describe("who may see and act on a rep's record (warnings, coaching plans)", () => {
+  // Alice sells in team 1 (led by Sara); Olle leads team 2; Erik is an executive; Ada an admin.
+  const people = {
+    alice: person({ userId: "alice", repOf: 1 }),
+    bo: person({ userId: "bo", repOf: 1 }),
+    sara: person({ userId: "sara", supervises: [1] }),
+    olle: person({ userId: "olle", supervises: [2] }),
+    erik: person({ userId: "erik", executive: true }),
+    ada: person({ userId: "ada", admin: true }),
+    nobody: person({ userId: "nobody" }),
+  };
+  type Who = keyof typeof people;
+  const rows: { who: Who; see: boolean; act: boolean }[] = [
+    { who: "alice", see: true, act: false },
+    { who: "bo", see: false, act: false },
+    { who: "sara", see: true, act: true },
+    { who: "olle", see: false, act: false },
+    { who: "erik", see: true, act: true },
+    { who: "ada", see: true, act: true },
+    { who: "nobody", see: false, act: false },
+  ];
+
+  it.each(rows)("$who: sees Alice's record: $see; warns or coaches her: $act", ({ who, see, act }) => {
+    const actor = people[who];
+    const seen = decide(actor, { type: "rep.record.view", repId: "alice", repTeamId: 1 });
+    const acted = decide(actor, { type: "rep.discipline", repId: "alice", repTeamId: 1 });
+    expect(seen).toEqual(see ? { allowed: true } : { allowed: false, whoMay: "repAndSupervisors" });
+    expect(acted).toEqual(act ? { allowed: true } : { allowed: false, whoMay: "repSupervisors" });
+  });
+
+  it("leaves a rep in no team to executives and admins; nobody warns themself", () => {
+    for (const who of ["sara", "olle"] as const) {
+      expect(decide(people[who], { type: "rep.discipline", repId: "cecilia", repTeamId: null }).allowed).toBe(
+        false,
+      );
+      expect(
+        decide(people[who], { type: "rep.record.view", repId: "cecilia", repTeamId: null }).allowed,
+      ).toBe(false);
+    }
+    expect(decide(people.erik, { type: "rep.discipline", repId: "cecilia", repTeamId: null }).allowed).toBe(
+      true,
+    );
+    expect(decide(people.erik, { type: "rep.discipline", repId: "erik", repTeamId: null }).allowed).toBe(
+      false,
+    );
+    // A supervisor who also sells in their own team sees their own record but does not warn themself.
+    const both = person({ userId: "sam", supervises: [1], repOf: 1 });
+    expect(decide(both, { type: "rep.discipline", repId: "sam", repTeamId: 1 }).allowed).toBe(false);
+    expect(decide(both, { type: "rep.record.view", repId: "sam", repTeamId: 1 }).allowed).toBe(true);
+  });
+});

@@ -48,6 +48,10 @@ const allow: Decision = { allowed: true };
 
 /** The one place that answers "may this person do this?". Pure: the caller loads the actor. */
 export function decide(actor: Actor, permission: Permission): Decision {
+  // Nobody warns or coaches themself, admins included.
+  if (permission.type === "rep.discipline" && permission.repId === actor.userId) {
+    return { allowed: false, whoMay: "repSupervisors" };
+  }
   if (actor.admin) return allow;
   switch (permission.type) {
     case "team.create":
@@ -69,9 +73,7 @@ export function decide(actor: Actor, permission: Permission): Decision {
         ? allow
         : { allowed: false, whoMay: "supervisorsOfBoth" };
     case "rep.discipline":
-      return leadsRep(actor, permission.repTeamId) && actor.userId !== permission.repId
-        ? allow
-        : { allowed: false, whoMay: "repSupervisors" };
+      return leadsRep(actor, permission.repTeamId) ? allow : { allowed: false, whoMay: "repSupervisors" };
     case "rep.record.view":
       return actor.userId === permission.repId || leadsRep(actor, permission.repTeamId)
         ? allow
