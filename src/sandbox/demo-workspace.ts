@@ -143,6 +143,11 @@ const DEMO_CHATTER: readonly { channel: string; user: string; text: string }[] =
     user: "U0EMMA0001",
     text: "Closed the Acme renewal this morning :tada:",
   },
+  {
+    channel: DEMO_IDS.channels.team,
+    user: "U0OLIVER01",
+    text: "Told the Volvo buyer we'd beat any competitor's price by 20%. Didn't check with anyone, it'll be fine.",
+  },
 ];
 
 export function personaOf(userId: string): Persona | undefined {

@@ -41,7 +41,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.title": "Getting started",
     "ui.start.you": "You are {name}.",
     "ui.start.you.admin": "You are {name}, a workspace admin: you set up the teams.",
-    "ui.start.you.executive": "You are {name}, an executive: you follow how the teams are doing.",
+    "ui.start.you.executive":
+      "You are {name}, an executive: you follow how the teams are doing. Something wrong with a rep's message? Use ⋯ on it, then Escalate this message: their supervisor handles it, the rep is not told.",
     "ui.start.you.supervisor":
       "You are {name}, the team's supervisor: you set the targets and follow your reps.",
     "ui.start.you.rep": "You are {name}, a sales rep: you check in your sales and see your pace.",
@@ -142,7 +143,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.title": "Kom igång",
     "ui.start.you": "Du är {name}.",
     "ui.start.you.admin": "Du är {name}, administratör för arbetsplatsen: du sätter upp teamen.",
-    "ui.start.you.executive": "Du är {name}, chef: du följer hur det går för teamen.",
+    "ui.start.you.executive":
+      "Du är {name}, chef: du följer hur det går för teamen. Något fel med en säljares meddelande? Välj ⋯ på det och Escalate this message: handledaren tar hand om det, säljaren får inte veta.",
     "ui.start.you.supervisor":
       "Du är {name}, teamets säljhandledare: du sätter målen och följer dina säljare.",
     "ui.start.you.rep": "Du är {name}, säljare: du checkar in dina affärer och ser din takt.",
