@@ -116,8 +116,9 @@ async function coachRefusal(
   ctx: RequestContext,
   repId: string,
   team: TeamWithMembers | null,
+  starting = false,
 ): Promise<UserError | null> {
-  if (repId === ctx.userId) return error("coaching.error.self");
+  if (starting && repId === ctx.userId) return error("coaching.error.self");
   return refusalFor(
     ctx.deps,
     await ctx.actor(),
@@ -175,7 +176,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
     };
   }
   const team = await teamOfRep(deps, ctx.workspaceId, repId);
-  const refusal = await coachRefusal(ctx, repId, team);
+  const refusal = await coachRefusal(ctx, repId, team, true);
   if (refusal) throw refusal;
   const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
   if (active) throw alreadyActive(active);
@@ -210,7 +211,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
     if (!rep || rep.isBot || rep.deleted) errors[PLAN_FIELD.rep] = problem("coaching.error.notAPerson");
     else {
       team = await teamOfRep(deps, ctx.workspaceId, repId);
-      const refusal = await coachRefusal(ctx, repId, team);
+      const refusal = await coachRefusal(ctx, repId, team, true);
       if (refusal) errors[PLAN_FIELD.rep] = asProblem(refusal);
       else {
         const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
