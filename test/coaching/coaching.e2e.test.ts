@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlanButton } from "../../src/features/coaching/index.js";
 import { coachingPlans, coachingReviews } from "../../src/features/coaching/schema.js";
 import { escalations } from "../../src/features/escalations/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
@@ -407,6 +408,50 @@ describe("who may start and see a plan", () => {
     expect(replyText(await coach(p.olle, "help"))).toContain("`/coach show @rep`");
     expect(replyText(await coach(p.sara, "banan"))).toBe(
       "Jag känner inte till `banan` här. Prova `/coach @säljare`, `/coach visa @säljare`, `/coach mina`, `/coach lista` eller `/coach hjälp`.",
+    );
+  });
+});
+
+describe("a plan from a warning's DM", () => {
+  it("opens the form with the rep and links the warning", async () => {
+    // What the warnings feature puts on its supervisor DM.
+    const [channel] = h.fake.world.openDm(p.sara);
+    const dm = h.fake.world.postMessage({
+      channel,
+      text: "A written warning for Bo",
+      blocks: [
+        {
+          type: "actions",
+          block_id: "warnings.actions",
+          elements: [startPlanButton("sv", { repId: p.bo, warningId: 12 })],
+        },
+      ],
+      asBot: true,
+      source: "chat.postMessage",
+    });
+    const form = await openedBy(p.sara, () =>
+      h.slack.clickButton({
+        userId: p.sara,
+        actionId: "coaching.start",
+        messageTs: dm.ts,
+        channelId: channel,
+      }),
+    );
+    expect(visibleText(form)).toContain("Startad från en varning");
+    const started = await h.slack.submitView({
+      userId: p.sara,
+      values: { goal: { value: "Follow the discount policy" }, review1: { value: "2026-06-30" } },
+    });
+    await h.settle();
+    expect(started.responseAction).toBe("update");
+    const [plan] = await h.database.db.select().from(coachingPlans).where(eq(coachingPlans.repId, p.bo));
+    expect(plan).toMatchObject({ status: "active", warningId: 12, escalationId: null });
+    expect(visibleText(dmWith(p.bo, "Din coachningsplan").message)).toContain("Startad från en varning.");
+  });
+
+  it("refuses a plan for oneself", async () => {
+    expect(replyText(await coach(p.sara, `<@${p.sara}|sara>`))).toBe(
+      "Du kan inte starta en coachningsplan för dig själv; din egen handledare, en chef eller en administratör kan.",
     );
   });
 });
