@@ -1,5 +1,6 @@
 import { App, type Receiver } from "@slack/bolt";
 import * as approvals from "./features/approvals/index.js";
+import * as coaching from "./features/coaching/index.js";
 import * as commissions from "./features/commissions/index.js";
 import * as escalations from "./features/escalations/index.js";
 import * as leave from "./features/leave/index.js";
@@ -51,6 +52,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   leave.register(router, deps);
   commissions.register(router, deps);
   escalations.register(router, deps);
+  coaching.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -110,3 +110,6 @@ export const escalationDms = pgTable(
 
 export type Escalation = typeof escalations.$inferSelect;
 export type EscalationMessage = typeof escalationDms.$inferSelect;
+
+/** What another feature's table points its `escalation_id` at (a foreign key), without reaching into escalations' tables. */
+export const escalationKey = () => escalations.id;

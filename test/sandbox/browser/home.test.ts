@@ -137,14 +137,15 @@ describe.skipIf(!hasChromium)(
       const text = await seen(about);
       expect(text).toContain("team directory");
       expect(text).toContain("product library");
-      expect(text).toMatch(/Coming next: warnings and coaching/);
-      expect(text.split("Coming next")[0]).not.toMatch(/coaching|report/i);
-      expect(text.split("Coming next")[0]).toMatch(/leave.*commission.*escalations/is);
+      expect(text).toMatch(/Coming next: warnings/);
+      expect(text.split("Coming next")[0]).not.toMatch(/report/i);
+      expect(text.split("Coming next")[0]).toMatch(/leave.*commission.*escalations.*coaching plans/is);
       expect(await seenAll(about.locator(".about-list code"))).toEqual([
         expect.stringMatching(/^\/team /),
         expect.stringMatching(/^\/quota /),
         expect.stringMatching(/^\/product /),
         expect.stringMatching(/^\/leave /),
+        expect.stringMatching(/^\/coach /),
         expect.stringMatching(/^\/commission /),
       ]);
       expect(text).toContain("Twemoji");
