@@ -5,6 +5,7 @@ export {
   type Escalation,
   type EscalationCategory,
   type EscalationStatus,
+  escalationKey,
 } from "./schema.js";
 export {
   acknowledge,
