@@ -172,7 +172,12 @@ describe("an escalation from a message, handled to the end", () => {
     expect(text).toContain(`/archives/${p.channels.north}/p`);
     expect(text).toContain("*Kvot den här perioden:* 0");
     expect(text).toContain("Öppen: väntar på att kvitteras.");
-    expect(buttonsOf(dm.message)).toEqual(["escalations.acknowledge", "escalations.resolve"]);
+    // Warnings adds "Issue a warning" while it is not resolved.
+    expect(buttonsOf(dm.message)).toEqual([
+      "escalations.acknowledge",
+      "escalations.resolve",
+      "warnings.fromEscalation",
+    ]);
 
     expect(dms(p.alice).length).toBe(aliceBefore);
     expect(channelMessages().length).toBe(before);
@@ -217,7 +222,7 @@ describe("an escalation from a message, handled to the end", () => {
 
     const saraNow = h.fake.world.message(sara.channel, sara.ts);
     expect(visibleText(saraNow)).toContain(`Kvitterad av <@${p.sara}>.`);
-    expect(buttonsOf(saraNow)).toEqual(["escalations.resolve"]);
+    expect(buttonsOf(saraNow)).toEqual(["escalations.resolve", "warnings.fromEscalation"]);
     const erikNow = h.fake.world.message(erik.channel, erik.ts);
     expect(visibleText(erikNow)).toContain(`Kvitterad av <@${p.sara}>.`);
   });
@@ -302,7 +307,11 @@ describe("who may escalate, and where it goes", () => {
       `<@${p.erik}> escalated <@${p.cecilia}>, who is in no team with a supervisor, so it came to the admins.`,
     );
     expect(visibleText(ada.message)).toContain("*Category:* Policy not followed");
-    expect(buttonsOf(ada.message)).toEqual(["escalations.acknowledge", "escalations.resolve"]);
+    expect(buttonsOf(ada.message)).toEqual([
+      "escalations.acknowledge",
+      "escalations.resolve",
+      "warnings.fromEscalation",
+    ]);
     expect(dms(p.cecilia)).toEqual([]);
     expect(dms(p.sara).filter((m) => visibleText(m).includes(p.cecilia))).toEqual([]);
 

@@ -46,7 +46,10 @@ describe("the suggested next level", () => {
   it("names the latest of two active warnings of the highest level", () => {
     const first = w("verbal", "2026-01-01T09:00:00Z", "2027-01-01");
     const second = w("verbal", "2026-05-01T09:00:00Z", "2027-05-01");
-    expect(suggestLevel([first, second], today)).toMatchObject({ level: "written", issuedAt: second.issuedAt });
+    expect(suggestLevel([first, second], today)).toMatchObject({
+      level: "written",
+      issuedAt: second.issuedAt,
+    });
   });
 
   it("stays at final while a final warning is active", () => {
@@ -90,7 +93,10 @@ describe("expiry", () => {
     const old = w("verbal", "2024-01-01T09:00:00Z", "2025-01-01");
     const mid = w("written", "2026-01-01T09:00:00Z", "2027-01-01");
     const recent = w("verbal", "2026-05-01T09:00:00Z", "2027-05-01");
-    expect(splitByExpiry([old, mid, recent], "2026-06-01")).toEqual({ active: [recent, mid], expired: [old] });
+    expect(splitByExpiry([old, mid, recent], "2026-06-01")).toEqual({
+      active: [recent, mid],
+      expired: [old],
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { accessMessages } from "../../platform/access/index.js";
 import { commonMessages, defineMessages, mergeMessages } from "../../platform/i18n/index.js";
+import { ownEscalationMessages } from "../escalations/index.js";
 
 const en = new Intl.ListFormat("en", { type: "conjunction" });
 const sv = new Intl.ListFormat("sv", { type: "conjunction" });
@@ -241,8 +242,9 @@ export const ownWarningMessages = defineMessages(
   },
 );
 
+/** With escalations' words: a refusal to act on an escalation ("Issue a warning") is escalations' to say. */
 export const warningMessages = mergeMessages(
-  mergeMessages(commonMessages, accessMessages),
+  mergeMessages(mergeMessages(commonMessages, accessMessages), ownEscalationMessages),
   ownWarningMessages,
 );
 export type WarningMessages = (typeof warningMessages)["en"];
