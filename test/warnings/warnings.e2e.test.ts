@@ -340,6 +340,23 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
   });
 });
 
+describe("the form follows the rep chosen in it", () => {
+  it("opens empty from /warn and shows the suggestion once a rep is chosen", async () => {
+    const form = await openedBy(p.sara, () => warn(p.sara, ""));
+    expect(visibleText(form)).toContain("Välj säljaren: formuläret föreslår då en nivå");
+    await h.slack.chooseUser(
+      { userId: p.sara, actionId: "warnings.rep", blockId: "rep", viewId: form.id },
+      p.alice,
+    );
+    await h.settle();
+    const updated = h.fake.world.openViewsOf(p.sara).at(-1);
+    expect(visibleText(updated)).toContain(
+      `*Förslag: slutlig.* <@${p.alice}> har en aktiv skriftlig varning från 1 juni 2026`,
+    );
+    await h.slack.closeView({ userId: p.sara });
+  });
+});
+
 describe("who sees a rep's warnings", () => {
   it("lists them for Sara, and audits her read", async () => {
     const shown = (await warn(p.sara, "historik @alice")).shown;
