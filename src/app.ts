@@ -7,6 +7,7 @@ import * as leave from "./features/leave/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
+import * as warnings from "./features/warnings/index.js";
 import type { Deps } from "./platform/deps.js";
 import { commonMessages } from "./platform/i18n/messages.js";
 import { inRequest, newRequestId } from "./platform/log.js";
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   leave.register(router, deps);
   commissions.register(router, deps);
   escalations.register(router, deps);
+  warnings.register(router, deps);
   coaching.register(router, deps);
 
   app.error(async (error) => {

@@ -172,10 +172,11 @@ describe("an escalation from a message, handled to the end", () => {
     expect(text).toContain(`/archives/${p.channels.north}/p`);
     expect(text).toContain("*Kvot den här perioden:* 0");
     expect(text).toContain("Öppen: väntar på att kvitteras.");
+    // Warnings and coaching answer the escalation's hook while it is not resolved.
     expect(buttonsOf(dm.message)).toEqual([
       "escalations.acknowledge",
       "escalations.resolve",
-      // Coaching answers the escalation's hook: a plan can start from here.
+      "warnings.fromEscalation",
       "coaching.fromEscalation",
     ]);
 
@@ -222,7 +223,11 @@ describe("an escalation from a message, handled to the end", () => {
 
     const saraNow = h.fake.world.message(sara.channel, sara.ts);
     expect(visibleText(saraNow)).toContain(`Kvitterad av <@${p.sara}>.`);
-    expect(buttonsOf(saraNow)).toEqual(["escalations.resolve", "coaching.fromEscalation"]);
+    expect(buttonsOf(saraNow)).toEqual([
+      "escalations.resolve",
+      "warnings.fromEscalation",
+      "coaching.fromEscalation",
+    ]);
     const erikNow = h.fake.world.message(erik.channel, erik.ts);
     expect(visibleText(erikNow)).toContain(`Kvitterad av <@${p.sara}>.`);
   });
@@ -310,7 +315,7 @@ describe("who may escalate, and where it goes", () => {
     expect(buttonsOf(ada.message)).toEqual([
       "escalations.acknowledge",
       "escalations.resolve",
-      // Coaching answers the escalation's hook: a plan can start from here.
+      "warnings.fromEscalation",
       "coaching.fromEscalation",
     ]);
     expect(dms(p.cecilia)).toEqual([]);

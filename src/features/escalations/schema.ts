@@ -109,7 +109,7 @@ export const escalationDms = pgTable(
 );
 
 export type Escalation = typeof escalations.$inferSelect;
-export type EscalationMessage = typeof escalationDms.$inferSelect;
 
-/** What another feature's table points its `escalation_id` at (a foreign key), without reaching into escalations' tables. */
+/** What another feature's table points its `escalation_id` at (a foreign key), without reaching into the table. */
 export const escalationKey = () => escalations.id;
+export type EscalationMessage = typeof escalationDms.$inferSelect;

@@ -1,0 +1,13 @@
+export { register } from "./listeners.js";
+export { type WarningMessages, warningMessages } from "./messages.js";
+export { isActive, type Suggestion, suggestLevel } from "./rules.js";
+export {
+  WARNING_LEVELS,
+  WARNING_REASONS,
+  type Warning,
+  type WarningLevel,
+  type WarningReason,
+} from "./schema.js";
+export { acknowledgeReceipt, ensureMayWarn, history, issue, mine } from "./service.js";
+export { activeWarningsOf, findWarning, warningsOfEscalation } from "./store.js";
+export { WARNING_IDS } from "./views.js";
