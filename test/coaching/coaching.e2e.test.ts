@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlanButton } from "../../src/features/coaching/index.js";
 import { coachingPlans, coachingReviews } from "../../src/features/coaching/schema.js";
 import { escalations } from "../../src/features/escalations/schema.js";
+import { warnings } from "../../src/features/warnings/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
@@ -128,6 +129,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     expect(buttonsOf(sara.message)).toEqual([
       "escalations.acknowledge",
       "escalations.resolve",
+      "warnings.fromEscalation",
       "coaching.fromEscalation",
     ]);
     expect(visibleText(sara.message)).toContain("Starta en coachningsplan");
@@ -207,7 +209,11 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     expect(visibleText(sara.message)).toContain(
       "*Coachningsplan:* aktiv, mål _Back on quota pace by the end of June_; nästa uppföljning 10 juni 2026.",
     );
-    expect(buttonsOf(sara.message)).toEqual(["escalations.acknowledge", "escalations.resolve"]);
+    expect(buttonsOf(sara.message)).toEqual([
+      "escalations.acknowledge",
+      "escalations.resolve",
+      "warnings.fromEscalation",
+    ]);
     const erik = dmWith(p.erik, "Du eskalerade");
     expect(visibleText(erik.message)).toContain(
       "*Coachningsplan från den här eskaleringen:* _Back on quota pace by the end of June_. Ingen uppföljning registrerad än.",
@@ -413,28 +419,32 @@ describe("who may start and see a plan", () => {
 });
 
 describe("a plan from a warning's DM", () => {
-  it("opens the form with the rep and links the warning", async () => {
-    // What the warnings feature puts on its supervisor DM.
-    const [channel] = h.fake.world.openDm(p.sara);
-    const dm = h.fake.world.postMessage({
-      channel,
-      text: "A written warning for Bo",
-      blocks: [
-        {
-          type: "actions",
-          block_id: "warnings.actions",
-          elements: [startPlanButton("sv", { repId: p.bo, warningId: 12 })],
-        },
-      ],
-      asBot: true,
-      source: "chat.postMessage",
+  it("opens the form with the rep and links the warning; the warning's DM then offers no second plan", async () => {
+    // Sara warns Bo; her DM about the warning offers a coaching plan for him.
+    await openedBy(p.sara, () =>
+      h.slack.slashCommand({
+        userId: p.sara,
+        channelId: p.channels.north,
+        command: "/warn",
+        text: `<@${p.bo}|bo>`,
+      }),
+    );
+    const issued = await h.slack.submitView({
+      userId: p.sara,
+      values: { reason: { value: "policy" }, details: { value: "Gave a 40% discount without asking." } },
     });
+    await h.settle();
+    expect(issued.responseAction).toBe("update");
+    const [warning] = await h.database.db.select().from(warnings).where(eq(warnings.repId, p.bo));
+    const dm = dmWith(p.sara, `Du gav <@${p.bo}> en`);
+    expect(buttonsOf(dm.message)).toEqual(["coaching.start"]);
+
     const form = await openedBy(p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.start",
         messageTs: dm.ts,
-        channelId: channel,
+        channelId: dm.channel,
       }),
     );
     expect(visibleText(form)).toContain("Startad från en varning");
@@ -445,8 +455,36 @@ describe("a plan from a warning's DM", () => {
     await h.settle();
     expect(started.responseAction).toBe("update");
     const [plan] = await h.database.db.select().from(coachingPlans).where(eq(coachingPlans.repId, p.bo));
-    expect(plan).toMatchObject({ status: "active", warningId: 12, escalationId: null });
+    expect(plan).toMatchObject({ status: "active", warningId: warning?.id, escalationId: null });
     expect(visibleText(dmWith(p.bo, "Din coachningsplan").message)).toContain("Startad från en varning.");
+    expect(buttonsOf(h.fake.world.message(dm.channel, dm.ts))).toEqual([]);
+  });
+
+  it("links no warning that does not exist", async () => {
+    const [channel] = h.fake.world.openDm(p.sara);
+    const copy = h.fake.world.postMessage({
+      channel,
+      text: "A warning",
+      blocks: [
+        {
+          type: "actions",
+          block_id: "warnings.actions",
+          elements: [startPlanButton("sv", { repId: p.alice, warningId: 999 })],
+        },
+      ],
+      asBot: true,
+      source: "chat.postMessage",
+    });
+    const form = await openedBy(p.sara, () =>
+      h.slack.clickButton({
+        userId: p.sara,
+        actionId: "coaching.start",
+        messageTs: copy.ts,
+        channelId: channel,
+      }),
+    );
+    expect(visibleText(form)).not.toContain("Startad från en varning");
+    await h.slack.closeView({ userId: p.sara });
   });
 
   it("refuses a plan for oneself", async () => {

@@ -202,7 +202,11 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     expect(visibleText(dm)).toContain(
       "*Aktiva varningar:* muntlig (1 juni 2026, mottagandet ännu inte bekräftat)",
     );
-    expect(buttonsOf(dm)).toEqual(["escalations.resolve", "warnings.fromEscalation"]);
+    expect(buttonsOf(dm)).toEqual([
+      "escalations.resolve",
+      "warnings.fromEscalation",
+      "coaching.fromEscalation",
+    ]);
     expect(buttonsOf(now(erikEscalation))).toEqual([]);
   });
 

@@ -108,6 +108,12 @@ export function register(router: Router, deps: Deps): void {
     return answer;
   });
 
+  // The issuer's DM about a warning offers a plan for the rep, linked to it, while the rep has none.
+  deps.hooks.answer("warnings.actions", async ({ warning, language }) => {
+    if (await activePlanOf(deps.db, warning.workspaceId, warning.repId)) return [];
+    return [startPlanButton(language, { repId: warning.repId, warningId: warning.id })];
+  });
+
   router.command(
     COACHING_IDS.command,
     commandListener(deps, coachingMessages, (request) => handleCoachCommand(request)),

@@ -12,6 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { escalationKey } from "../escalations/index.js";
 import { teamKey } from "../team/index.js";
+import { warningKey } from "../warnings/index.js";
 
 export const PLAN_STATUSES = ["active", "closed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -29,9 +30,6 @@ export type ReviewProgress = (typeof REVIEW_PROGRESS)[number];
  * active plan per rep (a partial unique index). Every transition is a guarded update (only an active plan
  * closes, only an open review is recorded), audited, and brings every DM about it up to date through one
  * serial job queued in the same transaction.
- *
- * `warningId` names the warning the plan came from; it has no foreign key on purpose: the warnings feature
- * is built beside this one, and a plan must not stop a warning from being deleted (nor the other way round).
  */
 export const coachingPlans = pgTable(
   "coaching_plans",
@@ -45,8 +43,8 @@ export const coachingPlans = pgTable(
     status: text({ enum: PLAN_STATUSES }).notNull().default("active"),
     startedBy: text().notNull(),
     escalationId: integer().references(escalationKey, { onDelete: "set null" }),
-    /** The warning it came from (no foreign key: see above). */
-    warningId: integer(),
+    /** The warning it came from, when started from one. */
+    warningId: integer().references(warningKey, { onDelete: "set null" }),
     outcome: text({ enum: PLAN_OUTCOMES }),
     closingNote: text(),
     closedBy: text(),

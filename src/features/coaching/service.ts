@@ -13,6 +13,7 @@ import {
   showEscalation,
 } from "../escalations/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, teamToday } from "../team/index.js";
+import { findWarning, showWarning } from "../warnings/index.js";
 import type { CoachingMessages } from "./messages.js";
 import { MAX_ACTIONS, nextOpenReview, parseActions, REVIEW_FIELDS, validateReviewDates } from "./rules.js";
 import type { CoachingPlan, CoachingReview, PlanOutcome, ReviewProgress } from "./schema.js";
@@ -156,6 +157,11 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   const { deps } = ctx;
   let repId = from.repId ?? null;
   let escalationId: number | null = null;
+  // A plan from a warning is about that warning's rep; a warning that is gone (or not this workspace's) is not linked.
+  const warning =
+    from.warningId === undefined ? null : await findWarning(deps.db, ctx.workspaceId, from.warningId);
+  if (warning) repId = warning.repId;
+  const warningId = warning?.id ?? null;
   if (from.escalationId !== undefined) {
     const escalation = await handledEscalation(ctx, from.escalationId);
     if (escalation.status === "resolved") throw error("coaching.error.escalationOther");
@@ -170,7 +176,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
     return {
       repId: null,
       escalationId: null,
-      warningId: from.warningId ?? null,
+      warningId,
       escalations: [],
       today: todayOf(deps, null),
     };
@@ -183,7 +189,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   return {
     repId,
     escalationId,
-    warningId: from.warningId ?? null,
+    warningId,
     escalations: await escalationsAbout(deps.db, ctx.workspaceId, repId),
     today: todayOf(deps, team),
   };
@@ -274,6 +280,9 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
       at,
     });
     await show(deps, tx, plan);
+    // The warning it came from no longer offers to start one.
+    if (plan.warningId !== null)
+      await showWarning(deps, tx, { workspaceId: plan.workspaceId, id: plan.warningId });
     return plan;
   });
   if (started) return { ok: true, plan: started, coaches: await coachesOf(deps, started) };

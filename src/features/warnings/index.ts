@@ -7,7 +7,15 @@ export {
   type Warning,
   type WarningLevel,
   type WarningReason,
+  warningKey,
 } from "./schema.js";
-export { acknowledgeReceipt, ensureMayWarn, history, issue, mine } from "./service.js";
+export {
+  acknowledgeReceipt,
+  ensureMayWarn,
+  history,
+  issue,
+  mine,
+  show as showWarning,
+} from "./service.js";
 export { activeWarningsOf, findWarning, warningsOfEscalation } from "./store.js";
 export { WARNING_IDS } from "./views.js";

@@ -87,4 +87,7 @@ export const warningDms = pgTable(
 );
 
 export type Warning = typeof warnings.$inferSelect;
+
+/** What another feature's table points its `warning_id` at (a foreign key), without reaching into the table. */
+export const warningKey = () => warnings.id;
 export type WarningMessage = typeof warningDms.$inferSelect;

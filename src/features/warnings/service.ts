@@ -226,8 +226,15 @@ export async function issue(ctx: RequestContext, input: WarnInput): Promise<Warn
   return again;
 }
 
-/** Queues the serial job that posts or updates the DMs about a warning, in the transaction that changed it. */
-async function show(deps: Pick<Deps, "jobs">, tx: Parameters<typeof insertWarning>[0], warning: Warning) {
+/**
+ * Queues the serial job that posts or updates the DMs about a warning, in the transaction that changed it
+ * (or something they show: a coaching plan started from it).
+ */
+export async function show(
+  deps: Pick<Deps, "jobs">,
+  tx: Parameters<typeof insertWarning>[0],
+  warning: Pick<Warning, "workspaceId" | "id">,
+) {
   await deps.jobs.send(
     "warnings.show",
     { workspaceId: warning.workspaceId, warningId: warning.id },

@@ -1,0 +1,1 @@
+ALTER TABLE "coaching_plans" ADD CONSTRAINT "coaching_plans_warning_id_warnings_id_fk" FOREIGN KEY ("warning_id") REFERENCES "public"."warnings"("id") ON DELETE set null ON UPDATE no action;
