@@ -65,6 +65,7 @@ function sample(variant: Record<string, unknown>): Record<string, unknown> {
           "lines",
           "executives",
           "handlers",
+          "coaches",
         ].includes(name)
       ) {
         return ["U1", "U2"];
@@ -74,6 +75,10 @@ function sample(variant: Record<string, unknown>): Record<string, unknown> {
       if (["count", "max", "checkins", "days"].includes(name)) return 2;
       if (name.endsWith("Minor") || ["first", "second"].includes(name)) return 1_250_000;
       if (name === "currency") return "SEK";
+      // A calendar date, an instant or a time zone the message itself puts in words.
+      if (name.endsWith("On")) return "2026-06-01";
+      if (name.endsWith("At")) return "2026-06-01T08:00:00.000Z";
+      if (name.endsWith("Zone")) return "Europe/Stockholm";
       if (name === "use") return "checkin";
       if (name === "language") return "en";
       return `«${name}»`;

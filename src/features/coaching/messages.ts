@@ -47,8 +47,8 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.reviewOrder": "Choose a day after the review before.",
     "coaching.error.escalationOther":
       "That escalation is about someone else, or was resolved meanwhile. Choose another or none.",
-    "coaching.already.active": (p: { rep: string; goal: string; by: string; date: string }) =>
-      `<@${p.rep}> already has an active coaching plan, started by <@${p.by}> on ${day("en-US", p.date)}: _${p.goal}_. Close it before starting another (see it with \`/coach show @rep\`).`,
+    "coaching.already.active": (p: { rep: string; goal: string; by: string; startedOn: string }) =>
+      `<@${p.rep}> already has an active coaching plan, started by <@${p.by}> on ${day("en-US", p.startedOn)}: _${p.goal}_. Close it before starting another (see it with \`/coach show @rep\`).`,
 
     "coaching.dm.coach": (p: { rep: string }) => `:dart: Coaching plan for <@${p.rep}>`,
     "coaching.dm.rep": (p: { coaches: string[] }) =>
@@ -105,8 +105,8 @@ export const ownCoachingMessages = defineMessages(
     "coaching.record.progressMissing": "Choose how it is going.",
     "coaching.record.done": (p: { rep: string }) => `Recorded. <@${p.rep}> is told by DM.`,
     "coaching.record.none": "Every review of this plan is recorded. Close the plan when it is done.",
-    "coaching.already.recorded": (p: { by: string; at: string; zone: string }) =>
-      `<@${p.by}> recorded this review already, on ${moment("en-US", p.at, p.zone)}; nothing changed.`,
+    "coaching.already.recorded": (p: { by: string; recordedAt: string; recordedZone: string }) =>
+      `<@${p.by}> recorded this review already, on ${moment("en-US", p.recordedAt, p.recordedZone)}; nothing changed.`,
     "coaching.already.closed": (p: { by: string }) => `<@${p.by}> closed this plan already; nothing changed.`,
 
     "coaching.close.title": "Close the plan",
@@ -177,7 +177,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.escalationOther":
       "Den eskaleringen gäller någon annan, eller har lösts under tiden. Välj en annan eller ingen.",
     "coaching.already.active": (p) =>
-      `<@${p.rep}> har redan en aktiv coachningsplan, startad av <@${p.by}> ${day("sv-SE", p.date)}: _${p.goal}_. Avsluta den innan du startar en ny (se den med \`/coach visa @säljare\`).`,
+      `<@${p.rep}> har redan en aktiv coachningsplan, startad av <@${p.by}> ${day("sv-SE", p.startedOn)}: _${p.goal}_. Avsluta den innan du startar en ny (se den med \`/coach visa @säljare\`).`,
 
     "coaching.dm.coach": (p) => `:dart: Coachningsplan för <@${p.rep}>`,
     "coaching.dm.rep": (p) =>
@@ -231,7 +231,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.record.done": (p) => `Registrerat. <@${p.rep}> får veta det som DM.`,
     "coaching.record.none": "Alla uppföljningar i planen är registrerade. Avsluta planen när den är klar.",
     "coaching.already.recorded": (p) =>
-      `<@${p.by}> har redan registrerat den här uppföljningen ${moment("sv-SE", p.at, p.zone)}; inget ändrades.`,
+      `<@${p.by}> har redan registrerat den här uppföljningen ${moment("sv-SE", p.recordedAt, p.recordedZone)}; inget ändrades.`,
     "coaching.already.closed": (p) => `<@${p.by}> har redan avslutat planen; inget ändrades.`,
 
     "coaching.close.title": "Avsluta planen",

@@ -133,7 +133,7 @@ function alreadyActive(plan: CoachingPlan): UserError {
     rep: plan.repId,
     goal: plan.goal,
     by: plan.startedBy,
-    date: plan.createdAt.toISOString().slice(0, 10),
+    startedOn: plan.createdAt.toISOString().slice(0, 10),
   });
 }
 
@@ -171,7 +171,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   if (!repId) {
     const actor = await ctx.actor();
     if (!(actor.admin || actor.executive || actor.supervises.length > 0)) {
-      throw new UserError("access.refused.repSupervisors", { team: "", supervisors: [] });
+      throw error("access.refused.repSupervisors", { team: "", supervisors: [] });
     }
     return {
       repId: null,
@@ -335,8 +335,8 @@ async function recordedError(
   const team = await teamOfRep(deps, plan.workspaceId, plan.repId);
   return error("coaching.already.recorded", {
     by: review.recordedBy ?? "",
-    at: (review.recordedAt ?? new Date(0)).toISOString(),
-    zone: team?.team.timeZone ?? "UTC",
+    recordedAt: (review.recordedAt ?? new Date(0)).toISOString(),
+    recordedZone: team?.team.timeZone ?? "UTC",
   });
 }
 
@@ -494,7 +494,7 @@ export async function plansToCoach(ctx: RequestContext): Promise<PlanRecord[]> {
   let repIds: string[] | null = null;
   if (!(actor.admin || actor.executive)) {
     if (actor.supervises.length === 0) {
-      throw new UserError("access.refused.repSupervisors", { team: "", supervisors: [] });
+      throw error("access.refused.repSupervisors", { team: "", supervisors: [] });
     }
     const teams = await Promise.all(actor.supervises.map((id) => findTeam(deps.db, ctx.workspaceId, id)));
     repIds = teams.flatMap((team) => team?.repIds ?? []);

@@ -168,7 +168,13 @@ export async function issue(ctx: RequestContext, input: WarnInput): Promise<Warn
   try {
     place = await ensureMayWarn(ctx, repId);
   } catch (refusal) {
-    if (refusal instanceof UserError) throw new UserError(refusal.key, refusal.params, WARNING_FIELD.rep);
+    // Shown on the form's rep field: choose someone you may warn.
+    if (refusal instanceof UserError) {
+      throw problemError(
+        { key: refusal.key, params: refusal.params as Record<string, unknown> },
+        WARNING_FIELD.rep,
+      );
+    }
     throw refusal;
   }
   if (!input.level) throw fieldError(WARNING_FIELD.level, "warnings.error.levelMissing");

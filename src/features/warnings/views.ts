@@ -254,14 +254,25 @@ export function listReply(t: T, list: WarningList, own: boolean): { text: string
     by: w.issuedBy,
     until: dayText(t.locale, w.expiresOn),
   });
+  // What happened, as the issuer wrote it, under each warning (clipped: the full text is in the rep's DM).
+  const said = (w: Warning) => {
+    const folded = w.details.replace(/\s+/g, " ").trim();
+    return `>${escapeMrkdwn(folded.length > 200 ? `${folded.slice(0, 199).trimEnd()}…` : folded)}`;
+  };
   const lines = [
     title,
     t.t("warnings.list.active"),
     ...(active.length > 0
-      ? active.map((w) => t.t("warnings.list.item", { ...item(w), receipt: receiptText(t, w) }))
+      ? active.flatMap((w) => [
+          t.t("warnings.list.item", { ...item(w), receipt: receiptText(t, w) }),
+          said(w),
+        ])
       : [t.t("warnings.list.noneActive")]),
     ...(expired.length > 0
-      ? [t.t("warnings.list.expired"), ...expired.map((w) => t.t("warnings.list.itemExpired", item(w)))]
+      ? [
+          t.t("warnings.list.expired"),
+          ...expired.flatMap((w) => [t.t("warnings.list.itemExpired", item(w)), said(w)]),
+        ]
       : []),
   ];
   return {

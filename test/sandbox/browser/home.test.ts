@@ -137,16 +137,19 @@ describe.skipIf(!hasChromium)(
       const text = await seen(about);
       expect(text).toContain("team directory");
       expect(text).toContain("product library");
-      expect(text).toMatch(/Coming next: warnings/);
+      expect(text).toMatch(/Coming next: policies/);
       expect(text.split("Coming next")[0]).not.toMatch(/report/i);
-      expect(text.split("Coming next")[0]).toMatch(/leave.*commission.*escalations.*coaching plans/is);
+      expect(text.split("Coming next")[0]).toMatch(
+        /leave.*commission.*escalations.*warnings.*coaching plans/is,
+      );
       expect(await seenAll(about.locator(".about-list code"))).toEqual([
         expect.stringMatching(/^\/team /),
         expect.stringMatching(/^\/quota /),
         expect.stringMatching(/^\/product /),
         expect.stringMatching(/^\/leave /),
-        expect.stringMatching(/^\/coach /),
         expect.stringMatching(/^\/commission /),
+        expect.stringMatching(/^\/warn /),
+        expect.stringMatching(/^\/coach /),
       ]);
       expect(text).toContain("Twemoji");
       await steps.shot(page, "about");
