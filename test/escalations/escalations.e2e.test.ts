@@ -114,6 +114,8 @@ describe("an escalation from a message, handled to the end", () => {
   let id = 0;
   let sara: ReturnType<typeof latestDm> = { channel: "", message: undefined, ts: "" };
   let erik: ReturnType<typeof latestDm> = { channel: "", message: undefined, ts: "" };
+  /** What Slack sent when Erik submitted the form, to deliver again. */
+  let submitted: unknown = null;
 
   it("opens the form with the author as the rep and the message quoted", async () => {
     const posted = h.fake.world.postUserMessage(
@@ -152,6 +154,7 @@ describe("an escalation from a message, handled to the end", () => {
         urgency: { value: "urgent" },
       },
     });
+    submitted = sent.payload;
     await h.settle();
     expect(sent.responseAction).toBe("update");
     expect(visibleText(sent.view)).toContain(
@@ -186,6 +189,17 @@ describe("an escalation from a message, handled to the end", () => {
     erik = latestDm(p.erik);
     expect(visibleText(erik.message)).toContain(`Du eskalerade <@${p.alice}> till <@${p.sara}>.`);
     expect(buttonsOf(erik.message)).toEqual([]);
+  });
+
+  it("raises nothing twice when Slack delivers the form again", async () => {
+    const before = (await h.database.db.select().from(escalations)).length;
+    const saraDms = dms(p.sara).length;
+    const body = `payload=${encodeURIComponent(JSON.stringify(submitted))}`;
+    const again = await h.slack.post(h.server.eventsUrl as string, body, "application/x-www-form-urlencoded");
+    await h.settle();
+    expect(again.status).toBe(200);
+    expect((await h.database.db.select().from(escalations)).length).toBe(before);
+    expect(dms(p.sara).length).toBe(saraDms);
   });
 
   it("a forged Acknowledge by Alice changes nothing and says who may", async () => {
@@ -269,6 +283,34 @@ describe("an escalation from a message, handled to the end", () => {
       .filter((c) => c.args.channel === p.alice || c.args.channel === aliceDm)
       .filter((c) => /escalat|eskaler/i.test(String(c.args.text)));
     expect(toAlice).toEqual([]);
+  });
+
+  it("a second Resolve, from a stale copy of the DM or a replayed form, is told it was resolved already", async () => {
+    const [channel] = h.fake.world.openDm(p.sara);
+    const stale = h.fake.world.postMessage({
+      channel,
+      text: sara.message?.text ?? "",
+      blocks: sara.message?.blocks ?? [],
+      asBot: true,
+      source: "chat.postMessage",
+    });
+    const before = h.fake.world.openViewsOf(p.sara).length;
+    await h.slack.clickButton({
+      userId: p.sara,
+      actionId: "escalations.resolve",
+      messageTs: stale.ts,
+      channelId: channel,
+      forgedValue: String(id),
+    });
+    await h.settle();
+    expect(h.fake.world.ephemeralsFor(p.sara).at(-1)?.text).toBe(
+      `<@${p.sara}> har redan löst den; inget ändrades.`,
+    );
+    expect(h.fake.world.openViewsOf(p.sara).length).toBe(before);
+    const resolutions = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "escalations.resolve",
+    });
+    expect(resolutions.length).toBe(1);
   });
 });
 
