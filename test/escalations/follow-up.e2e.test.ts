@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followUpSweep, followUpsDue } from "../../src/features/escalations/follow-up.js";
 import { escalations } from "../../src/features/escalations/schema.js";
 import { teams } from "../../src/features/team/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import { onPostgres } from "../support/db.js";
+import { type Harness, startHarness, startInstance } from "../support/harness.js";
 import { visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -192,5 +193,25 @@ describe("a team's own number of hours", () => {
         `Reminder: <@${p.erik}>'s escalation of <@${p.cecilia}> (Missed target) has waited 4 working hours to be acknowledged.`,
       ),
     ]);
+  });
+});
+
+describe.skipIf(!onPostgres)("three instances on one Postgres (needs DATABASE_URL)", () => {
+  it("remind once when all three sweep at the same moment", async () => {
+    const others = await Promise.all([startInstance(h), startInstance(h)]);
+    try {
+      // Monday 15 June 2026, 10:00; 24 working hours make Thursday 10:00.
+      h.clock.set("2026-06-15T08:00:00Z");
+      await escalate(p.bo, "Skipped the customer's follow-up call twice.");
+      const before = reminders(p.sara).length;
+      h.clock.set("2026-06-18T08:00:00Z");
+      const instances = [h.server, ...others.map((o) => o.server)];
+      await Promise.all(instances.map((server) => followUpSweep(server.deps)));
+      await Promise.all(instances.map((server) => server.deps.jobs.idle()));
+      const added = reminders(p.sara).slice(before);
+      expect(added).toEqual([expect.stringContaining(`eskaleringen av <@${p.bo}>`)]);
+    } finally {
+      await Promise.all(others.map((o) => o.stop()));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "../../src/config.js";
+import { openDatabase } from "../../src/platform/db/index.js";
 import type { JobsConfig } from "../../src/platform/jobs/index.js";
 import { createLogger, type Log } from "../../src/platform/log.js";
 import { FixedClock } from "../../src/platform/time/index.js";
@@ -120,6 +121,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await server.stop();
       await database.close();
       await fake.close();
+    },
+  };
+}
+
+/**
+ * Another instance of the app beside the harness's: its own database connections (Postgres only; PGlite
+ * is one process's), job engine and clock of scheduled work, on the same database, Slack and clock. For
+ * what must happen once however many instances run.
+ */
+export async function startInstance(h: Harness): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  if (!h.database.url) throw new Error("another instance needs Postgres (DATABASE_URL)");
+  const database = openDatabase({ databaseUrl: h.database.url });
+  const server = await startServer({
+    config: h.config,
+    log: createLogger("error", "supervisor", () => {}),
+    database,
+    clock: h.clock,
+    host: "127.0.0.1",
+    ackDeadlineMs: 10_000,
+    jobs: { retryDelaySeconds: 1, retryDelayMaxSeconds: 4, pollSeconds: 0.5, monitorSeconds: 2 },
+    postGapMs: 0,
+  });
+  return {
+    server,
+    stop: async () => {
+      await server.stop();
+      await database.close();
     },
   };
 }
