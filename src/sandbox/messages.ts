@@ -44,7 +44,7 @@ export const sandboxMessages = defineMessages(
     "ui.start.you.executive":
       "You are {name}, an executive: you follow how the teams are doing. Something wrong with a rep's message? Use ⋯ on it, then Escalate this message: their supervisor handles it, the rep is not told.",
     "ui.start.you.supervisor":
-      "You are {name}, the team's supervisor: you set the targets and follow your reps.",
+      "You are {name}, the team's supervisor: you set the targets and follow your reps. Escalations, leave requests and coaching reviews come to you by DM, and /warn and /coach are for a rep who needs more than a word.",
     "ui.start.you.rep": "You are {name}, a sales rep: you check in your sales and see your pace.",
     "ui.start.try": "Try first:",
     "ui.start.in": "in #{channel}",
@@ -146,7 +146,7 @@ export const sandboxMessages = defineMessages(
     "ui.start.you.executive":
       "Du är {name}, chef: du följer hur det går för teamen. Något fel med en säljares meddelande? Välj ⋯ på det och Escalate this message: handledaren tar hand om det, säljaren får inte veta.",
     "ui.start.you.supervisor":
-      "Du är {name}, teamets säljhandledare: du sätter målen och följer dina säljare.",
+      "Du är {name}, teamets säljhandledare: du sätter målen och följer dina säljare. Eskaleringar, ledighetsansökningar och coachningsuppföljningar kommer till dig som DM, och /warn och /coach är för en säljare som behöver mer än ett ord.",
     "ui.start.you.rep": "Du är {name}, säljare: du checkar in dina affärer och ser din takt.",
     "ui.start.try": "Börja med:",
     "ui.start.in": "i #{channel}",
