@@ -73,9 +73,9 @@ export const ownCommissionMessages = defineMessages(
     "commissions.modal.rateHint": "For example 10 or 7.5. Give the amount or the rate, not both.",
     "commissions.modal.closedOn": "Close date",
     "commissions.modal.closedHint": "The day the deal closed: today or earlier.",
-    "commissions.modal.checkin": "Your check-in of this sale (optional)",
+    "commissions.modal.checkin": "Your check-in of this sale",
     "commissions.modal.checkinHint": "One of the sales you checked in with /quota in the last 90 days.",
-    "commissions.modal.note": "Note (optional)",
+    "commissions.modal.note": "Note",
     "commissions.modal.noteHint": "Whoever approves it reads it; the team channel never sees it.",
 
     "commissions.invalid.dealMissing": "Name the deal.",
@@ -188,9 +188,9 @@ export const ownCommissionMessages = defineMessages(
     "commissions.modal.rateHint": "Till exempel 10 eller 7,5. Ange beloppet eller procentsatsen, inte båda.",
     "commissions.modal.closedOn": "Avslutsdag",
     "commissions.modal.closedHint": "Dagen då affären avslutades: i dag eller tidigare.",
-    "commissions.modal.checkin": "Din incheckning av försäljningen (valfri)",
+    "commissions.modal.checkin": "Din incheckning av försäljningen",
     "commissions.modal.checkinHint": "En av försäljningarna du checkat in med /quota de senaste 90 dagarna.",
-    "commissions.modal.note": "Anteckning (valfri)",
+    "commissions.modal.note": "Anteckning",
     "commissions.modal.noteHint": "Den som godkänner läser den; teamets kanal ser den aldrig.",
 
     "commissions.invalid.dealMissing": "Ange affären.",
