@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { translatorFor } from "../../platform/slack/index.js";
+import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { findTeam } from "../team/index.js";
 import { approvalMessages } from "./messages.js";
 import { decidersFor, describeApproval } from "./service.js";
@@ -62,23 +62,12 @@ async function showToDeciders(deps: Deps, workspaceId: string, requestId: number
     const description = await describeApproval(deps, request, t.language, t.locale, true);
     return deciderMessage(t, request, description, team.team.name);
   };
-  for (const message of sent) {
-    await slack.slack.updateMessage({
-      channel: message.channelId,
-      ts: message.ts,
-      ...(await render(message.userId)),
-    });
-  }
-  if (request.status !== "pending") return;
-  const deciders = await decidersFor(deps, team, request.route, request.requesterId);
-  for (const userId of deciders) {
-    if (sent.some((m) => m.userId === userId)) continue;
-    const posted = await slack.slack.postMessage({ channel: userId, ...(await render(userId)) });
-    await saveApprovalMessage(deps.db, {
-      requestId: request.id,
-      userId,
-      channelId: posted.channel,
-      ts: posted.ts,
-    });
-  }
+  const deciders =
+    request.status === "pending" ? await decidersFor(deps, team, request.route, request.requesterId) : [];
+  await showDms(slack.slack, {
+    sent: sent.map((m) => ({ ...m, key: "decider" as const })),
+    owed: deciders.map((userId) => ({ userId, key: "decider" as const })),
+    render,
+    remember: ({ key: _key, ...dm }) => saveApprovalMessage(deps.db, { requestId: request.id, ...dm }),
+  });
 }

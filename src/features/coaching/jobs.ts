@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { translatorFor } from "../../platform/slack/index.js";
+import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { addDays, type LocalDate, localDate, wallHour } from "../../platform/time/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, workCalendarOf } from "../team/index.js";
 import { coachingMessages } from "./messages.js";
@@ -94,13 +94,6 @@ async function showPlan(deps: Deps, workspaceId: string, planId: number): Promis
     return dueMessage(t, plan, review, role, coaches, notifiedOn(review.notifiedAt));
   };
 
-  for (const message of sent) {
-    // What the rep was told stays as it was; the plan and the review-day DMs follow every change.
-    if (message.key !== "plan" && !message.key.startsWith("due:")) continue;
-    const shown = await render(message.userId, message.key);
-    if (shown) await slack.slack.updateMessage({ channel: message.channelId, ts: message.ts, ...shown });
-  }
-
   const everyone = [plan.repId, ...coaches];
   const owed: Owed[] = [];
   if (plan.status === "active") owed.push(...everyone.map((userId) => ({ userId, key: "plan" })));
@@ -112,17 +105,12 @@ async function showPlan(deps: Deps, workspaceId: string, planId: number): Promis
   }
   if (plan.status === "closed") owed.push({ userId: plan.repId, key: "closed" });
 
-  for (const { userId, key } of owed) {
-    if (sent.some((m) => m.userId === userId && m.key === key)) continue;
-    const shown = await render(userId, key);
-    if (!shown) continue;
-    const posted = await slack.slack.postMessage({ channel: userId, ...shown });
-    await saveCoachingMessage(deps.db, {
-      planId: plan.id,
-      userId,
-      key,
-      channelId: posted.channel,
-      ts: posted.ts,
-    });
-  }
+  await showDms(slack.slack, {
+    sent,
+    owed,
+    render,
+    remember: (dm) => saveCoachingMessage(deps.db, { planId: plan.id, ...dm }),
+    // What the rep was told stays as it was; the plan and the review-day DMs follow every change.
+    follows: (key) => key === "plan" || key.startsWith("due:"),
+  });
 }

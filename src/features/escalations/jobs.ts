@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
 import type { Translator } from "../../platform/i18n/index.js";
-import { translatorFor } from "../../platform/slack/index.js";
+import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { type Progress, repProgress } from "../quota/index.js";
 import { findTeam } from "../team/index.js";
 import { type EscalationMessages, escalationMessages } from "./messages.js";
@@ -64,28 +64,16 @@ async function showEscalation(deps: Deps, workspaceId: string, escalationId: num
       ? handlerMessage(t, escalation, quotaLine(t, progress), record)
       : raiserMessage(t, escalation, handlers, record.lines);
   };
-  for (const message of sent) {
-    await slack.slack.updateMessage({
-      channel: message.channelId,
-      ts: message.ts,
-      ...(await render(message.userId, message.role)),
-    });
-  }
-  const owed: { userId: string; role: "handler" | "raiser" }[] = [
-    ...(escalation.status === "resolved"
-      ? []
-      : handlers.map((userId) => ({ userId, role: "handler" as const }))),
-    { userId: escalation.raisedBy, role: "raiser" },
-  ];
-  for (const { userId, role } of owed) {
-    if (sent.some((m) => m.userId === userId)) continue;
-    const posted = await slack.slack.postMessage({ channel: userId, ...(await render(userId, role)) });
-    await saveEscalationMessage(deps.db, {
-      escalationId: escalation.id,
-      userId,
-      channelId: posted.channel,
-      ts: posted.ts,
-      role,
-    });
-  }
+  await showDms(slack.slack, {
+    sent: sent.map((m) => ({ ...m, key: m.role })),
+    owed: [
+      ...(escalation.status === "resolved"
+        ? []
+        : handlers.map((userId) => ({ userId, key: "handler" as const }))),
+      { userId: escalation.raisedBy, key: "raiser" },
+    ],
+    render,
+    remember: ({ key, ...dm }) =>
+      saveEscalationMessage(deps.db, { escalationId: escalation.id, role: key, ...dm }),
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { translatorFor } from "../../platform/slack/index.js";
+import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { findEscalation } from "../escalations/index.js";
 import { findTeam } from "../team/index.js";
 import { warningMessages } from "./messages.js";
@@ -60,26 +60,13 @@ async function showWarning(deps: Deps, workspaceId: string, warningId: number): 
     return issuerMessage(t, warning, zone, escalation, answers.flat());
   };
   const sent = await warningDmsOf(deps.db, warning.id);
-  for (const message of sent) {
-    await slack.slack.updateMessage({
-      channel: message.channelId,
-      ts: message.ts,
-      ...(await render(message.userId, message.role)),
-    });
-  }
-  const owed = [
-    { userId: warning.repId, role: "rep" as const },
-    { userId: warning.issuedBy, role: "issuer" as const },
-  ];
-  for (const { userId, role } of owed) {
-    if (sent.some((m) => m.userId === userId)) continue;
-    const posted = await slack.slack.postMessage({ channel: userId, ...(await render(userId, role)) });
-    await saveWarningMessage(deps.db, {
-      warningId: warning.id,
-      userId,
-      channelId: posted.channel,
-      ts: posted.ts,
-      role,
-    });
-  }
+  await showDms(slack.slack, {
+    sent: sent.map((m) => ({ ...m, key: m.role })),
+    owed: [
+      { userId: warning.repId, key: "rep" },
+      { userId: warning.issuedBy, key: "issuer" },
+    ],
+    render,
+    remember: ({ key, ...dm }) => saveWarningMessage(deps.db, { warningId: warning.id, role: key, ...dm }),
+  });
 }

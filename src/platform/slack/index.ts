@@ -50,6 +50,7 @@ export {
 } from "./listen.js";
 export { mrkdwnToPlainText } from "./plain-text.js";
 export { type Registered, Router } from "./router.js";
+export { type ShowDms, showDms, type TrackedDm } from "./tracked.js";
 export { translatorFor, translatorIn } from "./translate.js";
 export { decodeEntities, typedText } from "./typed.js";
 export { createUserDirectory, type PersonProblem, personProblems, type UserDirectory } from "./users.js";
