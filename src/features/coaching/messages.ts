@@ -136,6 +136,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.list.item": (p: { rep: string; goal: string; next: string }) =>
       `• <@${p.rep}>: ${p.goal} (next review: ${p.next})`,
     "coaching.list.noNext": "none left",
+    "coaching.list.more": (p: { count: number }) => `…and ${p.count} more.`,
 
     "coaching.esc.active": (p: { goal: string; next: string }) =>
       `*Coaching plan:* active, goal _${p.goal}_; next review ${p.next}.`,
@@ -259,6 +260,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.list.none": "Inga aktiva coachningsplaner i dina team.",
     "coaching.list.item": (p) => `• <@${p.rep}>: ${p.goal} (nästa uppföljning: ${p.next})`,
     "coaching.list.noNext": "inga kvar",
+    "coaching.list.more": (p) => `…och ${p.count} till.`,
 
     "coaching.esc.active": (p) => `*Coachningsplan:* aktiv, mål _${p.goal}_; nästa uppföljning ${p.next}.`,
     "coaching.esc.linked": (p) => `*Coachningsplan från den här eskaleringen:* _${p.goal}_. ${p.state}`,
