@@ -161,13 +161,14 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   const warning =
     from.warningId === undefined ? null : await findWarning(deps.db, ctx.workspaceId, from.warningId);
   if (warning) repId = warning.repId;
-  const warningId = warning?.id ?? null;
   if (from.escalationId !== undefined) {
     const escalation = await handledEscalation(ctx, from.escalationId);
     if (escalation.status === "resolved") throw error("coaching.error.escalationOther");
     repId = escalation.repId;
     escalationId = escalation.id;
   }
+  // A button naming an escalation about one rep and a warning of another links the warning to nothing.
+  const warningId = warning && warning.repId === repId ? warning.id : null;
   if (!repId) {
     const actor = await ctx.actor();
     if (!(actor.admin || actor.executive || actor.supervises.length > 0)) {
@@ -246,6 +247,11 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
     }
   }
   if (Object.keys(errors).length > 0 || !repId || !dates.ok) return { ok: false, errors };
+  // The warning the form was opened from (its private_metadata, which a client can rewrite) is linked only
+  // when it is this workspace's warning about this rep: the rep may have been changed in the form.
+  const warning =
+    input.warningId === null ? null : await findWarning(deps.db, ctx.workspaceId, input.warningId);
+  const warningId = warning && warning.repId === repId ? warning.id : null;
 
   const at = deps.clock.now();
   const started = await deps.db.transaction(async (tx) => {
@@ -256,7 +262,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
       goal,
       startedBy: ctx.userId,
       escalationId: input.escalationId,
-      warningId: input.warningId,
+      warningId,
       requestId: ctx.requestId,
       actions,
       reviewDates: dates.dates,
