@@ -248,3 +248,52 @@ describe("Slack's limits", () => {
     for (const repId of reps) expect(text).toContain(`<@${repId}>`);
   });
 });
+
+describe("two people at once", () => {
+  it("Sara and Erik start a plan for Alice at the same moment: one plan, the other told on the rep field", async () => {
+    await closeAll();
+    await openedBy(p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
+    await openedBy(p.erik, () => coach(p.erik, `<@${p.alice}|alice>`));
+    const values = (goal: string) => ({ goal: { value: goal }, review1: { value: "2026-06-20" } });
+    const [sara, erik] = await Promise.all([
+      h.slack.submitView({ userId: p.sara, values: values("Sara's goal") }),
+      h.slack.submitView({ userId: p.erik, values: values("Erik's goal") }),
+    ]);
+    await h.settle();
+    const actions = [sara.responseAction, erik.responseAction].sort();
+    expect(actions).toEqual(["errors", "update"]);
+    const loser = sara.responseAction === "errors" ? sara : erik;
+    expect(Object.keys(loser.errors ?? {})).toEqual(["rep"]);
+    const active = (await h.database.db.select().from(coachingPlans)).filter(
+      (plan) => plan.repId === p.alice && plan.status === "active",
+    );
+    expect(active.length).toBe(1);
+  });
+
+  it("a double click on Record progress's Save records once; the second is told who recorded it", async () => {
+    const plan = dmWith(p.alice, "Your coaching plan");
+    expect(plan.message).toBeDefined();
+    const coachDm = dmWith(p.sara, `Coachningsplan för <@${p.alice}>`);
+    await openedBy(p.sara, () =>
+      h.slack.clickButton({
+        userId: p.sara,
+        actionId: "coaching.record",
+        messageTs: coachDm.ts,
+        channelId: coachDm.channel,
+      }),
+    );
+    const saved = await h.slack.submitView({
+      userId: p.sara,
+      values: { progress: { value: "atRisk" }, note: { value: "Slow start." } },
+    });
+    // The same submission delivered twice more at once, as a double click or Slack's retries would.
+    const again = await Promise.all([post(saved.payload), post(saved.payload)]);
+    await h.settle();
+    expect(saved.responseAction).toBe("update");
+    for (const answer of again) expect(answer.response_action).toBe("push");
+    const recorded = (await h.database.db.select().from(coachingReviews)).filter(
+      (r) => r.progress === "atRisk",
+    );
+    expect(recorded.length).toBe(1);
+  });
+});
