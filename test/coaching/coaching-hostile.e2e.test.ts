@@ -297,3 +297,24 @@ describe("two people at once", () => {
     expect(recorded.length).toBe(1);
   });
 });
+
+describe("dates in the reader's locale and the team's zone", () => {
+  it("tells an en-GB reader when the active plan started, as the team's calendar has it", async () => {
+    await closeAll();
+    // Tuesday 2 June, 00:30 in Stockholm: still 1 June in UTC.
+    h.clock.set("2026-06-01T22:30:00Z");
+    await openedBy(p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));
+    const started = await h.slack.submitView({
+      userId: p.sara,
+      values: { goal: { value: "Late-night plan" }, review1: { value: "2026-06-20" } },
+    });
+    await h.settle();
+    expect(started.responseAction).toBe("update");
+    h.clock.set("2026-06-02T08:00:00Z");
+    // Ada (a workspace admin) reads Slack in en-GB.
+    const again = replyText(await coach(p.ada, `<@${p.bo}|bo>`));
+    expect(again).toContain(
+      `<@${p.bo}> already has an active coaching plan, started by <@${p.sara}> on 2 Jun 2026`,
+    );
+  });
+});

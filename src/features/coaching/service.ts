@@ -4,6 +4,7 @@ import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf, UserError } from "../../platform/errors.js";
+import { translatorFor } from "../../platform/slack/index.js";
 import { type LocalDate, localDate } from "../../platform/time/index.js";
 import {
   type Escalation,
@@ -14,7 +15,7 @@ import {
 } from "../escalations/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, teamToday } from "../team/index.js";
 import { findWarning, showWarning } from "../warnings/index.js";
-import type { CoachingMessages } from "./messages.js";
+import { type CoachingMessages, coachingMessages } from "./messages.js";
 import { MAX_ACTIONS, nextOpenReview, parseActions, REVIEW_FIELDS, validateReviewDates } from "./rules.js";
 import type { CoachingPlan, CoachingReview, PlanOutcome, ReviewProgress } from "./schema.js";
 import {
@@ -128,12 +129,24 @@ async function coachRefusal(
   );
 }
 
-function alreadyActive(plan: CoachingPlan): UserError {
+/** How the person asking reads dates and times: their Slack locale, in the rep's team's zone. */
+async function readerDate(
+  ctx: RequestContext,
+  at: Date,
+  zone: string,
+  style: "date" | "dateTime",
+): Promise<string> {
+  const t = await translatorFor({ users: ctx.users, log: ctx.deps.log }, coachingMessages, ctx.userId);
+  return t.date(at, zone, style);
+}
+
+async function alreadyActive(ctx: RequestContext, plan: CoachingPlan): Promise<UserError> {
+  const team = await teamOfRep(ctx.deps, plan.workspaceId, plan.repId);
   return error("coaching.already.active", {
     rep: plan.repId,
     goal: plan.goal,
     by: plan.startedBy,
-    startedOn: plan.createdAt.toISOString().slice(0, 10),
+    startedOn: await readerDate(ctx, plan.createdAt, team?.team.timeZone ?? "UTC", "date"),
   });
 }
 
@@ -186,7 +199,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   const refusal = await coachRefusal(ctx, repId, team, true);
   if (refusal) throw refusal;
   const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-  if (active) throw alreadyActive(active);
+  if (active) throw await alreadyActive(ctx, active);
   return {
     repId,
     escalationId,
@@ -222,7 +235,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
       if (refusal) errors[PLAN_FIELD.rep] = asProblem(refusal);
       else {
         const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-        if (active) errors[PLAN_FIELD.rep] = asProblem(alreadyActive(active));
+        if (active) errors[PLAN_FIELD.rep] = asProblem(await alreadyActive(ctx, active));
       }
     }
   }
@@ -296,7 +309,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
   const again = ctx.requestId ? await planOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
   if (again) return { ok: true, plan: again, coaches: await coachesOf(deps, again) };
   const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-  if (active) return { ok: false, errors: { [PLAN_FIELD.rep]: asProblem(alreadyActive(active)) } };
+  if (active) return { ok: false, errors: { [PLAN_FIELD.rep]: asProblem(await alreadyActive(ctx, active)) } };
   throw new Error("a coaching plan was neither started nor found");
 }
 
@@ -334,15 +347,19 @@ function closedError(plan: CoachingPlan): UserError {
 }
 
 async function recordedError(
-  deps: Pick<Deps, "db">,
+  ctx: RequestContext,
   plan: CoachingPlan,
   review: CoachingReview,
 ): Promise<UserError> {
-  const team = await teamOfRep(deps, plan.workspaceId, plan.repId);
+  const team = await teamOfRep(ctx.deps, plan.workspaceId, plan.repId);
   return error("coaching.already.recorded", {
     by: review.recordedBy ?? "",
-    recordedAt: (review.recordedAt ?? new Date(0)).toISOString(),
-    recordedZone: team?.team.timeZone ?? "UTC",
+    recordedAt: await readerDate(
+      ctx,
+      review.recordedAt ?? new Date(0),
+      team?.team.timeZone ?? "UTC",
+      "dateTime",
+    ),
   });
 }
 
@@ -362,7 +379,7 @@ export async function recordable(
       ? nextOpenReview(await reviewsOf(ctx.deps.db, plan.id))
       : await findReview(ctx.deps.db, plan.id, reviewId);
   if (!review) throw error(reviewId === null ? "coaching.record.none" : "coaching.gone");
-  if (review.progress !== null) throw await recordedError(ctx.deps, plan, review);
+  if (review.progress !== null) throw await recordedError(ctx, plan, review);
   return { plan, review };
 }
 
@@ -397,7 +414,7 @@ export async function recordProgress(
   const now = await findPlan(deps.db, ctx.workspaceId, plan.id);
   if (!now) throw error("coaching.gone");
   const review = await findReview(deps.db, plan.id, input.reviewId);
-  if (review?.progress) throw await recordedError(deps, now, review);
+  if (review?.progress) throw await recordedError(ctx, now, review);
   if (now.status === "closed") throw closedError(now);
   throw error("coaching.gone");
 }

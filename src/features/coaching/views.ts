@@ -370,7 +370,7 @@ export function repPlansReply(t: T, plans: RepPlans, mine: boolean): Reply {
     const items = plans.closed.slice(0, 10).map((p) =>
       t.t("coaching.show.closedItem", {
         goal: quoted(p.goal),
-        date: dayName(t, (p.closedAt ?? p.updatedAt).toISOString().slice(0, 10)),
+        date: t.date(p.closedAt ?? p.updatedAt, plans.timeZone, "date"),
         outcome: outcomeName(t, p.outcome ?? "achieved"),
       }),
     );
