@@ -5,16 +5,6 @@ import { ownEscalationMessages } from "../escalations/index.js";
 const en = new Intl.ListFormat("en", { type: "conjunction" });
 const sv = new Intl.ListFormat("sv", { type: "conjunction" });
 const who = (ids: readonly string[]) => ids.map((id) => `<@${id}>`);
-/** A calendar date (YYYY-MM-DD) in the language's words, for messages rendered after the service threw. */
-const day = (locale: string, date: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
-const moment = (locale: string, iso: string, zone: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(
-    new Date(iso),
-  );
-
 /** Coaching's own words: the form, the plan's DMs, reviews, closing, the command and its refusals. */
 export const ownCoachingMessages = defineMessages(
   {
@@ -48,7 +38,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.escalationOther":
       "That escalation is about someone else, or was resolved meanwhile. Choose another or none.",
     "coaching.already.active": (p: { rep: string; goal: string; by: string; startedOn: string }) =>
-      `<@${p.rep}> already has an active coaching plan, started by <@${p.by}> on ${day("en-US", p.startedOn)}: _${p.goal}_. Close it before starting another (see it with \`/coach show @rep\`).`,
+      `<@${p.rep}> already has an active coaching plan, started by <@${p.by}> on ${p.startedOn}: _${p.goal}_. Close it before starting another (see it with \`/coach show @rep\`).`,
 
     "coaching.dm.coach": (p: { rep: string }) => `:dart: Coaching plan for <@${p.rep}>`,
     "coaching.dm.rep": (p: { coaches: string[] }) =>
@@ -105,8 +95,8 @@ export const ownCoachingMessages = defineMessages(
     "coaching.record.progressMissing": "Choose how it is going.",
     "coaching.record.done": (p: { rep: string }) => `Recorded. <@${p.rep}> is told by DM.`,
     "coaching.record.none": "Every review of this plan is recorded. Close the plan when it is done.",
-    "coaching.already.recorded": (p: { by: string; recordedAt: string; recordedZone: string }) =>
-      `<@${p.by}> recorded this review already, on ${moment("en-US", p.recordedAt, p.recordedZone)}; nothing changed.`,
+    "coaching.already.recorded": (p: { by: string; recordedAt: string }) =>
+      `<@${p.by}> recorded this review already, on ${p.recordedAt}; nothing changed.`,
     "coaching.already.closed": (p: { by: string }) => `<@${p.by}> closed this plan already; nothing changed.`,
 
     "coaching.close.title": "Close the plan",
@@ -136,6 +126,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.list.item": (p: { rep: string; goal: string; next: string }) =>
       `• <@${p.rep}>: ${p.goal} (next review: ${p.next})`,
     "coaching.list.noNext": "none left",
+    "coaching.list.more": (p: { count: number }) => `…and ${p.count} more.`,
 
     "coaching.esc.active": (p: { goal: string; next: string }) =>
       `*Coaching plan:* active, goal _${p.goal}_; next review ${p.next}.`,
@@ -177,7 +168,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.escalationOther":
       "Den eskaleringen gäller någon annan, eller har lösts under tiden. Välj en annan eller ingen.",
     "coaching.already.active": (p) =>
-      `<@${p.rep}> har redan en aktiv coachningsplan, startad av <@${p.by}> ${day("sv-SE", p.startedOn)}: _${p.goal}_. Avsluta den innan du startar en ny (se den med \`/coach visa @säljare\`).`,
+      `<@${p.rep}> har redan en aktiv coachningsplan, startad av <@${p.by}> ${p.startedOn}: _${p.goal}_. Avsluta den innan du startar en ny (se den med \`/coach visa @säljare\`).`,
 
     "coaching.dm.coach": (p) => `:dart: Coachningsplan för <@${p.rep}>`,
     "coaching.dm.rep": (p) =>
@@ -231,7 +222,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.record.done": (p) => `Registrerat. <@${p.rep}> får veta det som DM.`,
     "coaching.record.none": "Alla uppföljningar i planen är registrerade. Avsluta planen när den är klar.",
     "coaching.already.recorded": (p) =>
-      `<@${p.by}> har redan registrerat den här uppföljningen ${moment("sv-SE", p.recordedAt, p.recordedZone)}; inget ändrades.`,
+      `<@${p.by}> har redan registrerat den här uppföljningen ${p.recordedAt}; inget ändrades.`,
     "coaching.already.closed": (p) => `<@${p.by}> har redan avslutat planen; inget ändrades.`,
 
     "coaching.close.title": "Avsluta planen",
@@ -259,6 +250,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.list.none": "Inga aktiva coachningsplaner i dina team.",
     "coaching.list.item": (p) => `• <@${p.rep}>: ${p.goal} (nästa uppföljning: ${p.next})`,
     "coaching.list.noNext": "inga kvar",
+    "coaching.list.more": (p) => `…och ${p.count} till.`,
 
     "coaching.esc.active": (p) => `*Coachningsplan:* aktiv, mål _${p.goal}_; nästa uppföljning ${p.next}.`,
     "coaching.esc.linked": (p) => `*Coachningsplan från den här eskaleringen:* _${p.goal}_. ${p.state}`,

@@ -4,6 +4,7 @@ import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf, UserError } from "../../platform/errors.js";
+import { translatorFor } from "../../platform/slack/index.js";
 import { type LocalDate, localDate } from "../../platform/time/index.js";
 import {
   type Escalation,
@@ -14,7 +15,7 @@ import {
 } from "../escalations/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, teamToday } from "../team/index.js";
 import { findWarning, showWarning } from "../warnings/index.js";
-import type { CoachingMessages } from "./messages.js";
+import { type CoachingMessages, coachingMessages } from "./messages.js";
 import { MAX_ACTIONS, nextOpenReview, parseActions, REVIEW_FIELDS, validateReviewDates } from "./rules.js";
 import type { CoachingPlan, CoachingReview, PlanOutcome, ReviewProgress } from "./schema.js";
 import {
@@ -128,12 +129,24 @@ async function coachRefusal(
   );
 }
 
-function alreadyActive(plan: CoachingPlan): UserError {
+/** How the person asking reads dates and times: their Slack locale, in the rep's team's zone. */
+async function readerDate(
+  ctx: RequestContext,
+  at: Date,
+  zone: string,
+  style: "date" | "dateTime",
+): Promise<string> {
+  const t = await translatorFor({ users: ctx.users, log: ctx.deps.log }, coachingMessages, ctx.userId);
+  return t.date(at, zone, style);
+}
+
+async function alreadyActive(ctx: RequestContext, plan: CoachingPlan): Promise<UserError> {
+  const team = await teamOfRep(ctx.deps, plan.workspaceId, plan.repId);
   return error("coaching.already.active", {
     rep: plan.repId,
     goal: plan.goal,
     by: plan.startedBy,
-    startedOn: plan.createdAt.toISOString().slice(0, 10),
+    startedOn: await readerDate(ctx, plan.createdAt, team?.team.timeZone ?? "UTC", "date"),
   });
 }
 
@@ -161,13 +174,14 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   const warning =
     from.warningId === undefined ? null : await findWarning(deps.db, ctx.workspaceId, from.warningId);
   if (warning) repId = warning.repId;
-  const warningId = warning?.id ?? null;
   if (from.escalationId !== undefined) {
     const escalation = await handledEscalation(ctx, from.escalationId);
     if (escalation.status === "resolved") throw error("coaching.error.escalationOther");
     repId = escalation.repId;
     escalationId = escalation.id;
   }
+  // A button naming an escalation about one rep and a warning of another links the warning to nothing.
+  const warningId = warning && warning.repId === repId ? warning.id : null;
   if (!repId) {
     const actor = await ctx.actor();
     if (!(actor.admin || actor.executive || actor.supervises.length > 0)) {
@@ -185,7 +199,7 @@ export async function planForm(ctx: RequestContext, from: PlanSource): Promise<P
   const refusal = await coachRefusal(ctx, repId, team, true);
   if (refusal) throw refusal;
   const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-  if (active) throw alreadyActive(active);
+  if (active) throw await alreadyActive(ctx, active);
   return {
     repId,
     escalationId,
@@ -221,7 +235,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
       if (refusal) errors[PLAN_FIELD.rep] = asProblem(refusal);
       else {
         const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-        if (active) errors[PLAN_FIELD.rep] = asProblem(alreadyActive(active));
+        if (active) errors[PLAN_FIELD.rep] = asProblem(await alreadyActive(ctx, active));
       }
     }
   }
@@ -246,6 +260,11 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
     }
   }
   if (Object.keys(errors).length > 0 || !repId || !dates.ok) return { ok: false, errors };
+  // The warning the form was opened from (its private_metadata, which a client can rewrite) is linked only
+  // when it is this workspace's warning about this rep: the rep may have been changed in the form.
+  const warning =
+    input.warningId === null ? null : await findWarning(deps.db, ctx.workspaceId, input.warningId);
+  const warningId = warning && warning.repId === repId ? warning.id : null;
 
   const at = deps.clock.now();
   const started = await deps.db.transaction(async (tx) => {
@@ -256,7 +275,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
       goal,
       startedBy: ctx.userId,
       escalationId: input.escalationId,
-      warningId: input.warningId,
+      warningId,
       requestId: ctx.requestId,
       actions,
       reviewDates: dates.dates,
@@ -290,7 +309,7 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
   const again = ctx.requestId ? await planOfRequest(deps.db, ctx.workspaceId, ctx.requestId) : null;
   if (again) return { ok: true, plan: again, coaches: await coachesOf(deps, again) };
   const active = await activePlanOf(deps.db, ctx.workspaceId, repId);
-  if (active) return { ok: false, errors: { [PLAN_FIELD.rep]: asProblem(alreadyActive(active)) } };
+  if (active) return { ok: false, errors: { [PLAN_FIELD.rep]: asProblem(await alreadyActive(ctx, active)) } };
   throw new Error("a coaching plan was neither started nor found");
 }
 
@@ -328,15 +347,19 @@ function closedError(plan: CoachingPlan): UserError {
 }
 
 async function recordedError(
-  deps: Pick<Deps, "db">,
+  ctx: RequestContext,
   plan: CoachingPlan,
   review: CoachingReview,
 ): Promise<UserError> {
-  const team = await teamOfRep(deps, plan.workspaceId, plan.repId);
+  const team = await teamOfRep(ctx.deps, plan.workspaceId, plan.repId);
   return error("coaching.already.recorded", {
     by: review.recordedBy ?? "",
-    recordedAt: (review.recordedAt ?? new Date(0)).toISOString(),
-    recordedZone: team?.team.timeZone ?? "UTC",
+    recordedAt: await readerDate(
+      ctx,
+      review.recordedAt ?? new Date(0),
+      team?.team.timeZone ?? "UTC",
+      "dateTime",
+    ),
   });
 }
 
@@ -356,7 +379,7 @@ export async function recordable(
       ? nextOpenReview(await reviewsOf(ctx.deps.db, plan.id))
       : await findReview(ctx.deps.db, plan.id, reviewId);
   if (!review) throw error(reviewId === null ? "coaching.record.none" : "coaching.gone");
-  if (review.progress !== null) throw await recordedError(ctx.deps, plan, review);
+  if (review.progress !== null) throw await recordedError(ctx, plan, review);
   return { plan, review };
 }
 
@@ -391,7 +414,7 @@ export async function recordProgress(
   const now = await findPlan(deps.db, ctx.workspaceId, plan.id);
   if (!now) throw error("coaching.gone");
   const review = await findReview(deps.db, plan.id, input.reviewId);
-  if (review?.progress) throw await recordedError(deps, now, review);
+  if (review?.progress) throw await recordedError(ctx, now, review);
   if (now.status === "closed") throw closedError(now);
   throw error("coaching.gone");
 }

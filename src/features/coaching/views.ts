@@ -13,6 +13,7 @@ import {
   context,
   escapeMrkdwn,
   input,
+  linesToSections,
   modal,
   plain,
   section,
@@ -179,15 +180,17 @@ export function planBlocks(t: T, record: PlanRecord): KnownBlock[] {
     ...(plan.escalationId !== null ? [t.t("coaching.dm.fromEscalation")] : []),
     ...(plan.warningId !== null ? [t.t("coaching.dm.fromWarning")] : []),
   ];
+  // Long notes and actions fill more than one section (3000 characters each) rather than being cut off.
+  const more = (count: number) => t.t("coaching.list.more", { count });
   return [
     section(t.t("coaching.dm.goal", { goal: quoted(plan.goal) })),
-    section(
-      actionLines.length > 0
-        ? `${t.t("coaching.dm.actions")}\n${actionLines.join("\n")}`
-        : t.t("coaching.dm.noActions"),
-    ),
-    section(
-      `${t.t("coaching.dm.reviews")}\n${record.reviews.map((r) => `• ${reviewLine(t, r)}`).join("\n")}`,
+    ...(actionLines.length > 0
+      ? linesToSections([t.t("coaching.dm.actions"), ...actionLines], 4, more)
+      : [section(t.t("coaching.dm.noActions"))]),
+    ...linesToSections(
+      [t.t("coaching.dm.reviews"), ...record.reviews.map((r) => `• ${reviewLine(t, r)}`)],
+      MAX_REVIEWS + 1,
+      more,
     ),
     context(origin.join(" ")),
     context(planState(t, plan)),
@@ -367,7 +370,7 @@ export function repPlansReply(t: T, plans: RepPlans, mine: boolean): Reply {
     const items = plans.closed.slice(0, 10).map((p) =>
       t.t("coaching.show.closedItem", {
         goal: quoted(p.goal),
-        date: dayName(t, (p.closedAt ?? p.updatedAt).toISOString().slice(0, 10)),
+        date: t.date(p.closedAt ?? p.updatedAt, plans.timeZone, "date"),
         outcome: outcomeName(t, p.outcome ?? "achieved"),
       }),
     );
@@ -391,7 +394,11 @@ export function listReply(t: T, records: PlanRecord[]): Reply {
     });
   });
   const text = `${t.t("coaching.list.header")}\n${lines.join("\n")}`;
-  return { text, blocks: [section(text)] };
+  // Many plans with long goals fill several sections (3000 characters each), never cut mid-line.
+  const blocks = linesToSections([t.t("coaching.list.header"), ...lines], 45, (count) =>
+    t.t("coaching.list.more", { count }),
+  );
+  return { text, blocks };
 }
 
 /** For a handler's escalation DM: the rep's active plan in one line. */
