@@ -183,6 +183,30 @@ describe("a plan links only a warning about its own rep", () => {
   });
 });
 
+describe("a tampered form", () => {
+  it("is refused a goal longer than the form allows, on the goal field", async () => {
+    await openedBy(p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
+    const first = await h.slack.submitView({
+      userId: p.sara,
+      values: { goal: { value: "   " }, review1: { value: "2026-06-15" } },
+    });
+    expect(first.responseAction).toBe("errors");
+    const payload = structuredClone(first.payload) as {
+      view: { state: { values: Record<string, Record<string, unknown>> } };
+    };
+    (payload.view.state.values.goal as Record<string, unknown>).value = {
+      type: "plain_text_input",
+      value: "x".repeat(5000),
+    };
+    const answer = await post(payload as unknown as Record<string, unknown>);
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors?.goal).toBe("Håll målet inom 500 tecken; skriv detaljerna i åtgärderna.");
+    const plans = await h.database.db.select().from(coachingPlans);
+    expect(plans.filter((plan) => plan.goal.length > 500)).toEqual([]);
+    await closeAll();
+  });
+});
+
 describe("Slack's limits", () => {
   it("a plan's DM shows every review and its note, however long the notes", async () => {
     await openedBy(p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));

@@ -86,7 +86,8 @@ async function showPlan(deps: Deps, workspaceId: string, planId: number): Promis
   const render = async (userId: string, key: string) => {
     const t = await translatorFor(slack, coachingMessages, userId, team?.team.locale ?? "en");
     const role = userId === plan.repId ? "rep" : "coach";
-    if (key === "plan") return role === "rep" ? repMessage(t, record, coaches) : coachMessage(t, record);
+    if (key === "plan")
+      return role === "rep" ? repMessage(t, record, coaches, zone) : coachMessage(t, record, zone);
     if (key === "closed") return closedMessage(t, plan);
     const review = reviewOf(key);
     if (!review) return null;

@@ -20,7 +20,7 @@ import type { EscalationRecord } from "../escalations/index.js";
 import { parseCoachCommand } from "./command.js";
 import { registerCoachingJobs } from "./jobs.js";
 import { type CoachingMessages, coachingMessages } from "./messages.js";
-import { latestRecorded, REVIEW_FIELDS } from "./rules.js";
+import { latestRecorded, MAX_NOTE_LENGTH, REVIEW_FIELDS } from "./rules.js";
 import { PLAN_OUTCOMES, type PlanOutcome, REVIEW_PROGRESS, type ReviewProgress } from "./schema.js";
 import {
   CLOSE_FIELD,
@@ -173,7 +173,7 @@ export function register(router: Router, deps: Deps): void {
         z.object({ planId: z.number().int().positive(), reviewId: z.number().int().positive() }),
       );
       const progress = chosen(view, RECORD_FIELD.progress, REVIEW_PROGRESS);
-      const note = textValue(view, RECORD_FIELD.note);
+      const note = textValue(view, RECORD_FIELD.note).slice(0, MAX_NOTE_LENGTH);
       if (!progress) throw fieldError(RECORD_FIELD.progress, "coaching.record.progressMissing");
       if (!note) throw fieldError(RECORD_FIELD.note, "coaching.record.noteMissing");
       const { plan } = await recordProgress(ctx, {
@@ -204,7 +204,7 @@ export function register(router: Router, deps: Deps): void {
     viewListener(deps, coachingMessages, async ({ ctx, view, t }) => {
       const { planId } = readMetadata(view, z.object({ planId: z.number().int().positive() }));
       const outcome = chosen(view, CLOSE_FIELD.outcome, PLAN_OUTCOMES);
-      const note = textValue(view, CLOSE_FIELD.note);
+      const note = textValue(view, CLOSE_FIELD.note).slice(0, MAX_NOTE_LENGTH);
       if (!outcome) throw fieldError(CLOSE_FIELD.outcome, "coaching.close.outcomeMissing");
       if (!note) throw fieldError(CLOSE_FIELD.note, "coaching.close.noteMissing");
       const plan = await closePlan(ctx, { planId, outcome: outcome as PlanOutcome, note });

@@ -31,6 +31,8 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.self":
       "You cannot start a coaching plan for yourself; your own supervisor, an executive or an admin can.",
     "coaching.error.goalMissing": "Say what the plan should reach.",
+    "coaching.error.goalLong": (p: { max: number }) =>
+      `Keep the goal to ${p.max} characters; put the details in the actions.`,
     "coaching.error.actionsTooMany": (p: { max: number }) => `At most ${p.max} actions, one a line.`,
     "coaching.error.reviewMissing": "Choose the date of the first review.",
     "coaching.error.reviewPast": "Choose a day after today.",
@@ -161,6 +163,7 @@ export const ownCoachingMessages = defineMessages(
     "coaching.error.self":
       "Du kan inte starta en coachningsplan för dig själv; din egen handledare, en chef eller en administratör kan.",
     "coaching.error.goalMissing": "Skriv vad planen ska nå.",
+    "coaching.error.goalLong": (p) => `Håll målet inom ${p.max} tecken; skriv detaljerna i åtgärderna.`,
     "coaching.error.actionsTooMany": (p) => `Högst ${p.max} åtgärder, en per rad.`,
     "coaching.error.reviewMissing": "Välj dag för den första uppföljningen.",
     "coaching.error.reviewPast": "Välj en dag efter i dag.",

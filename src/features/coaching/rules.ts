@@ -14,6 +14,9 @@ export const MAX_REVIEWS = 4;
 /** How many agreed actions a plan keeps (one a line). */
 export const MAX_ACTIONS = 10;
 export const MAX_ACTION_LENGTH = 300;
+/** The longest goal and note the forms take; the server holds to them too (a tampered form gets no further). */
+export const MAX_GOAL_LENGTH = 500;
+export const MAX_NOTE_LENGTH = 1000;
 /** The first review, unless the supervisor picks another day: two weeks on. */
 export const DEFAULT_REVIEW_AFTER_DAYS = 14;
 

@@ -16,7 +16,14 @@ import {
 import { findTeam, repTeamOf, type TeamWithMembers, teamToday } from "../team/index.js";
 import { findWarning, showWarning } from "../warnings/index.js";
 import { type CoachingMessages, coachingMessages } from "./messages.js";
-import { MAX_ACTIONS, nextOpenReview, parseActions, REVIEW_FIELDS, validateReviewDates } from "./rules.js";
+import {
+  MAX_ACTIONS,
+  MAX_GOAL_LENGTH,
+  nextOpenReview,
+  parseActions,
+  REVIEW_FIELDS,
+  validateReviewDates,
+} from "./rules.js";
 import type { CoachingPlan, CoachingReview, PlanOutcome, ReviewProgress } from "./schema.js";
 import {
   activePlanOf,
@@ -241,6 +248,8 @@ export async function startPlan(ctx: RequestContext, input: PlanInput): Promise<
   }
   const goal = input.goal.trim();
   if (!goal) errors[PLAN_FIELD.goal] = problem("coaching.error.goalMissing");
+  else if (goal.length > MAX_GOAL_LENGTH)
+    errors[PLAN_FIELD.goal] = problem("coaching.error.goalLong", { max: MAX_GOAL_LENGTH });
   const actions = parseActions(input.actions);
   if (actions.length > MAX_ACTIONS)
     errors[PLAN_FIELD.actions] = problem("coaching.error.actionsTooMany", { max: MAX_ACTIONS });

@@ -20,7 +20,14 @@ import {
 } from "../../platform/slack/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import { type CoachingMessages, coachingMessages } from "./messages.js";
-import { defaultFirstReview, MAX_REVIEWS, nextOpenReview, REVIEW_FIELDS } from "./rules.js";
+import {
+  defaultFirstReview,
+  MAX_GOAL_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_REVIEWS,
+  nextOpenReview,
+  REVIEW_FIELDS,
+} from "./rules.js";
 import {
   type CoachingPlan,
   type CoachingReview,
@@ -87,7 +94,7 @@ export function planModal(t: T, form: PlanForm): ModalView {
     input(
       PLAN_FIELD.goal,
       t.t("coaching.modal.goal"),
-      { type: "plain_text_input", max_length: 500 },
+      { type: "plain_text_input", max_length: MAX_GOAL_LENGTH },
       { hint: t.t("coaching.modal.goalHint") },
     ),
     input(
@@ -168,14 +175,14 @@ export function planState(t: T, plan: CoachingPlan): string {
       });
 }
 
-/** The plan itself: goal, actions, reviews, how it started, where it stands. */
-export function planBlocks(t: T, record: PlanRecord): KnownBlock[] {
+/** The plan itself: goal, actions, reviews, how it started (the day in the team's zone), where it stands. */
+export function planBlocks(t: T, record: PlanRecord, timeZone: string): KnownBlock[] {
   const { plan } = record;
   const actionLines = record.actions.map((a, i) => `${i + 1}. ${quoted(a)}`);
   const origin = [
     t.t("coaching.dm.started", {
       by: plan.startedBy,
-      date: dayName(t, plan.createdAt.toISOString().slice(0, 10)),
+      date: t.date(plan.createdAt, timeZone, "date"),
     }),
     ...(plan.escalationId !== null ? [t.t("coaching.dm.fromEscalation")] : []),
     ...(plan.warningId !== null ? [t.t("coaching.dm.fromWarning")] : []),
@@ -198,10 +205,14 @@ export function planBlocks(t: T, record: PlanRecord): KnownBlock[] {
 }
 
 /** A coach's DM of the plan: the plan, and while it is active Record progress and Close plan. */
-export function coachMessage(t: T, record: PlanRecord): { text: string; blocks: KnownBlock[] } {
+export function coachMessage(
+  t: T,
+  record: PlanRecord,
+  timeZone: string,
+): { text: string; blocks: KnownBlock[] } {
   const { plan } = record;
   const title = t.t("coaching.dm.coach", { rep: plan.repId });
-  const blocks: KnownBlock[] = [section(title), ...planBlocks(t, record)];
+  const blocks: KnownBlock[] = [section(title), ...planBlocks(t, record, timeZone)];
   if (plan.status === "active") {
     const buttons = [
       ...(nextOpenReview(record.reviews)
@@ -224,9 +235,13 @@ export function repMessage(
   t: T,
   record: PlanRecord,
   coaches: string[],
+  timeZone: string,
 ): { text: string; blocks: KnownBlock[] } {
   const title = t.t("coaching.dm.rep", { coaches });
-  return { text: `${title}: ${record.plan.goal}`, blocks: [section(title), ...planBlocks(t, record)] };
+  return {
+    text: `${title}: ${record.plan.goal}`,
+    blocks: [section(title), ...planBlocks(t, record, timeZone)],
+  };
 }
 
 /** A review-day DM: to a coach with Record progress (until it is recorded or the plan closes), or to the rep. */
@@ -314,7 +329,7 @@ export function recordModal(t: T, plan: CoachingPlan, review: CoachingReview): M
       input(
         RECORD_FIELD.note,
         t.t("coaching.record.note"),
-        { type: "plain_text_input", multiline: true, max_length: 1000 },
+        { type: "plain_text_input", multiline: true, max_length: MAX_NOTE_LENGTH },
         { hint: t.t("coaching.record.noteHint") },
       ),
     ],
@@ -337,7 +352,7 @@ export function closeModal(t: T, plan: CoachingPlan): ModalView {
       input(
         CLOSE_FIELD.note,
         t.t("coaching.close.note"),
-        { type: "plain_text_input", multiline: true, max_length: 1000 },
+        { type: "plain_text_input", multiline: true, max_length: MAX_NOTE_LENGTH },
         { hint: t.t("coaching.close.noteHint") },
       ),
     ],
@@ -360,7 +375,7 @@ export function repPlansReply(t: T, plans: RepPlans, mine: boolean): Reply {
       section(
         mine ? t.t("coaching.dm.rep", { coaches: [] }) : t.t("coaching.dm.coach", { rep: plans.repId }),
       ),
-      ...planBlocks(t, plans.active),
+      ...planBlocks(t, plans.active, plans.timeZone),
     );
   } else if (plans.closed.length === 0) {
     const text = mine ? t.t("coaching.show.mineNone") : t.t("coaching.show.none", { rep: plans.repId });
