@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coachingPlans, coachingReviews } from "../../src/features/coaching/schema.js";
 import { warnings } from "../../src/features/warnings/schema.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { dmWith, grantExecutive, openedBy, repost } from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -27,47 +28,11 @@ beforeAll(async () => {
     reps: [p.alice, p.bo, p.cecilia],
     settings: { language: "en" },
   });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
-  await h.settle();
+  await grantExecutive(h, p.erik);
 });
 afterAll(async () => {
   await h?.close();
 });
-
-function dms(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return channel ? h.fake.world.messagesIn(channel) : [];
-}
-
-function dmWith(userId: string, needle: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  const message = dms(userId)
-    .filter((m) => visibleText(m).includes(needle))
-    .at(-1);
-  return { channel, message, ts: message?.ts ?? "" };
-}
-
-async function openedBy(userId: string, open: () => Promise<unknown>) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await open();
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no view opened");
-  return view;
-}
-
-/** Posts an interaction payload signed as Slack signs it (a replay, or a tampered copy). */
-async function post(payload: Record<string, unknown> | undefined) {
-  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  const answer = await h.slack.post(h.server.eventsUrl as string, body, "application/x-www-form-urlencoded");
-  await h.settle();
-  return JSON.parse(answer.body || "{}") as { response_action?: string; errors?: Record<string, string> };
-}
 
 const coach = (userId: string, text: string) =>
   h.slack.slashCommand({ userId, channelId: p.channels.north, command: "/coach", text });
@@ -95,7 +60,7 @@ async function closeAll() {
 
 describe("a plan links only a warning about its own rep", () => {
   it("a form opened from Bo's warning, submitted for Alice, does not link Bo's warning", async () => {
-    await openedBy(p.sara, () =>
+    await openedBy(h, p.sara, () =>
       h.slack.slashCommand({
         userId: p.sara,
         channelId: p.channels.north,
@@ -109,10 +74,10 @@ describe("a plan links only a warning about its own rep", () => {
     });
     await h.settle();
     expect(issued.responseAction).toBe("update");
-    const dm = dmWith(p.sara, `Du gav <@${p.bo}>`);
+    const dm = dmWith(h, p.sara, `Du gav <@${p.bo}>`);
     expect(buttonsOf(dm.message)).toEqual(["coaching.start"]);
 
-    const form = await openedBy(p.sara, () =>
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.start",
@@ -134,7 +99,7 @@ describe("a plan links only a warning about its own rep", () => {
     expect(started.responseAction).toBe("update");
     const plan = await planOf(p.alice);
     expect(plan).toMatchObject({ repId: p.alice, warningId: null });
-    expect(visibleText(dmWith(p.alice, "Your coaching plan").message)).not.toContain(
+    expect(visibleText(dmWith(h, p.alice, "Your coaching plan").message)).not.toContain(
       "Started from a warning",
     );
     // Bo still has no plan: his warning's DM still offers one.
@@ -159,7 +124,7 @@ describe("a plan links only a warning about its own rep", () => {
       })
       .returning();
     expect(foreign).toBeDefined();
-    await openedBy(p.sara, () => coach(p.sara, `<@${p.cecilia}|cecilia>`));
+    await openedBy(h, p.sara, () => coach(p.sara, `<@${p.cecilia}|cecilia>`));
     const first = await h.slack.submitView({
       userId: p.sara,
       values: { goal: { value: "   " }, review1: { value: "2026-06-15" } },
@@ -176,7 +141,7 @@ describe("a plan links only a warning about its own rep", () => {
       type: "plain_text_input",
       value: "Follow the discount policy",
     } as { value: string };
-    const answer = await post(payload as unknown as Record<string, unknown>);
+    const answer = await repost(h, payload);
     expect(answer.response_action).toBe("update");
     expect(await planOf(p.cecilia)).toMatchObject({ repId: p.cecilia, warningId: null });
     await closeAll();
@@ -185,7 +150,7 @@ describe("a plan links only a warning about its own rep", () => {
 
 describe("a tampered form", () => {
   it("is refused a goal longer than the form allows, on the goal field", async () => {
-    await openedBy(p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
+    await openedBy(h, p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
     const first = await h.slack.submitView({
       userId: p.sara,
       values: { goal: { value: "   " }, review1: { value: "2026-06-15" } },
@@ -198,7 +163,7 @@ describe("a tampered form", () => {
       type: "plain_text_input",
       value: "x".repeat(5000),
     };
-    const answer = await post(payload as unknown as Record<string, unknown>);
+    const answer = await repost(h, payload);
     expect(answer.response_action).toBe("errors");
     expect(answer.errors?.goal).toBe("Håll målet inom 500 tecken; skriv detaljerna i åtgärderna.");
     const plans = await h.database.db.select().from(coachingPlans);
@@ -209,7 +174,7 @@ describe("a tampered form", () => {
 
 describe("Slack's limits", () => {
   it("a plan's DM shows every review and its note, however long the notes", async () => {
-    await openedBy(p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));
+    await openedBy(h, p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));
     const started = await h.slack.submitView({
       userId: p.sara,
       values: {
@@ -223,8 +188,8 @@ describe("Slack's limits", () => {
     await h.settle();
     expect(started.responseAction).toBe("update");
     for (let i = 1; i <= 4; i++) {
-      const plan = dmWith(p.sara, `Coachningsplan för <@${p.bo}>`);
-      await openedBy(p.sara, () =>
+      const plan = dmWith(h, p.sara, `Coachningsplan för <@${p.bo}>`);
+      await openedBy(h, p.sara, () =>
         h.slack.clickButton({
           userId: p.sara,
           actionId: "coaching.record",
@@ -242,7 +207,7 @@ describe("Slack's limits", () => {
     }
     const reviews = await h.database.db.select().from(coachingReviews);
     expect(reviews.filter((r) => r.progress !== null).length).toBe(4);
-    const plan = dmWith(p.sara, `Coachningsplan för <@${p.bo}>`);
+    const plan = dmWith(h, p.sara, `Coachningsplan för <@${p.bo}>`);
     const text = visibleText(plan.message);
     for (let i = 1; i <= 4; i++) expect(text).toContain(`end of note ${i}.`);
     const shown = replyText(await coach(p.sara, `show <@${p.bo}|bo>`));
@@ -276,8 +241,8 @@ describe("Slack's limits", () => {
 describe("two people at once", () => {
   it("Sara and Erik start a plan for Alice at the same moment: one plan, the other told on the rep field", async () => {
     await closeAll();
-    await openedBy(p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
-    await openedBy(p.erik, () => coach(p.erik, `<@${p.alice}|alice>`));
+    await openedBy(h, p.sara, () => coach(p.sara, `<@${p.alice}|alice>`));
+    await openedBy(h, p.erik, () => coach(p.erik, `<@${p.alice}|alice>`));
     const values = (goal: string) => ({ goal: { value: goal }, review1: { value: "2026-06-20" } });
     const [sara, erik] = await Promise.all([
       h.slack.submitView({ userId: p.sara, values: values("Sara's goal") }),
@@ -295,10 +260,10 @@ describe("two people at once", () => {
   });
 
   it("a double click on Record progress's Save records once; the second is told who recorded it", async () => {
-    const plan = dmWith(p.alice, "Your coaching plan");
+    const plan = dmWith(h, p.alice, "Your coaching plan");
     expect(plan.message).toBeDefined();
-    const coachDm = dmWith(p.sara, `Coachningsplan för <@${p.alice}>`);
-    await openedBy(p.sara, () =>
+    const coachDm = dmWith(h, p.sara, `Coachningsplan för <@${p.alice}>`);
+    await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.record",
@@ -311,7 +276,7 @@ describe("two people at once", () => {
       values: { progress: { value: "atRisk" }, note: { value: "Slow start." } },
     });
     // The same submission delivered twice more at once, as a double click or Slack's retries would.
-    const again = await Promise.all([post(saved.payload), post(saved.payload)]);
+    const again = await Promise.all([repost(h, saved.payload), repost(h, saved.payload)]);
     await h.settle();
     expect(saved.responseAction).toBe("update");
     for (const answer of again) expect(answer.response_action).toBe("push");
@@ -327,7 +292,7 @@ describe("dates in the reader's locale and the team's zone", () => {
     await closeAll();
     // Tuesday 2 June, 00:30 in Stockholm: still 1 June in UTC.
     h.clock.set("2026-06-01T22:30:00Z");
-    await openedBy(p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));
+    await openedBy(h, p.sara, () => coach(p.sara, `<@${p.bo}|bo>`));
     const started = await h.slack.submitView({
       userId: p.sara,
       values: { goal: { value: "Late-night plan" }, review1: { value: "2026-06-20" } },

@@ -5,9 +5,9 @@ import { coachingPlans, coachingReviews } from "../../src/features/coaching/sche
 import { escalations } from "../../src/features/escalations/schema.js";
 import { warnings } from "../../src/features/warnings/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import { channelMessages, dmsOf, dmWith, openedBy, repost, startSalesFloor } from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * Coaching plans as a supervisor (Sara, Swedish), a rep (Alice, English), an executive (Erik, Swedish) and
@@ -20,69 +20,12 @@ let p: Harness["people"];
 
 // Monday 1 June 2026, 10:00 in Stockholm.
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-06-01T08:00:00Z", adminUserIds: (people) => [people.ada] });
+  h = await startSalesFloor({ now: "2026-06-01T08:00:00Z" });
   p = h.people;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    settings: { language: "en" },
-  });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
-
-function dms(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return channel ? h.fake.world.messagesIn(channel) : [];
-}
-
-/** The latest DM of a person whose text contains `needle`, with where it is. */
-function dmWith(userId: string, needle: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  const message = dms(userId)
-    .filter((m) => visibleText(m).includes(needle))
-    .at(-1);
-  return { channel, message, ts: message?.ts ?? "" };
-}
-
-function channelMessages() {
-  return Object.values(p.channels).flatMap((id) => h.fake.world.messagesIn(id));
-}
-
-async function openedBy(userId: string, open: () => Promise<unknown>) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await open();
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no view opened");
-  return view;
-}
-
-/** Sends an interaction payload again exactly as it was, signed like Slack signs it: a replay. */
-async function replay(payload: Record<string, unknown> | undefined) {
-  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  const answer = await h.slack.post(h.server.eventsUrl as string, body, "application/x-www-form-urlencoded");
-  await h.settle();
-  return JSON.parse(answer.body || "{}") as {
-    response_action?: string;
-    view?: { text?: string; blocks?: unknown[] };
-  };
-}
 
 /** The hourly sweep at an instant, as the clock of one (or several) instances strikes it. */
 async function sweep(iso: string, instances = 1) {
@@ -111,7 +54,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
   let planId = 0;
 
   it("Erik escalates Alice; Sara's DM offers Start a coaching plan", async () => {
-    await openedBy(p.erik, () =>
+    await openedBy(h, p.erik, () =>
       h.slack.globalShortcut({ userId: p.erik, callbackId: "escalations.escalate" }),
     );
     await h.slack.submitView({
@@ -125,7 +68,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     await h.settle();
     const [row] = await h.database.db.select().from(escalations);
     escalationId = row?.id ?? 0;
-    const sara = dmWith(p.sara, "eskalerade");
+    const sara = dmWith(h, p.sara, "eskalerade");
     expect(buttonsOf(sara.message)).toEqual([
       "escalations.acknowledge",
       "escalations.resolve",
@@ -136,8 +79,8 @@ describe("a plan started from an escalation, reviewed and closed", () => {
   });
 
   it("opens the form with Alice and the escalation; puts errors on the fields; starts the plan", async () => {
-    const sara = dmWith(p.sara, "eskalerade");
-    const form = await openedBy(p.sara, () =>
+    const sara = dmWith(h, p.sara, "eskalerade");
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.fromEscalation",
@@ -167,7 +110,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
       review2: "Välj en dag efter i dag.",
     });
 
-    const before = channelMessages().length;
+    const before = channelMessages(h).length;
     const started = await h.slack.submitView({
       userId: p.sara,
       values: {
@@ -191,7 +134,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     });
     expect((await audits("coaching.start")).length).toBe(1);
 
-    const alice = dmWith(p.alice, "Your coaching plan");
+    const alice = dmWith(h, p.alice, "Your coaching plan");
     const text = visibleText(alice.message);
     expect(text).toContain(`Your coaching plan, with <@${p.sara}>`);
     expect(text).toContain("*Goal:* Back on quota pace by the end of June");
@@ -199,13 +142,13 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     expect(text).toContain("Jun 10, 2026: to come");
     expect(buttonsOf(alice.message)).toEqual([]);
 
-    const saraPlan = dmWith(p.sara, "Coachningsplan för");
+    const saraPlan = dmWith(h, p.sara, "Coachningsplan för");
     expect(buttonsOf(saraPlan.message)).toEqual(["coaching.record", "coaching.close"]);
-    expect(channelMessages().length).toBe(before);
+    expect(channelMessages(h).length).toBe(before);
   });
 
   it("the escalation's DMs show the plan: Sara's without the button, Erik's with its progress", async () => {
-    const sara = dmWith(p.sara, "eskalerade");
+    const sara = dmWith(h, p.sara, "eskalerade");
     expect(visibleText(sara.message)).toContain(
       "*Coachningsplan:* aktiv, mål _Back on quota pace by the end of June_; nästa uppföljning 10 juni 2026.",
     );
@@ -214,7 +157,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
       "escalations.resolve",
       "warnings.fromEscalation",
     ]);
-    const erik = dmWith(p.erik, "Du eskalerade");
+    const erik = dmWith(h, p.erik, "Du eskalerade");
     expect(visibleText(erik.message)).toContain(
       "*Coachningsplan från den här eskaleringen:* _Back on quota pace by the end of June_. Ingen uppföljning registrerad än.",
     );
@@ -236,26 +179,26 @@ describe("a plan started from an escalation, reviewed and closed", () => {
   });
 
   it("the sweep DMs Sara on the review date from 09:00, once however many instances sweep; Alice is told", async () => {
-    const saraBefore = dms(p.sara).length;
+    const saraBefore = dmsOf(h, p.sara).length;
     // Wednesday 10 June, 08:07 in Stockholm: not yet.
     await sweep("2026-06-10T06:07:00Z");
-    expect(dms(p.sara).length).toBe(saraBefore);
+    expect(dmsOf(h, p.sara).length).toBe(saraBefore);
     // 09:07: three instances sweep at once, and again an hour later.
     await sweep("2026-06-10T07:07:00Z", 3);
     await sweep("2026-06-10T08:07:00Z", 2);
-    const due = dms(p.sara).filter((m) => visibleText(m).includes("coachningsplan i dag"));
+    const due = dmsOf(h, p.sara).filter((m) => visibleText(m).includes("coachningsplan i dag"));
     expect(due.length).toBe(1);
     expect(visibleText(due[0])).toContain(`Uppföljning av <@${p.alice}>s coachningsplan i dag.`);
     expect(buttonsOf(due[0])).toEqual(["coaching.record"]);
-    const alice = dms(p.alice).filter((m) => visibleText(m).includes("reviewed today"));
+    const alice = dmsOf(h, p.alice).filter((m) => visibleText(m).includes("reviewed today"));
     expect(alice.map((m) => visibleText(m).split("\n")[0])).toEqual([
       `:calendar: Your coaching plan is reviewed today with <@${p.sara}>.`,
     ]);
-    expect(channelMessages().filter((m) => visibleText(m).includes("coach"))).toEqual([]);
+    expect(channelMessages(h).filter((m) => visibleText(m).includes("coach"))).toEqual([]);
   });
 
   it("a forged Record progress by Alice changes nothing and says who may", async () => {
-    const due = dmWith(p.sara, "coachningsplan i dag");
+    const due = dmWith(h, p.sara, "coachningsplan i dag");
     const [channel] = h.fake.world.openDm(p.alice);
     const copy = h.fake.world.postMessage({
       channel,
@@ -278,8 +221,8 @@ describe("a plan started from an escalation, reviewed and closed", () => {
   });
 
   it("Sara records progress once; a replayed submission is told who recorded it; Alice is told", async () => {
-    const due = dmWith(p.sara, "coachningsplan i dag");
-    const form = await openedBy(p.sara, () =>
+    const due = dmWith(h, p.sara, "coachningsplan i dag");
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.record",
@@ -300,12 +243,12 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     await h.settle();
     expect(saved.responseAction).toBe("update");
     expect(visibleText(saved.view)).toContain(`Registrerat. <@${p.alice}> får veta det som DM.`);
-    const again = await replay(saved.payload);
+    const again = await repost(h, saved.payload);
     expect(again.response_action).toBe("push");
     expect(visibleText(again.view)).toContain(`<@${p.sara}> har redan registrerat den här uppföljningen`);
     expect((await audits("coaching.review")).length).toBe(1);
 
-    const told = dms(p.alice).filter((m) => visibleText(m).includes("recorded the review"));
+    const told = dmsOf(h, p.alice).filter((m) => visibleText(m).includes("recorded the review"));
     expect(told.map((m) => visibleText(m))).toEqual([
       `:memo: <@${p.sara}> recorded the review of Jun 10, 2026 of your coaching plan: *on track*. Two lost customers called; one is back.`,
     ]);
@@ -313,14 +256,14 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     const dueNow = h.fake.world.message(due.channel, due.ts);
     expect(buttonsOf(dueNow)).toEqual([]);
     expect(visibleText(dueNow)).toContain(`Registrerad av <@${p.sara}>: enligt plan.`);
-    const plan = dmWith(p.sara, "Coachningsplan för");
+    const plan = dmWith(h, p.sara, "Coachningsplan för");
     expect(visibleText(plan.message)).toContain("10 juni 2026: *enligt plan*");
-    const erik = dmWith(p.erik, "Du eskalerade");
+    const erik = dmWith(h, p.erik, "Du eskalerade");
     expect(visibleText(erik.message)).toContain("Senaste uppföljningen (10 juni 2026): enligt plan.");
   });
 
   it("a review on a Saturday waits for Monday morning", async () => {
-    const count = () => dms(p.sara).filter((m) => visibleText(m).includes("Uppföljning av")).length;
+    const count = () => dmsOf(h, p.sara).filter((m) => visibleText(m).includes("Uppföljning av")).length;
     const before = count();
     // Saturday 13 June, 10:07, and Monday 15 June, 08:07, in Stockholm: nothing.
     await sweep("2026-06-13T08:07:00Z");
@@ -329,7 +272,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     // Monday 09:07.
     await sweep("2026-06-15T07:07:00Z");
     expect(count()).toBe(before + 1);
-    expect(visibleText(dms(p.sara).at(-1))).toContain(
+    expect(visibleText(dmsOf(h, p.sara).at(-1))).toContain(
       `Uppföljning av <@${p.alice}>s coachningsplan skulle ha skett 13 juni 2026.`,
     );
     const [review] = await h.database.db
@@ -351,8 +294,8 @@ describe("a plan started from an escalation, reviewed and closed", () => {
   });
 
   it("Sara closes the plan with an outcome; a second close is told; Alice is told; buttons go", async () => {
-    const plan = dmWith(p.sara, "Coachningsplan för");
-    const form = await openedBy(p.sara, () =>
+    const plan = dmWith(h, p.sara, "Coachningsplan för");
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.close",
@@ -367,7 +310,7 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     });
     await h.settle();
     expect(closed.responseAction).toBe("update");
-    const again = await replay(closed.payload);
+    const again = await repost(h, closed.payload);
     expect(visibleText(again.view)).toContain(`<@${p.sara}> har redan avslutat planen; inget ändrades.`);
     expect((await audits("coaching.close")).length).toBe(1);
     const [row] = await h.database.db.select().from(coachingPlans).where(eq(coachingPlans.id, planId));
@@ -378,15 +321,15 @@ describe("a plan started from an escalation, reviewed and closed", () => {
     expect(visibleText(saraPlan)).toContain(
       `Avslutad av <@${p.sara}>: målet nått. Back on pace two weeks early.`,
     );
-    expect(visibleText(dms(p.alice).at(-1))).toBe(
+    expect(visibleText(dmsOf(h, p.alice).at(-1))).toBe(
       `:checkered_flag: <@${p.sara}> closed your coaching plan: *goal achieved*. Back on pace two weeks early.`,
     );
-    const erik = dmWith(p.erik, "Du eskalerade");
+    const erik = dmWith(h, p.erik, "Du eskalerade");
     expect(visibleText(erik.message)).toContain("Avslutad: målet nått.");
     // Its remaining reviews are not reminded of.
-    const before = dms(p.sara).length;
+    const before = dmsOf(h, p.sara).length;
     await sweep("2026-06-16T08:07:00Z");
-    expect(dms(p.sara).length).toBe(before);
+    expect(dmsOf(h, p.sara).length).toBe(before);
   });
 });
 
@@ -421,7 +364,7 @@ describe("who may start and see a plan", () => {
 describe("a plan from a warning's DM", () => {
   it("opens the form with the rep and links the warning; the warning's DM then offers no second plan", async () => {
     // Sara warns Bo; her DM about the warning offers a coaching plan for him.
-    await openedBy(p.sara, () =>
+    await openedBy(h, p.sara, () =>
       h.slack.slashCommand({
         userId: p.sara,
         channelId: p.channels.north,
@@ -436,10 +379,10 @@ describe("a plan from a warning's DM", () => {
     await h.settle();
     expect(issued.responseAction).toBe("update");
     const [warning] = await h.database.db.select().from(warnings).where(eq(warnings.repId, p.bo));
-    const dm = dmWith(p.sara, `Du gav <@${p.bo}> en`);
+    const dm = dmWith(h, p.sara, `Du gav <@${p.bo}> en`);
     expect(buttonsOf(dm.message)).toEqual(["coaching.start"]);
 
-    const form = await openedBy(p.sara, () =>
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.start",
@@ -456,7 +399,7 @@ describe("a plan from a warning's DM", () => {
     expect(started.responseAction).toBe("update");
     const [plan] = await h.database.db.select().from(coachingPlans).where(eq(coachingPlans.repId, p.bo));
     expect(plan).toMatchObject({ status: "active", warningId: warning?.id, escalationId: null });
-    expect(visibleText(dmWith(p.bo, "Din coachningsplan").message)).toContain("Startad från en varning.");
+    expect(visibleText(dmWith(h, p.bo, "Din coachningsplan").message)).toContain("Startad från en varning.");
     expect(buttonsOf(h.fake.world.message(dm.channel, dm.ts))).toEqual([]);
   });
 
@@ -475,7 +418,7 @@ describe("a plan from a warning's DM", () => {
       asBot: true,
       source: "chat.postMessage",
     });
-    const form = await openedBy(p.sara, () =>
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "coaching.start",

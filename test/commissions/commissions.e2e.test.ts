@@ -8,6 +8,7 @@ import { listAudit } from "../../src/platform/audit/index.js";
 import { contextFor } from "../../src/platform/context.js";
 import { spaces } from "../support/commands.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { dmsOf, openedBy } from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -47,14 +48,7 @@ async function commission(userId: string, text = "") {
   return { message, shown: spaces(visibleText(message)) };
 }
 
-async function openForm(userId: string) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await commission(userId);
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no commission form");
-  return view;
-}
+const openForm = (userId: string) => openedBy(h, userId, () => commission(userId));
 
 interface Form {
   deal?: string;
@@ -81,11 +75,6 @@ function submit(userId: string, form: Form) {
   return h.slack.submitView({ userId, values });
 }
 
-function dmsOf(userId: string) {
-  const dm = h.fake.world.dmChannelOf(userId);
-  return dm ? h.fake.world.messagesIn(dm) : [];
-}
-
 /** Files a claim through the form and returns its id. */
 async function file(userId: string, form: Form): Promise<number> {
   await openForm(userId);
@@ -104,7 +93,7 @@ async function file(userId: string, form: Form): Promise<number> {
 
 /** Sara decides from the DM the claim brought her. */
 async function approve(requestId: number): Promise<void> {
-  const dm = dmsOf(p.sara).find(
+  const dm = dmsOf(h, p.sara).find(
     (m) =>
       buttonsOf(m).includes("approvals.approve") &&
       m.blocks?.some((b) => JSON.stringify(b).includes(`"value":"${requestId}"`)),
@@ -251,7 +240,7 @@ describe("a rep's commission claim, from the form to payroll", () => {
       .from(approvalRequests)
       .where(eq(approvalRequests.kind, "commission"));
     claimId = request?.id ?? 0;
-    const dm = dmsOf(p.sara).at(-1);
+    const dm = dmsOf(h, p.sara).at(-1);
     const text = spaces(visibleText(dm));
     expect(text).toContain(`<@${p.alice}> ber om ditt godkännande.`);
     expect(text).toContain(
@@ -265,15 +254,15 @@ describe("a rep's commission claim, from the form to payroll", () => {
     expect(text).toContain("*Anteckning:* Signed on Friday");
     expect(text).toContain("*Godkänt för hen hittills under juni 2026:* inget än.");
     expect(buttonsOf(dm)).toEqual(["approvals.approve", "approvals.deny"]);
-    expect(dmsOf(p.alice).some((m) => buttonsOf(m).includes("approvals.approve"))).toBe(false);
+    expect(dmsOf(h, p.alice).some((m) => buttonsOf(m).includes("approvals.approve"))).toBe(false);
   });
 
   it("approves: Alice is told in English, Sara's DM shows who decided and the total so far", async () => {
     await approve(claimId);
-    expect(dmsOf(p.alice).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.alice).at(-1)?.text).toBe(
       `:white_check_mark: <@${p.sara}> approved your request: Acme renewal (Acme, "Inc"): SEK\u00a01,250 commission on SEK\u00a012,500, closed Fri, Jun 12, 2026.`,
     );
-    const dm = dmsOf(p.sara).find((m) => visibleText(m).includes("Acme renewal"));
+    const dm = dmsOf(h, p.sara).find((m) => visibleText(m).includes("Acme renewal"));
     const updated = h.fake.world.message(h.fake.world.dmChannelOf(p.sara) ?? "", dm?.ts ?? "");
     expect(buttonsOf(updated)).toEqual([]);
     const text = spaces(visibleText(updated));
@@ -339,7 +328,7 @@ describe("a rep's commission claim, from the form to payroll", () => {
     expect((await commission(p.bo, "avbryt")).shown).toBe(
       "Du har ingen begäran som väntar på beslut, så det finns inget att återkalla.",
     );
-    const saraDm = dmsOf(p.sara).find((m) => visibleText(m).includes("Pending deal"));
+    const saraDm = dmsOf(h, p.sara).find((m) => visibleText(m).includes("Pending deal"));
     const updated = h.fake.world.message(h.fake.world.dmChannelOf(p.sara) ?? "", saraDm?.ts ?? "");
     expect(visibleText(updated)).toContain(`Återkallad av <@${p.bo}>.`);
     expect(buttonsOf(updated)).toEqual([]);
@@ -452,7 +441,7 @@ describe("a rep's commission claim, from the form to payroll", () => {
     h.clock.set("2026-07-02T08:00:00Z");
     const empty = await commission(p.sara, "export");
     expect(empty.shown).toContain("juli 2026 (Sales North) är på väg till ditt DM");
-    expect(dmsOf(p.sara).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.sara).at(-1)?.text).toBe(
       "Inga godkända provisionsbegäranden för affärer avslutade under juli 2026 (Sales North), så det finns ingen fil att skicka.",
     );
     expect(h.fake.world.allFiles()).toHaveLength(1);
@@ -463,7 +452,7 @@ describe("a rep's commission claim, from the form to payroll", () => {
     // Slack refusing the file for good: Sara is told why, in her words.
     h.fake.failNext("files.getUploadURLExternal", "file_uploads_disabled");
     await commission(p.sara, "export 2026-06");
-    expect(dmsOf(p.sara).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.sara).at(-1)?.text).toBe(
       "Exporten för juni 2026 kunde inte skickas: Slack tog inte emot filen (file_uploads_disabled). En administratör kan ha stängt av filuppladdning; fråga hen och försök sedan igen.",
     );
     // "last" is June again, for an admin too (Ada, English): every team.

@@ -2,9 +2,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalations } from "../../src/features/escalations/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import {
+  channelMessages,
+  type DmAt,
+  dmsOf,
+  forgedClick,
+  latestDmOf,
+  openedBy,
+  repost,
+  startSalesFloor,
+} from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * Escalations as an executive (Erik, Swedish), a supervisor (Sara, Swedish; Olle, English) and reps
@@ -16,26 +25,8 @@ let p: Harness["people"];
 
 // Monday 1 June 2026, 10:00 in Stockholm.
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-06-01T08:00:00Z", adminUserIds: (people) => [people.ada] });
+  h = await startSalesFloor({ now: "2026-06-01T08:00:00Z" });
   p = h.people;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    settings: { language: "en" },
-  });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
   await h.slack.slashCommand({
     userId: p.sara,
     channelId: p.channels.north,
@@ -47,58 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function dms(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return channel ? h.fake.world.messagesIn(channel) : [];
-}
-
-function latestDm(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  const message = dms(userId).at(-1);
-  return { channel, message, ts: message?.ts ?? "" };
-}
-
-/**
- * A tampering client's click: someone who never had the DM replays its button (its blocks shown in their
- * own DM with the app, since the fake Slack lets people click only what they can see) with a forged value.
- */
-async function forgedClick(
-  userId: string,
-  from: { message?: { text?: string; blocks?: unknown[] } },
-  id: number,
-) {
-  const [channel] = h.fake.world.openDm(userId);
-  const copy = h.fake.world.postMessage({
-    channel,
-    text: from.message?.text ?? "",
-    blocks: from.message?.blocks ?? [],
-    asBot: true,
-    source: "chat.postMessage",
-  });
-  await h.slack.clickButton({
-    userId,
-    actionId: "escalations.acknowledge",
-    messageTs: copy.ts,
-    channelId: channel,
-    forgedValue: String(id),
-  });
-  await h.settle();
-}
-
-/** Every message in every channel but DMs, to see that nothing was posted where others read it. */
-function channelMessages() {
-  return Object.values(p.channels).flatMap((id) => h.fake.world.messagesIn(id));
-}
-
-async function openedBy(userId: string, open: () => Promise<unknown>) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await open();
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no view opened");
-  return view;
-}
 
 async function rowOf(id: number) {
   const [row] = await h.database.db.select().from(escalations).where(eq(escalations.id, id));
@@ -112,8 +51,8 @@ async function latestEscalation() {
 
 describe("an escalation from a message, handled to the end", () => {
   let id = 0;
-  let sara: ReturnType<typeof latestDm> = { channel: "", message: undefined, ts: "" };
-  let erik: ReturnType<typeof latestDm> = { channel: "", message: undefined, ts: "" };
+  let sara: DmAt = { channel: "", message: undefined, ts: "" };
+  let erik: DmAt = { channel: "", message: undefined, ts: "" };
   /** What Slack sent when Erik submitted the form, to deliver again. */
   let submitted: unknown = null;
 
@@ -123,7 +62,7 @@ describe("an escalation from a message, handled to the end", () => {
       p.channels.north,
       `Honestly I told the customer <@${p.bo}> would sort it out, not my problem.`,
     );
-    const form = await openedBy(p.erik, () =>
+    const form = await openedBy(h, p.erik, () =>
       h.slack.messageShortcut({
         userId: p.erik,
         callbackId: "escalations.escalateMessage",
@@ -144,8 +83,8 @@ describe("an escalation from a message, handled to the end", () => {
   });
 
   it("sends Sara (not Alice, not a channel) the facts and the buttons; tells Erik where it went", async () => {
-    const before = channelMessages().length;
-    const aliceBefore = dms(p.alice).length;
+    const before = channelMessages(h).length;
+    const aliceBefore = dmsOf(h, p.alice).length;
     const sent = await h.slack.submitView({
       userId: p.erik,
       values: {
@@ -164,7 +103,7 @@ describe("an escalation from a message, handled to the end", () => {
     id = row?.id ?? 0;
     expect(row).toMatchObject({ repId: p.alice, raisedBy: p.erik, status: "open", category: "complaint" });
 
-    const dm = latestDm(p.sara);
+    const dm = latestDmOf(h, p.sara);
     sara = dm;
     const text = visibleText(dm.message);
     expect(text).toContain(`<@${p.erik}> eskalerade <@${p.alice}> till dig.`);
@@ -183,27 +122,25 @@ describe("an escalation from a message, handled to the end", () => {
       "coaching.fromEscalation",
     ]);
 
-    expect(dms(p.alice).length).toBe(aliceBefore);
-    expect(channelMessages().length).toBe(before);
+    expect(dmsOf(h, p.alice).length).toBe(aliceBefore);
+    expect(channelMessages(h).length).toBe(before);
 
-    erik = latestDm(p.erik);
+    erik = latestDmOf(h, p.erik);
     expect(visibleText(erik.message)).toContain(`Du eskalerade <@${p.alice}> till <@${p.sara}>.`);
     expect(buttonsOf(erik.message)).toEqual([]);
   });
 
   it("raises nothing twice when Slack delivers the form again", async () => {
     const before = (await h.database.db.select().from(escalations)).length;
-    const saraDms = dms(p.sara).length;
-    const body = `payload=${encodeURIComponent(JSON.stringify(submitted))}`;
-    const again = await h.slack.post(h.server.eventsUrl as string, body, "application/x-www-form-urlencoded");
-    await h.settle();
+    const saraDms = dmsOf(h, p.sara).length;
+    const again = await repost(h, submitted);
     expect(again.status).toBe(200);
     expect((await h.database.db.select().from(escalations)).length).toBe(before);
-    expect(dms(p.sara).length).toBe(saraDms);
+    expect(dmsOf(h, p.sara).length).toBe(saraDms);
   });
 
   it("a forged Acknowledge by Alice changes nothing and says who may", async () => {
-    await forgedClick(p.alice, sara, id);
+    await forgedClick(h, p.alice, sara, "escalations.acknowledge", String(id));
     expect(h.fake.world.ephemeralsFor(p.alice).at(-1)?.text).toBe(
       `Only the supervisors of Sales North (<@${p.sara}>) and admins act on this escalation.`,
     );
@@ -247,7 +184,7 @@ describe("an escalation from a message, handled to the end", () => {
   });
 
   it("Sara resolves with a note: both DMs show it and lose their buttons", async () => {
-    const form = await openedBy(p.sara, () =>
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "escalations.resolve",
@@ -316,14 +253,14 @@ describe("an escalation from a message, handled to the end", () => {
 
 describe("who may escalate, and where it goes", () => {
   it("refuses a rep and a supervisor, naming who may", async () => {
-    const rep = await openedBy(p.alice, () =>
+    const rep = await openedBy(h, p.alice, () =>
       h.slack.globalShortcut({ userId: p.alice, callbackId: "escalations.escalate" }),
     );
     expect(visibleText(rep)).toContain(
       `Only executives and admins can escalate to a supervisor, such as <@${p.erik}> or <@${p.ada}>.`,
     );
     await h.slack.closeView({ userId: p.alice });
-    const supervisor = await openedBy(p.sara, () =>
+    const supervisor = await openedBy(h, p.sara, () =>
       h.slack.globalShortcut({ userId: p.sara, callbackId: "escalations.escalate" }),
     );
     expect(visibleText(supervisor)).toContain(
@@ -333,7 +270,7 @@ describe("who may escalate, and where it goes", () => {
   });
 
   it("sends one about a rep in no team to the admins, and tells the executive so at once", async () => {
-    const form = await openedBy(p.erik, () =>
+    const form = await openedBy(h, p.erik, () =>
       h.slack.globalShortcut({ userId: p.erik, callbackId: "escalations.escalate" }),
     );
     expect(visibleText(form)).toContain("Vilken säljare?");
@@ -349,7 +286,7 @@ describe("who may escalate, and where it goes", () => {
     expect(visibleText(sent.view)).toContain(
       `<@${p.cecilia}> är inte med i något team med en handledare, så den gick till administratörerna: <@${p.ada}>.`,
     );
-    const ada = latestDm(p.ada);
+    const ada = latestDmOf(h, p.ada);
     expect(visibleText(ada.message)).toContain(
       `<@${p.erik}> escalated <@${p.cecilia}>, who is in no team with a supervisor, so it came to the admins.`,
     );
@@ -360,11 +297,11 @@ describe("who may escalate, and where it goes", () => {
       "warnings.fromEscalation",
       "coaching.fromEscalation",
     ]);
-    expect(dms(p.cecilia)).toEqual([]);
-    expect(dms(p.sara).filter((m) => visibleText(m).includes(p.cecilia))).toEqual([]);
+    expect(dmsOf(h, p.cecilia)).toEqual([]);
+    expect(dmsOf(h, p.sara).filter((m) => visibleText(m).includes(p.cecilia))).toEqual([]);
 
     // Olle, a supervisor of another team, may not act on it.
-    await forgedClick(p.olle, ada, (await latestEscalation())?.id ?? 0);
+    await forgedClick(h, p.olle, ada, "escalations.acknowledge", String((await latestEscalation())?.id ?? 0));
     expect(h.fake.world.ephemeralsFor(p.olle).at(-1)?.text).toBe(
       "Only admins act on this escalation: the rep is in no team with a supervisor.",
     );
@@ -400,7 +337,7 @@ describe("who may escalate, and where it goes", () => {
     expect(sent.responseAction).toBe("update");
     const row = await latestEscalation();
     expect(row).toMatchObject({ repId: p.alice, permalink: null, excerpt: null, messageTs: posted.ts });
-    const sara = latestDm(p.sara);
+    const sara = latestDmOf(h, p.sara);
     expect(visibleText(sara.message)).toContain("Meddelandet hade tagits bort innan det eskalerades.");
   });
 });

@@ -4,9 +4,9 @@ import { followUpSweep, followUpsDue } from "../../src/features/escalations/foll
 import { escalations } from "../../src/features/escalations/schema.js";
 import { teams } from "../../src/features/team/index.js";
 import { onPostgres } from "../support/db.js";
-import { type Harness, startHarness, startInstance } from "../support/harness.js";
+import { type Harness, startInstance } from "../support/harness.js";
+import { dmsOf, openedBy, startSalesFloor } from "../support/sales-floor.js";
 import { visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * The follow-up of an escalation nobody acknowledges, with a fixed clock in Stockholm (Sales North keeps
@@ -18,46 +18,22 @@ let p: Harness["people"];
 
 // Wednesday 13 May 2026, 15:00 in Stockholm; Thursday 14 May is Ascension Day.
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-05-13T13:00:00Z", adminUserIds: (people) => [people.ada] });
+  h = await startSalesFloor({ now: "2026-05-13T13:00:00Z", southReps: (people) => [people.cecilia] });
   p = h.people;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    reps: [p.cecilia],
-    settings: { language: "en" },
-  });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
 
-function dms(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return channel ? h.fake.world.messagesIn(channel) : [];
-}
-
 const reminders = (userId: string) =>
-  dms(userId)
+  dmsOf(h, userId)
     .map((m) => visibleText(m))
     .filter((text) => text.includes(":hourglass:"));
 
 async function escalate(repId: string, details: string): Promise<number> {
-  await h.slack.globalShortcut({ userId: p.erik, callbackId: "escalations.escalate" });
-  await h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.erik, 5000);
+  await openedBy(h, p.erik, () =>
+    h.slack.globalShortcut({ userId: p.erik, callbackId: "escalations.escalate" }),
+  );
   const sent = await h.slack.submitView({
     userId: p.erik,
     values: { rep: { value: repId }, category: { value: "missedTarget" }, details: { value: details } },
@@ -135,7 +111,7 @@ describe("an escalation nobody acknowledges", () => {
   it("reminds nobody of an acknowledged escalation", async () => {
     h.clock.set("2026-05-25T07:00:00Z");
     const second = await escalate(p.bo, "Rude to a customer on the phone.");
-    const saraDm = dms(p.sara).at(-1);
+    const saraDm = dmsOf(h, p.sara).at(-1);
     await h.slack.clickButton({
       userId: p.sara,
       actionId: "escalations.acknowledge",

@@ -6,7 +6,8 @@ import { leaveAllowances, leaveRequests } from "../../src/features/leave/schema.
 import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
-import { dmOf, fileLeave, type LeaveForm, leaveValues, openLeaveForm } from "../support/leave.js";
+import { fileLeave, type LeaveForm, leaveValues, openLeaveForm } from "../support/leave.js";
+import { dmsOf } from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -48,8 +49,6 @@ const openForm = (userId: string) => openLeaveForm(h, userId, p.channels.north);
 
 const submit = (userId: string, form: LeaveForm) => h.slack.submitView({ userId, values: leaveValues(form) });
 
-const dmsOf = (userId: string) => dmOf(h, userId).messages;
-
 /** Files a request through the form and returns its id. */
 async function file(userId: string, form: LeaveForm): Promise<number> {
   const filed = await fileLeave(h, userId, p.channels.north, form);
@@ -80,7 +79,7 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
     });
     // Bo is away on approved vacation 16-18 June.
     const bo = await file(p.bo, { start: "2026-06-16", end: "2026-06-18" });
-    const saraDm = dmsOf(p.sara).at(-1);
+    const saraDm = dmsOf(h, p.sara).at(-1);
     expect(visibleText(saraDm)).toContain("Semester, tis 16 juni – tors 18 juni 2026 (3 arbetsdagar)");
     await click(p.sara, "approvals.approve", saraDm, h.fake.world.dmChannelOf(p.sara));
     const [row] = await h.database.db.select().from(approvalRequests).where(eq(approvalRequests.id, bo));
@@ -120,7 +119,7 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
       `Sent: Vacation, Mon, Jun 15 – Fri, Jun 19, 2026 (4 working days). <@${p.sara}> decides; you get a DM with the answer.`,
     );
     await h.settle();
-    const dm = dmsOf(p.sara).at(-1);
+    const dm = dmsOf(h, p.sara).at(-1);
     const text = visibleText(dm);
     expect(text).toContain(`<@${p.alice}> ber om ditt godkännande.`);
     expect(text).toContain("*Semester, mån 15 juni – fre 19 juni 2026 (4 arbetsdagar)*");
@@ -136,16 +135,16 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
     expect(text).toContain("*Teamets arbetsdagar* den perioden går från 39 till 35 (10\u00a0% färre).");
     expect(buttonsOf(dm)).toEqual(["approvals.approve", "approvals.deny"]);
     // Nobody decides their own, and a rep is not a decider.
-    expect(dmsOf(p.alice).some((m) => buttonsOf(m).includes("approvals.approve"))).toBe(false);
+    expect(dmsOf(h, p.alice).some((m) => buttonsOf(m).includes("approvals.approve"))).toBe(false);
   });
 
   it("approves in one click: Alice is told, the DM shows who decided, the balance drops, pace leaves the days out", async () => {
-    const dm = dmsOf(p.sara).at(-1);
+    const dm = dmsOf(h, p.sara).at(-1);
     await click(p.sara, "approvals.approve", dm, h.fake.world.dmChannelOf(p.sara));
     const updated = h.fake.world.message(h.fake.world.dmChannelOf(p.sara) ?? "", dm?.ts ?? "");
     expect(buttonsOf(updated)).toEqual([]);
     expect(visibleText(updated)).toContain(`Godkänd av <@${p.sara}>.`);
-    expect(dmsOf(p.alice).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.alice).at(-1)?.text).toBe(
       `:white_check_mark: <@${p.sara}> approved your request: Vacation, Mon, Jun 15 – Fri, Jun 19, 2026 (4 working days).`,
     );
     const audit = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
@@ -204,7 +203,7 @@ describe("a rep's vacation, from the form to the supervisor's approval", () => {
       channelId: p.channels.north,
     });
     await h.settle();
-    expect(dmsOf(p.sara).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.sara).at(-1)?.text).toBe(
       `<@${p.alice}> återkallade en begäran som du hade godkänt: Semester, mån 15 juni – fre 19 juni 2026 (4 arbetsdagar).`,
     );
     expect(replyText(await leave(p.alice, "list"))).toContain("Vacation: 25 of 25 days left to request");
@@ -216,7 +215,7 @@ describe("denying, and requests nobody in a team can file", () => {
 
   it("denies with a reason on the form; the reason is required and reaches the rep", async () => {
     await file(p.alice, { start: "2026-07-06", end: "2026-07-10" });
-    const dm = dmsOf(p.sara).at(-1);
+    const dm = dmsOf(h, p.sara).at(-1);
     const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.sara, 5000);
     await h.slack.clickButton({
       userId: p.sara,
@@ -235,7 +234,7 @@ describe("denying, and requests nobody in a team can file", () => {
     });
     expect(denied.responseAction).toBe("update");
     await h.settle();
-    expect(dmsOf(p.alice).at(-1)?.text).toBe(
+    expect(dmsOf(h, p.alice).at(-1)?.text).toBe(
       `:no_entry_sign: <@${p.sara}> denied your request: Vacation, Mon, Jul 6 – Fri, Jul 10, 2026 (5 working days).\nTheir reason: Two others are away that week.`,
     );
     const updated = h.fake.world.message(h.fake.world.dmChannelOf(p.sara) ?? "", dm?.ts ?? "");
@@ -275,13 +274,15 @@ describe("denying, and requests nobody in a team can file", () => {
       text: `grant <@${p.erik}|erik> executive`,
     });
     await file(p.sara, { start: "2026-07-13", end: "2026-07-14" });
-    const erikDm = dmsOf(p.erik).at(-1);
+    const erikDm = dmsOf(h, p.erik).at(-1);
     expect(visibleText(erikDm)).toContain(
       `<@${p.sara}>, handledare för Sales North, ber om ditt godkännande`,
     );
     expect(buttonsOf(erikDm)).toEqual(["approvals.approve", "approvals.deny"]);
     expect(
-      dmsOf(p.sara).some((m) => buttonsOf(m).includes("approvals.approve") && visibleText(m).includes("13")),
+      dmsOf(h, p.sara).some(
+        (m) => buttonsOf(m).includes("approvals.approve") && visibleText(m).includes("13"),
+      ),
     ).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "../../src/platform/audit/index.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import { openedBy, startSalesFloor } from "../support/sales-floor.js";
 import { visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * Who may see a rep's warnings and coaching plans, over every path that reads them, as a table: the rep
@@ -22,50 +22,29 @@ const PLAN_GOAL = "Quote only approved discounts";
 
 // Monday 1 June 2026, 10:00 in Stockholm.
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-06-01T08:00:00Z", adminUserIds: (people) => [people.ada] });
+  h = await startSalesFloor({ now: "2026-06-01T08:00:00Z", southReps: (people) => [people.cecilia] });
   p = h.people;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    reps: [p.cecilia],
-    settings: { language: "en" },
-  });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
-
-  const opened = () => h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.sara, 5000);
-  let open = opened();
-  await h.slack.slashCommand({
-    userId: p.sara,
-    channelId: p.channels.north,
-    command: "/warn",
-    text: `<@${p.alice}|alice>`,
-  });
-  await open;
+  await openedBy(h, p.sara, () =>
+    h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/warn",
+      text: `<@${p.alice}|alice>`,
+    }),
+  );
   const warned = await h.slack.submitView({
     userId: p.sara,
     values: { level: { value: "written" }, reason: { value: "policy" }, details: { value: WARNING_TEXT } },
   });
   if (warned.responseAction !== "update") throw new Error(`warning not issued: ${JSON.stringify(warned)}`);
-  open = opened();
-  await h.slack.slashCommand({
-    userId: p.sara,
-    channelId: p.channels.north,
-    command: "/coach",
-    text: `<@${p.alice}|alice>`,
-  });
-  await open;
+  await openedBy(h, p.sara, () =>
+    h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/coach",
+      text: `<@${p.alice}|alice>`,
+    }),
+  );
   const coached = await h.slack.submitView({
     userId: p.sara,
     values: {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
 import type { Harness } from "./harness.js";
+import { openedBy } from "./sales-floor.js";
 
 /** The leave form as a person fills it in: the type (vacation unless said), the days, half days, a note. */
 export interface LeaveForm {
@@ -23,13 +24,8 @@ export function leaveValues(form: LeaveForm): Record<string, Record<string, unkn
 }
 
 /** `/leave` as a person, in a channel, once the form it opens is shown to them. */
-export async function openLeaveForm(h: Harness, userId: string, channelId: string) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await h.slack.slashCommand({ userId, channelId, command: "/leave", text: "" });
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no leave form");
-  return view;
+export function openLeaveForm(h: Harness, userId: string, channelId: string) {
+  return openedBy(h, userId, () => h.slack.slashCommand({ userId, channelId, command: "/leave", text: "" }));
 }
 
 /**

@@ -4,9 +4,18 @@ import { escalations } from "../../src/features/escalations/schema.js";
 import { warnings } from "../../src/features/warnings/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { slash, spaces } from "../support/commands.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import {
+  channelMessages,
+  type DmAt,
+  dmsOf,
+  forgedClick,
+  latestDmOf,
+  openedBy,
+  repost,
+  startSalesFloor,
+} from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * Warnings as a supervisor (Sara, Swedish; Olle, English, of another team), an executive (Erik, Swedish)
@@ -19,59 +28,16 @@ let workspace: string;
 const START = "2026-06-01T08:00:00Z";
 
 beforeAll(async () => {
-  h = await startHarness({ now: START, adminUserIds: (people) => [people.ada] });
+  h = await startSalesFloor({ now: START });
   p = h.people;
   workspace = h.fake.world.workspace.teamId;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    settings: { language: "en" },
-  });
-  await h.slack.slashCommand({
-    userId: p.ada,
-    channelId: p.channels.north,
-    command: "/team",
-    text: `grant <@${p.erik}|erik> executive`,
-  });
-  await h.settle();
 });
 afterAll(async () => {
   await h?.close();
 });
 
-function dms(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId);
-  return channel ? h.fake.world.messagesIn(channel) : [];
-}
-
-function latestDm(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  const message = dms(userId).at(-1);
-  return { channel, message, ts: message?.ts ?? "" };
-}
-
 const now = (dm: { channel: string; ts: string }) => h.fake.world.message(dm.channel, dm.ts);
 const lastEphemeral = (userId: string) => spaces(h.fake.world.ephemeralsFor(userId).at(-1)?.text);
-
-function channelMessages() {
-  return Object.values(p.channels).flatMap((id) => h.fake.world.messagesIn(id));
-}
-
-async function openedBy(userId: string, open: () => Promise<unknown>) {
-  const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === userId, 5000);
-  await open();
-  await opened;
-  const view = h.fake.world.openViewsOf(userId).at(-1);
-  if (!view) throw new Error("no view opened");
-  return view;
-}
 
 const warn = (userId: string, text: string, channelId = p.channels.north) =>
   slash(h, { userId, channelId, command: "/warn", text });
@@ -82,25 +48,6 @@ const elementOf = (view: { blocks?: unknown[] } | undefined, blockId: string) =>
 
 async function warningsOfRep(repId: string) {
   return h.database.db.select().from(warnings).where(eq(warnings.repId, repId));
-}
-
-/** Someone replays a button of a DM they never had, in their own DM with the app, with a forged value. */
-async function forgedClick(
-  userId: string,
-  from: { message?: { text?: string; blocks?: unknown[] } },
-  actionId: string,
-  value: string,
-) {
-  const [channel] = h.fake.world.openDm(userId);
-  const copy = h.fake.world.postMessage({
-    channel,
-    text: from.message?.text ?? "",
-    blocks: from.message?.blocks ?? [],
-    asBot: true,
-    source: "chat.postMessage",
-  });
-  await h.slack.clickButton({ userId, actionId, messageTs: copy.ts, channelId: channel, forgedValue: value });
-  await h.settle();
 }
 
 describe("who may warn", () => {
@@ -130,13 +77,13 @@ describe("who may warn", () => {
 
 describe("a warning from /warn, then one from an escalation, to the end", () => {
   let escalationId = 0;
-  let saraEscalation = { channel: "", ts: "", message: undefined as ReturnType<typeof latestDm>["message"] };
-  let erikEscalation = { channel: "", ts: "", message: undefined as ReturnType<typeof latestDm>["message"] };
-  let aliceDm = { channel: "", ts: "", message: undefined as ReturnType<typeof latestDm>["message"] };
-  let saraIssuer = { channel: "", ts: "", message: undefined as ReturnType<typeof latestDm>["message"] };
+  let saraEscalation = { channel: "", ts: "", message: undefined as DmAt["message"] };
+  let erikEscalation = { channel: "", ts: "", message: undefined as DmAt["message"] };
+  let aliceDm = { channel: "", ts: "", message: undefined as DmAt["message"] };
+  let saraIssuer = { channel: "", ts: "", message: undefined as DmAt["message"] };
 
   it("Sara warns Alice verbally: the form suggests verbal, fields are checked, Alice gets a DM", async () => {
-    const form = await openedBy(p.sara, () => warn(p.sara, "@alice"));
+    const form = await openedBy(h, p.sara, () => warn(p.sara, "@alice"));
     expect(elementOf(form, "rep")?.initial_user).toBe(p.alice);
     expect(visibleText(form)).toContain(`*Förslag: muntlig.* <@${p.alice}> har inga aktiva varningar.`);
     expect((elementOf(form, "level")?.initial_option as { value: string } | undefined)?.value).toBe("verbal");
@@ -160,7 +107,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     await h.settle();
     expect(sent.responseAction).toBe("update");
     expect(visibleText(sent.view)).toContain(`Varningen (muntlig) gick till <@${p.alice}> som DM.`);
-    const alice = latestDm(p.alice);
+    const alice = latestDmOf(h, p.alice);
     expect(visibleText(alice.message)).toContain(`<@${p.sara}> has issued you a *verbal warning*.`);
     expect(visibleText(alice.message)).toContain("*Reason:* Attendance");
     expect(buttonsOf(alice.message)).toEqual(["warnings.acknowledge"]);
@@ -174,7 +121,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
       p.channels.north,
       "Not my customer, not my problem.",
     );
-    await openedBy(p.erik, () =>
+    await openedBy(h, p.erik, () =>
       h.slack.messageShortcut({
         userId: p.erik,
         callbackId: "escalations.escalateMessage",
@@ -189,8 +136,8 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     await h.settle();
     const [row] = await h.database.db.select().from(escalations);
     escalationId = row?.id ?? 0;
-    saraEscalation = latestDm(p.sara);
-    erikEscalation = latestDm(p.erik);
+    saraEscalation = latestDmOf(h, p.sara);
+    erikEscalation = latestDmOf(h, p.erik);
     await h.slack.clickButton({
       userId: p.sara,
       actionId: "escalations.acknowledge",
@@ -211,7 +158,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
   });
 
   it("a forged Issue a warning by Olle is refused", async () => {
-    await forgedClick(p.olle, saraEscalation, "warnings.fromEscalation", String(escalationId));
+    await forgedClick(h, p.olle, saraEscalation, "warnings.fromEscalation", String(escalationId));
     expect(lastEphemeral(p.olle)).toBe(
       `Only the supervisors of Sales North (<@${p.sara}>) and admins act on this escalation.`,
     );
@@ -219,7 +166,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
   });
 
   it("Sara issues a written warning from the escalation: prefilled, linked, written suggested and why", async () => {
-    const form = await openedBy(p.sara, () =>
+    const form = await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "warnings.fromEscalation",
@@ -237,7 +184,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     expect(visibleText(form)).toContain(
       `*Förslag: skriftlig.* <@${p.alice}> har en aktiv muntlig varning från 1 juni 2026, så nästa är skriftlig.`,
     );
-    const channelsBefore = channelMessages().length;
+    const channelsBefore = channelMessages(h).length;
     const sent = await h.slack.submitView({
       userId: p.sara,
       values: {
@@ -247,7 +194,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     });
     await h.settle();
     expect(sent.responseAction).toBe("update");
-    expect(channelMessages().length).toBe(channelsBefore);
+    expect(channelMessages(h).length).toBe(channelsBefore);
     const [written] = (await warningsOfRep(p.alice)).filter((w) => w.level === "written");
     expect(written).toMatchObject({
       escalationId,
@@ -256,7 +203,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
       acknowledgedAt: null,
     });
 
-    aliceDm = latestDm(p.alice);
+    aliceDm = latestDmOf(h, p.alice);
     const text = visibleText(aliceDm.message);
     expect(text).toContain(`<@${p.sara}> has issued you a *written warning*.`);
     expect(text).toContain("*Reason:* Conduct");
@@ -266,7 +213,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     expect(text).not.toMatch(/escalat/i);
     expect(buttonsOf(aliceDm.message)).toEqual(["warnings.acknowledge"]);
 
-    saraIssuer = latestDm(p.sara);
+    saraIssuer = latestDmOf(h, p.sara);
     expect(visibleText(saraIssuer.message)).toContain(`Du gav <@${p.alice}> en *skriftlig varning*.`);
     expect(visibleText(saraIssuer.message)).toContain(`Väntar på att <@${p.alice}> bekräftar mottagandet.`);
 
@@ -278,7 +225,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
 
   it("a forged Acknowledge receipt by Sara changes nothing and says who may", async () => {
     const [written] = (await warningsOfRep(p.alice)).filter((w) => w.level === "written");
-    await forgedClick(p.sara, aliceDm, "warnings.acknowledge", String(written?.id));
+    await forgedClick(h, p.sara, aliceDm, "warnings.acknowledge", String(written?.id));
     expect(lastEphemeral(p.sara)).toBe(
       `Bara <@${p.alice}>, som fick varningen, kan bekräfta att den tagits emot.`,
     );
@@ -287,7 +234,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
   });
 
   it("Alice acknowledges receipt (twice: one effect); Sara is told; Erik's DM shows it", async () => {
-    const saraDmsBefore = dms(p.sara).length;
+    const saraDmsBefore = dmsOf(h, p.sara).length;
     const click = () =>
       h.slack.clickButton({
         userId: p.alice,
@@ -314,7 +261,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     const alice = now(aliceDm);
     expect(buttonsOf(alice)).toEqual([]);
     expect(spaces(visibleText(alice))).toContain("Receipt acknowledged on Jun 1, 2026, 11:30 AM.");
-    const told = dms(p.sara).slice(saraDmsBefore);
+    const told = dmsOf(h, p.sara).slice(saraDmsBefore);
     expect(told.map((m) => spaces(visibleText(m)))).toEqual([
       `<@${p.alice}> bekräftade 1 juni 2026 11:30 mottagandet av varningen (skriftlig) från <@${p.sara}>.`,
     ]);
@@ -327,7 +274,7 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
   });
 
   it("Sara resolves the escalation; Erik's DM shows it resolved, the warning still there", async () => {
-    await openedBy(p.sara, () =>
+    await openedBy(h, p.sara, () =>
       h.slack.clickButton({
         userId: p.sara,
         actionId: "escalations.resolve",
@@ -342,13 +289,13 @@ describe("a warning from /warn, then one from an escalation, to the end", () => 
     expect(erik).toContain("mottagandet bekräftat");
     expect(buttonsOf(now(saraEscalation))).toEqual([]);
     // Alice heard nothing of the escalation, ever.
-    expect(dms(p.alice).filter((m) => /escalat|eskaler/i.test(visibleText(m)))).toEqual([]);
+    expect(dmsOf(h, p.alice).filter((m) => /escalat|eskaler/i.test(visibleText(m)))).toEqual([]);
   });
 });
 
 describe("the form follows the rep chosen in it", () => {
   it("opens empty from /warn and shows the suggestion once a rep is chosen", async () => {
-    const form = await openedBy(p.sara, () => warn(p.sara, ""));
+    const form = await openedBy(h, p.sara, () => warn(p.sara, ""));
     expect(visibleText(form)).toContain("Välj säljaren: formuläret föreslår då en nivå");
     await h.slack.chooseUser(
       { userId: p.sara, actionId: "warnings.rep", blockId: "rep", viewId: form.id },
@@ -401,7 +348,7 @@ describe("who sees a rep's warnings", () => {
 
 describe("replays and expiry", () => {
   it("issues one warning for a replayed submission", async () => {
-    await openedBy(p.sara, () => warn(p.sara, "@bo"));
+    await openedBy(h, p.sara, () => warn(p.sara, "@bo"));
     const first = await h.slack.submitView({
       userId: p.sara,
       values: {
@@ -412,18 +359,16 @@ describe("replays and expiry", () => {
     });
     await h.settle();
     expect(first.responseAction).toBe("update");
-    const body = `payload=${encodeURIComponent(JSON.stringify(first.payload))}`;
-    const again = await h.slack.post(h.server.eventsUrl as string, body, "application/x-www-form-urlencoded");
-    await h.settle();
+    const again = await repost(h, first.payload);
     expect(again.status).toBe(200);
     expect((await warningsOfRep(p.bo)).length).toBe(1);
-    expect(dms(p.bo).filter((m) => buttonsOf(m).includes("warnings.acknowledge")).length).toBe(1);
+    expect(dmsOf(h, p.bo).filter((m) => buttonsOf(m).includes("warnings.acknowledge")).length).toBe(1);
   });
 
   it("drops an expired warning from the suggestion and from mine, keeps it in history", async () => {
     h.clock.set("2026-06-11T08:00:00Z");
     try {
-      const form = await openedBy(p.sara, () => warn(p.sara, "@bo"));
+      const form = await openedBy(h, p.sara, () => warn(p.sara, "@bo"));
       expect(visibleText(form)).toContain(`*Förslag: muntlig.* <@${p.bo}> har inga aktiva varningar.`);
       await h.slack.closeView({ userId: p.sara });
       const mine = (await warn(p.bo, "mina")).shown;
