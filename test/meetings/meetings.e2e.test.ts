@@ -112,7 +112,7 @@ describe("a weekly sales meeting of Sales North", () => {
     const [day] = reminders("Veckomöte");
     expect(reminders("Veckomöte")).toHaveLength(1);
     const text = visibleText(day);
-    expect(text).toContain("*Veckomöte* (Säljmöte)");
+    expect(text).toContain("Påminnelse: *Veckomöte* (Säljmöte)");
     expect(text).toContain("09:00 (Europe/Stockholm)");
     expect(text).toContain("Pipeline och veckans mål");
     expect(text).toContain(`<@${p.sara}>`);

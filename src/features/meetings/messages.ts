@@ -75,7 +75,7 @@ export const ownMeetingMessages = defineMessages(
     "meetings.list.inChannel": (p: { channel: string }) => `in <#${p.channel}>`,
     "meetings.list.byDm": "by DM",
     "meetings.list.footer":
-      "`/meeting edit <n>`, `/meeting pause <n>`, `/meeting resume <n>`, `/meeting delete <n>` (supervisors and admins).",
+      "`/meeting edit N`, `/meeting pause N`, `/meeting resume N`, `/meeting delete N`, N being the number in the list (supervisors and admins).",
     "meetings.when": (p: { date: string; zone: string }) => `${p.date} (${p.zone})`,
 
     "meetings.saved.title": "Meeting saved",
@@ -96,15 +96,15 @@ export const ownMeetingMessages = defineMessages(
     "meetings.kept": (p: { title: string }) => `Kept: *${p.title}*.`,
 
     "meetings.remind.head": (p: { kind: string; title: string; when: string }) =>
-      `:calendar: *${p.title}* (${p.kind}): ${p.when}`,
+      `:calendar: Reminder: *${p.title}* (${p.kind}): ${p.when}`,
     "meetings.remind.gap": (p: { asked: string; at: string }) =>
       `${p.asked} does not exist that day (the clocks go forward), so the meeting is at ${p.at}.`,
     "meetings.remind.where": (p: { channel: string }) => `*Where:* <#${p.channel}>`,
     "meetings.remind.whereDm": "*Where:* as agreed (this reminder came by DM)",
     "meetings.remind.agenda": (p: { agenda: string }) => `*Agenda:*\n${p.agenda}`,
-    "meetings.remind.attendees": (p: { people: string[] }) =>
-      `*Attendees:* ${p.people.map((u) => `<@${u}>`).join(" ")}`,
-    "meetings.remind.out": (p: { names: string[] }) => `*Out that day (on leave):* ${en.format(p.names)}`,
+    "meetings.remind.attendees": (p: { users: string[] }) =>
+      `*Attendees:* ${p.users.map((u) => `<@${u}>`).join(" ")}`,
+    "meetings.remind.out": (p: { names: string }) => `*Out that day (on leave):* ${p.names}`,
     "meetings.review": (p: { title: string; when: string; team: string }) =>
       `:bar_chart: Before *${p.title}* (${p.when}): review how ${p.team} stands. Reports are not in Supervisor yet; \`/quota team\` shows the leaderboard with each rep's progress and pace, to bring to the meeting.`,
 
@@ -112,7 +112,7 @@ export const ownMeetingMessages = defineMessages(
       "*Meetings*",
       "• `/meeting list`: the team's meetings and when each is next (everyone in the team)",
       "• `/meeting add`: add a sales meeting, an executive meeting or a 1:1 (supervisors and admins; executive meetings executives too)",
-      "• `/meeting edit <n>`, `/meeting pause <n>`, `/meeting resume <n>`, `/meeting delete <n>`",
+      "• `/meeting edit N`, `/meeting pause N`, `/meeting resume N`, `/meeting delete N`",
       "Reminders are posted before each meeting (by default 1 day and 15 minutes before), in the team's time zone; people on approved leave that day are listed as out, not mentioned. Run it in the team channel, or anywhere if you are in one team.",
     ].join("\n"),
   },
@@ -186,7 +186,7 @@ export const ownMeetingMessages = defineMessages(
     "meetings.list.inChannel": (p: { channel: string }) => `i <#${p.channel}>`,
     "meetings.list.byDm": "som DM",
     "meetings.list.footer":
-      "`/meeting ändra <n>`, `/meeting pausa <n>`, `/meeting återuppta <n>`, `/meeting radera <n>` (handledare och administratörer).",
+      "`/meeting ändra N`, `/meeting pausa N`, `/meeting återuppta N`, `/meeting radera N`, där N är numret i listan (handledare och administratörer).",
     "meetings.when": (p: { date: string; zone: string }) => `${p.date} (${p.zone})`,
 
     "meetings.saved.title": "Mötet sparat",
@@ -206,15 +206,15 @@ export const ownMeetingMessages = defineMessages(
     "meetings.kept": (p: { title: string }) => `Behållet: *${p.title}*.`,
 
     "meetings.remind.head": (p: { kind: string; title: string; when: string }) =>
-      `:calendar: *${p.title}* (${p.kind}): ${p.when}`,
+      `:calendar: Påminnelse: *${p.title}* (${p.kind}): ${p.when}`,
     "meetings.remind.gap": (p: { asked: string; at: string }) =>
       `${p.asked} finns inte den dagen (klockan ställs fram), så mötet är ${p.at}.`,
     "meetings.remind.where": (p: { channel: string }) => `*Var:* <#${p.channel}>`,
     "meetings.remind.whereDm": "*Var:* som överenskommet (påminnelsen kom som DM)",
     "meetings.remind.agenda": (p: { agenda: string }) => `*Dagordning:*\n${p.agenda}`,
-    "meetings.remind.attendees": (p: { people: string[] }) =>
-      `*Deltagare:* ${p.people.map((u) => `<@${u}>`).join(" ")}`,
-    "meetings.remind.out": (p: { names: string[] }) => `*Lediga den dagen:* ${sv.format(p.names)}`,
+    "meetings.remind.attendees": (p: { users: string[] }) =>
+      `*Deltagare:* ${p.users.map((u) => `<@${u}>`).join(" ")}`,
+    "meetings.remind.out": (p: { names: string }) => `*Lediga den dagen:* ${p.names}`,
     "meetings.review": (p: { title: string; when: string; team: string }) =>
       `:bar_chart: Inför *${p.title}* (${p.when}): se hur ${p.team} ligger till. Rapporter finns inte i Supervisor än; \`/quota team\` visar topplistan med varje säljares resultat och takt, att ta med till mötet.`,
 
@@ -222,7 +222,7 @@ export const ownMeetingMessages = defineMessages(
       "*Möten*",
       "• `/meeting lista`: teamets möten och när vart och ett är nästa gång (alla i teamet)",
       "• `/meeting ny`: lägg till ett säljmöte, ett ledningsmöte eller ett enskilt samtal (handledare och administratörer; ledningsmöten även chefer)",
-      "• `/meeting ändra <n>`, `/meeting pausa <n>`, `/meeting återuppta <n>`, `/meeting radera <n>`",
+      "• `/meeting ändra N`, `/meeting pausa N`, `/meeting återuppta N`, `/meeting radera N`",
       "Påminnelser skickas före varje möte (normalt 1 dag och 15 minuter före), i teamets tidszon; den som har beviljad ledighet den dagen står som ledig och nämns inte. Kör kommandot i teamets kanal, eller var som helst om du är med i ett team.",
     ].join("\n"),
   },

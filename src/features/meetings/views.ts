@@ -233,8 +233,13 @@ export function reminderMessage(
   );
   if (meeting.agenda) lines.push(t.t("meetings.remind.agenda", { agenda: meeting.agenda }));
   if (attendees.present.length > 0)
-    lines.push(t.t("meetings.remind.attendees", { people: attendees.present }));
-  if (attendees.outNames.length > 0) lines.push(t.t("meetings.remind.out", { names: attendees.outNames }));
+    lines.push(t.t("meetings.remind.attendees", { users: attendees.present }));
+  if (attendees.outNames.length > 0)
+    lines.push(
+      t.t("meetings.remind.out", {
+        names: new Intl.ListFormat(t.locale, { type: "conjunction" }).format(attendees.outNames),
+      }),
+    );
   const text = lines.join("\n");
   return { text, blocks: [section(text)] };
 }
