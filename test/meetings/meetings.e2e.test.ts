@@ -4,7 +4,7 @@ import { listAudit } from "../../src/platform/audit/index.js";
 import type { Harness } from "../support/harness.js";
 import { fileLeave } from "../support/leave.js";
 import { dmWith, openedBy, repost, startSalesFloor } from "../support/sales-floor.js";
-import { visibleText } from "../support/slack-text.js";
+import { buttonsIn, visibleText } from "../support/slack-text.js";
 
 /**
  * Meetings as a supervisor and a team meet them: added through the form (a bad cron refused on its field),
@@ -43,10 +43,15 @@ async function sweepAt(now: string): Promise<void> {
   await h.settle();
 }
 
+/** What a person sees now of an ephemeral they were shown (it may have been replaced since). */
+const nowShown = (userId: string, ts: string | undefined) =>
+  h.fake.world.ephemeralsFor(userId).find((e) => e.ts === ts);
+
 const reminders = (title: string) =>
   h.fake.world.messagesIn(p.channels.north).filter((m) => visibleText(m).includes(title));
 
 let id = 0;
+let workspaceId = "";
 
 describe("a weekly sales meeting of Sales North", () => {
   it("Alice, a rep, may not add one", async () => {
@@ -79,6 +84,7 @@ describe("a weekly sales meeting of Sales North", () => {
     const rows = await h.database.db.select().from(meetings);
     expect(rows).toHaveLength(1);
     id = rows[0]?.id ?? 0;
+    workspaceId = rows[0]?.workspaceId ?? "";
     const audit = await listAudit(h.database.db, rows[0]?.workspaceId ?? "");
     expect(audit.filter((a) => a.action === "meetings.add")).toHaveLength(1);
   });
@@ -166,5 +172,66 @@ describe("a weekly sales meeting of Sales North", () => {
     const asked = await meeting(p.sara, `radera ${id}`);
     expect(replyText(asked)).toContain(`Radera *#${id} Veckomöte*?`);
     expect(replyText(await meeting(p.alice, `delete ${id}`))).toContain("Meetings of Sales North are added");
+  });
+
+  it("the question's Keep it keeps the meeting, and says so in place of the question", async () => {
+    const asked = await meeting(p.sara, `radera ${id}`);
+    const question = asked.reply?.kind === "ephemeral" ? asked.reply.ephemeral : undefined;
+    expect(buttonsIn(question).map((b) => [b.text, b.actionId])).toEqual([
+      ["Radera", "meetings.delete"],
+      ["Behåll", "meetings.keep"],
+    ]);
+    await h.slack.clickButton({ userId: p.sara, actionId: "meetings.keep", messageTs: question?.ts });
+    await h.settle();
+    const shown = nowShown(p.sara, question?.ts);
+    expect(visibleText(shown)).toBe("Behållet: *Veckomöte*.");
+    expect(buttonsIn(shown)).toEqual([]);
+    expect(await h.database.db.select().from(meetings)).toHaveLength(1);
+    expect(replyText(await meeting(p.bo, "lista"))).toContain(`#${id} Veckomöte* (Säljmöte): nästa`);
+  });
+
+  it("Delete, clicked twice, deletes once (audited) and tells the second click; Keep of an older question does not claim to keep it", async () => {
+    const older = await meeting(p.sara, `radera ${id}`);
+    const olderQuestion = older.reply?.kind === "ephemeral" ? older.reply.ephemeral : undefined;
+    const asked = await meeting(p.sara, `radera ${id}`);
+    const question = asked.reply?.kind === "ephemeral" ? asked.reply.ephemeral : undefined;
+    const before = h.fake.world.ephemeralsFor(p.sara).length;
+    const click = () =>
+      h.slack.clickButton({ userId: p.sara, actionId: "meetings.delete", messageTs: question?.ts });
+    await Promise.all([click(), click()]);
+    await h.settle();
+
+    expect(await h.database.db.select().from(meetings)).toHaveLength(0);
+    const audit = await listAudit(h.database.db, workspaceId);
+    const deleted = audit.filter((a) => a.action === "meetings.delete");
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]?.actorId).toBe(p.sara);
+    // One answer replaces the question; the other click is told, in a message of its own or in its place.
+    const told = [
+      visibleText(nowShown(p.sara, question?.ts)),
+      ...h.fake.world
+        .ephemeralsFor(p.sara)
+        .slice(before)
+        .map((e) => visibleText(e)),
+    ];
+    expect(told.filter((t) => t === `*#${id} Veckomöte* är raderat.`).length).toBeGreaterThanOrEqual(1);
+    expect(told.some((t) => t.includes(`#${id} Veckomöte`) && t.includes("redan raderat"))).toBe(true);
+    expect(buttonsIn(nowShown(p.sara, question?.ts))).toEqual([]);
+
+    // The older question, still open in another window: its Keep it cannot keep what is gone.
+    await h.slack.clickButton({ userId: p.sara, actionId: "meetings.keep", messageTs: olderQuestion?.ts });
+    await h.settle();
+    const kept = visibleText(nowShown(p.sara, olderQuestion?.ts));
+    expect(kept).not.toContain("Behållet");
+    expect(kept).toContain(`#${id} Veckomöte* är redan raderat`);
+  });
+
+  it("once deleted, the list no longer shows it and no reminder comes", async () => {
+    expect(replyText(await meeting(p.bo, "lista"))).toContain("Sales North har inga möten än");
+    const posted = reminders("Veckomöte").length;
+    // It would have been on Wednesday 8 April at 13:00 (11:00 UTC).
+    await sweepAt("2026-04-07T11:00:10Z");
+    await sweepAt("2026-04-08T10:45:10Z");
+    expect(reminders("Veckomöte")).toHaveLength(posted);
   });
 });

@@ -24,6 +24,7 @@ import {
   type MeetingInput,
   meetingForm,
   meetingToDelete,
+  meetingToKeep,
   removeMeeting,
   saveMeeting,
   scheduleOf,
@@ -65,11 +66,11 @@ export function register(router: Router, deps: Deps): void {
     actionListener(deps, meetingMessages, async ({ ctx, value, t }) => {
       const id = idValue.safeParse(value);
       if (!id.success) throw error("meetings.gone", { id: 0 });
-      const removed = await removeMeeting(ctx, id.data);
-      return {
-        text: t.t("meetings.deleted", { id: removed.id, title: removed.title }),
-        replaceOriginal: true,
-      };
+      const { meeting, already } = await removeMeeting(ctx, id.data);
+      const common = { id: meeting.id, title: meeting.title };
+      // The second of a double click is told on its own; the first's answer takes the question's place.
+      if (already) return { text: t.t("meetings.alreadyDeleted", common) };
+      return { text: t.t("meetings.deleted", common), replaceOriginal: true };
     }),
   );
 
@@ -77,8 +78,12 @@ export function register(router: Router, deps: Deps): void {
     MEETING_IDS.keep,
     actionListener(deps, meetingMessages, async ({ ctx, value, t }) => {
       const id = idValue.safeParse(value);
-      const meeting = id.success ? await meetingToDelete(ctx, id.data).catch(() => null) : null;
-      return { text: t.t("meetings.kept", { title: meeting?.title ?? "" }), replaceOriginal: true };
+      if (!id.success) throw error("meetings.gone", { id: 0 });
+      const { meeting, deleted } = await meetingToKeep(ctx, id.data);
+      const text = deleted
+        ? t.t("meetings.alreadyDeleted", { id: meeting.id, title: meeting.title })
+        : t.t("meetings.kept", { title: meeting.title });
+      return { text, replaceOriginal: true };
     }),
   );
 }

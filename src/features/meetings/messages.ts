@@ -94,6 +94,8 @@ export const ownMeetingMessages = defineMessages(
     "meetings.button.keep": "Keep it",
     "meetings.deleted": (p: { id: number; title: string }) => `*#${p.id} ${p.title}* is deleted.`,
     "meetings.kept": (p: { title: string }) => `Kept: *${p.title}*.`,
+    "meetings.alreadyDeleted": (p: { id: number; title: string }) =>
+      `*#${p.id} ${p.title}* was deleted already; its reminders have stopped.`,
 
     "meetings.remind.head": (p: { kind: string; title: string; when: string }) =>
       `:calendar: Reminder: *${p.title}* (${p.kind}): ${p.when}`,
@@ -204,6 +206,8 @@ export const ownMeetingMessages = defineMessages(
     "meetings.button.keep": "Behåll",
     "meetings.deleted": (p: { id: number; title: string }) => `*#${p.id} ${p.title}* är raderat.`,
     "meetings.kept": (p: { title: string }) => `Behållet: *${p.title}*.`,
+    "meetings.alreadyDeleted": (p: { id: number; title: string }) =>
+      `*#${p.id} ${p.title}* är redan raderat; påminnelserna har upphört.`,
 
     "meetings.remind.head": (p: { kind: string; title: string; when: string }) =>
       `:calendar: Påminnelse: *${p.title}* (${p.kind}): ${p.when}`,

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/access/index.js";
-import { recordAudit } from "../../platform/audit/index.js";
+import { listAudit, recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import { problemsOf } from "../../platform/errors.js";
 import { scheduleProblem } from "../../platform/jobs/index.js";
@@ -15,7 +15,7 @@ import {
   parseOffsets,
   parseTime,
 } from "./rules.js";
-import type { Meeting, MeetingKind } from "./schema.js";
+import { MEETING_KINDS, type Meeting, type MeetingKind } from "./schema.js";
 import {
   deleteMeeting,
   findMeeting,
@@ -210,6 +210,7 @@ function checkFields(team: TeamWithMembers, input: MeetingInput): MeetingFields 
 }
 
 const audited = (m: Meeting) => ({
+  teamId: m.teamId,
   kind: m.kind,
   title: m.title,
   repId: m.repId,
@@ -331,11 +332,53 @@ export async function meetingToDelete(ctx: RequestContext, id: number): Promise<
   return meeting;
 }
 
-/** Deletes a meeting (confirmed); its reminders stop. Audited; a second click finds it gone. */
-export async function removeMeeting(ctx: RequestContext, id: number): Promise<Meeting> {
+/** A meeting someone deleted, as its deletion was audited: enough to say it is gone. */
+export interface DeletedMeeting {
+  id: number;
+  title: string;
+}
+
+/**
+ * The meeting `id` as it was when deleted, when the person may manage its team (they could have deleted
+ * it themselves); otherwise, or never deleted, the usual "no meeting #n".
+ */
+async function deletedMeeting(ctx: RequestContext, id: number): Promise<DeletedMeeting> {
+  const [entry] = await listAudit(ctx.deps.db, ctx.workspaceId, {
+    subject: { type: "meeting", id },
+    action: "meetings.delete",
+  });
+  const was = entry?.before as { teamId?: unknown; kind?: unknown; title?: unknown } | null | undefined;
+  if (typeof was?.teamId !== "number" || typeof was.title !== "string") throw error("meetings.gone", { id });
+  const actor = await ctx.actor();
+  const kind = (MEETING_KINDS as readonly unknown[]).includes(was.kind) ? (was.kind as MeetingKind) : null;
+  if (!mayManage(actor, was.teamId, kind)) throw error("meetings.gone", { id });
+  return { id, title: was.title };
+}
+
+/**
+ * The meeting a delete question's Keep it is about: still there (checked that the person may), or
+ * deleted meanwhile (another window's Delete), which the answer must say instead of "kept".
+ */
+export async function meetingToKeep(
+  ctx: RequestContext,
+  id: number,
+): Promise<{ meeting: DeletedMeeting; deleted: boolean }> {
+  const meeting = await findMeeting(ctx.deps.db, ctx.workspaceId, id);
+  if (meeting) return { meeting: await meetingToDelete(ctx, id), deleted: false };
+  return { meeting: await deletedMeeting(ctx, id), deleted: true };
+}
+
+/**
+ * Deletes a meeting (confirmed); its reminders stop. Audited; a second click (a double click, another
+ * window's question) finds it deleted already and says so.
+ */
+export async function removeMeeting(
+  ctx: RequestContext,
+  id: number,
+): Promise<{ meeting: DeletedMeeting; already: boolean }> {
   const { deps } = ctx;
   const meeting = await findMeeting(deps.db, ctx.workspaceId, id);
-  if (!meeting) throw error("meetings.gone", { id });
+  if (!meeting) return { meeting: await deletedMeeting(ctx, id), already: true };
   const team = await findTeam(deps.db, ctx.workspaceId, meeting.teamId);
   if (!team) throw error("meetings.gone", { id });
   await ensureMayManage(ctx, team, [meeting.kind]);
@@ -353,6 +396,6 @@ export async function removeMeeting(ctx: RequestContext, id: number): Promise<Me
     });
     return row;
   });
-  if (!removed) throw error("meetings.gone", { id });
-  return removed;
+  if (!removed) return { meeting: await deletedMeeting(ctx, id), already: true };
+  return { meeting: removed, already: false };
 }
