@@ -3,6 +3,7 @@ import { meetings } from "../../src/features/meetings/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import type { Harness } from "../support/harness.js";
 import { fileLeave } from "../support/leave.js";
+import { meetingCommand, replyText, sweepAt as sweep } from "../support/meetings.js";
 import { dmWith, openedBy, repost, startSalesFloor } from "../support/sales-floor.js";
 import { buttonsIn, visibleText } from "../support/slack-text.js";
 
@@ -24,24 +25,9 @@ afterAll(async () => {
 });
 
 const meeting = (userId: string, text: string, channelId = p.channels.north) =>
-  h.slack.slashCommand({ userId, channelId, command: "/meeting", text });
+  meetingCommand(h, userId, text, channelId);
 
-const replyText = (result: Awaited<ReturnType<typeof meeting>>) =>
-  result.reply?.kind === "ephemeral" ? visibleText(result.reply.ephemeral) : "";
-
-/** Runs the minute sweep at a moment, as three instances striking at once would. */
-async function sweepAt(now: string): Promise<void> {
-  h.clock.set(now);
-  const base = new Date(now);
-  await Promise.all(
-    [0, 1, 2].map((n) =>
-      h.server.deps.schedules.strike("meetings.sweep", "all", new Date(base.getTime() - n * 1000), {
-        slot: base.toISOString(),
-      }),
-    ),
-  );
-  await h.settle();
-}
+const sweepAt = (now: string) => sweep(h, now);
 
 /** What a person sees now of an ephemeral they were shown (it may have been replaced since). */
 const nowShown = (userId: string, ts: string | undefined) =>

@@ -76,7 +76,8 @@ export const ownMeetingMessages = defineMessages(
     "meetings.list.byDm": "by DM",
     "meetings.list.footer":
       "`/meeting edit N`, `/meeting pause N`, `/meeting resume N`, `/meeting delete N`, N being the number in the list (supervisors and admins).",
-    "meetings.when": (p: { date: string; zone: string }) => `${p.date} (${p.zone})`,
+    "meetings.when": (p: { date: string; time: string; zone: string }) =>
+      `${p.date} at ${p.time} (${p.zone})`,
 
     "meetings.saved.title": "Meeting saved",
     "meetings.saved.text": (p: { id: number; title: string; next: string }) =>
@@ -189,7 +190,8 @@ export const ownMeetingMessages = defineMessages(
     "meetings.list.byDm": "som DM",
     "meetings.list.footer":
       "`/meeting ändra N`, `/meeting pausa N`, `/meeting återuppta N`, `/meeting radera N`, där N är numret i listan (handledare och administratörer).",
-    "meetings.when": (p: { date: string; zone: string }) => `${p.date} (${p.zone})`,
+    "meetings.when": (p: { date: string; time: string; zone: string }) =>
+      `${p.date} kl. ${p.time} (${p.zone})`,
 
     "meetings.saved.title": "Mötet sparat",
     "meetings.saved.text": (p: { id: number; title: string; next: string }) =>

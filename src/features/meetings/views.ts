@@ -31,7 +31,8 @@ export const kindName = (t: T, kind: MeetingKind) => t.t(`meetings.kind.${kind}`
 /** When a meeting happens, in the reader's words and the meeting's zone. */
 export function whenText(t: T, at: Date, zone: string): string {
   return t.t("meetings.when", {
-    date: `${t.date(at, zone, "weekdayDate")} ${t.date(at, zone, "time")}`,
+    date: t.date(at, zone, "weekdayDate"),
+    time: t.date(at, zone, "time"),
     zone,
   });
 }
