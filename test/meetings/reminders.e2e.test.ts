@@ -135,6 +135,41 @@ describe("an executive meeting of Sales North", () => {
   });
 });
 
+describe("a 1:1 added with the form's defaults", () => {
+  it("is reminded by DM, not announced in the team channel", async () => {
+    const { id, errors } = await addMeeting(h, p.sara, p.channels.north, {
+      kind: "oneOnOne",
+      title: "Bo 1:1",
+      rep: p.bo,
+      days: ["5"],
+      time: "11:00",
+    });
+    expect(errors).toBeUndefined();
+    expect(replyText(await meeting(p.sara, "lista"))).toContain(
+      `#${id} Bo 1:1* (Enskilt samtal med en säljare): nästa fredag 6 mars kl. 11:00 (Europe/Stockholm); påminnelser som DM`,
+    );
+    // Friday 6 March at 11:00 in Stockholm (10:00 UTC).
+    await sweepAt("2026-03-05T10:00:10Z");
+    expect(inChannels("Bo 1:1")).toHaveLength(0);
+    expect(dmsAbout(p.bo, "Bo 1:1")).toHaveLength(1);
+    expect(dmsAbout(p.sara, "Bo 1:1")).toHaveLength(1);
+    expect(replyText(await meeting(p.sara, `pausa ${id}`))).toContain("är pausat");
+  });
+
+  it("a sales meeting with the form's defaults is still announced in the team channel", async () => {
+    const { id, errors } = await addMeeting(h, p.sara, p.channels.north, {
+      title: "Fredagsfika",
+      days: ["5"],
+      time: "15:00",
+    });
+    expect(errors).toBeUndefined();
+    expect(replyText(await meeting(p.sara, "lista"))).toContain(
+      `#${id} Fredagsfika* (Säljmöte): nästa fredag 6 mars kl. 15:00 (Europe/Stockholm); påminnelser i <#${p.channels.north}>`,
+    );
+    expect(replyText(await meeting(p.sara, `pausa ${id}`))).toContain("är pausat");
+  });
+});
+
 describe("a reminder word for word", () => {
   it("in English for Sales South, in New York: title, when in the team's zone, where, agenda, mentions", async () => {
     await h.slack.slashCommand({

@@ -30,6 +30,7 @@ export const ownMeetingMessages = defineMessages(
     "meetings.modal.zone": "Time zone",
     "meetings.modal.zoneHint": "An IANA time zone such as Europe/Stockholm; the team's by default.",
     "meetings.modal.where": "Reminders go to",
+    "meetings.modal.whereHint": "Unless you choose: the team channel; a 1:1 by DM to the rep and you.",
     "meetings.modal.channel": "The other channel",
     "meetings.modal.agenda": "Agenda",
     "meetings.modal.offsets": "Reminders before",
@@ -143,6 +144,8 @@ export const ownMeetingMessages = defineMessages(
     "meetings.modal.zone": "Tidszon",
     "meetings.modal.zoneHint": "En IANA-tidszon som Europe/Stockholm; teamets om inget annat anges.",
     "meetings.modal.where": "Påminnelser skickas till",
+    "meetings.modal.whereHint":
+      "Om du inte väljer: teamets kanal; ett enskilt samtal som DM till säljaren och dig.",
     "meetings.modal.channel": "Den andra kanalen",
     "meetings.modal.agenda": "Dagordning",
     "meetings.modal.offsets": "Påminn före",

@@ -93,11 +93,18 @@ export function meetingModal(t: T, form: MeetingForm): ModalView {
       { type: "plain_text_input", max_length: 64, initial_value: m?.timeZone ?? form.team.team.timeZone },
       { optional: true, hint: t.t("meetings.modal.zoneHint") },
     ),
-    input(MEETING_FIELD.where, t.t("meetings.modal.where"), {
-      type: "static_select",
-      options: wheres,
-      initial_option: wheres.find((w) => w.value === where) ?? wheres[0],
-    }),
+    // A new meeting's destination follows its kind unless chosen (a 1:1 by DM, others the team channel):
+    // chosen for it here, a 1:1 left as the form showed it would be announced in the team channel.
+    input(
+      MEETING_FIELD.where,
+      t.t("meetings.modal.where"),
+      {
+        type: "static_select",
+        options: wheres,
+        ...(m ? { initial_option: wheres.find((w) => w.value === where) ?? wheres[0] } : {}),
+      },
+      { optional: true, hint: t.t("meetings.modal.whereHint") },
+    ),
     input(
       MEETING_FIELD.channel,
       t.t("meetings.modal.channel"),
