@@ -4,6 +4,7 @@ import * as coaching from "./features/coaching/index.js";
 import * as commissions from "./features/commissions/index.js";
 import * as escalations from "./features/escalations/index.js";
 import * as leave from "./features/leave/index.js";
+import * as meetings from "./features/meetings/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as team from "./features/team/index.js";
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   escalations.register(router, deps);
   warnings.register(router, deps);
   coaching.register(router, deps);
+  meetings.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -1,0 +1,4 @@
+export { register } from "./listeners.js";
+export { type MeetingMessages, meetingMessages } from "./messages.js";
+export { MEETING_KINDS, type Meeting, type MeetingKind } from "./schema.js";
+export { MEETING_IDS } from "./views.js";
