@@ -4,6 +4,7 @@ import {
   type ElapsedOptions,
   eachDate,
   elapsedWorkingDays,
+  instantOfWallTime,
   isLocalDate,
   isoWeekday,
   isWorkingDay,
@@ -566,5 +567,28 @@ describe("working hours between two instants (escalation follow-up)", () => {
   it("keeps wall-clock hours across a change to summer time", () => {
     // Friday 27 March 2026 09:00 (UTC+1) to Monday 30 March 09:00 (UTC+2): one working day.
     expect(hoursBetween("2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z")).toBe(8);
+  });
+});
+
+describe("the instant of a wall time", () => {
+  it("is the first of two in a fall-back overlap, and the first after a spring-forward gap", () => {
+    expect(instantOfWallTime("2026-06-01", 9, 30, STOCKHOLM)).toEqual({
+      at: at("2026-06-01T07:30:00Z"),
+      gap: false,
+    });
+    // 02:30 happens twice on 25 October 2026 in Stockholm: the first, still in summer time.
+    expect(instantOfWallTime("2026-10-25", 2, 30, STOCKHOLM)).toEqual({
+      at: at("2026-10-25T00:30:00Z"),
+      gap: false,
+    });
+    // 02:30 does not happen on 29 March 2026: the day goes on at 03:00 summer time.
+    expect(instantOfWallTime("2026-03-29", 2, 30, STOCKHOLM)).toEqual({
+      at: at("2026-03-29T01:00:00Z"),
+      gap: true,
+    });
+    expect(instantOfWallTime("2026-03-08", 2, 15, LOS_ANGELES)).toEqual({
+      at: at("2026-03-08T10:00:00Z"),
+      gap: true,
+    });
   });
 });

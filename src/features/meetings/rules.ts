@@ -1,4 +1,4 @@
-import type { IsoWeekday } from "../../platform/time/index.js";
+import { type IsoWeekday, instantOfWallTime, localDate } from "../../platform/time/index.js";
 
 /**
  * Pure rules of meetings: when a meeting happens (its schedule read in its zone, DST included), which
@@ -106,46 +106,9 @@ export function cronOf(schedule: MeetingSchedule): string {
 // ---------------------------------------------------------------------------------------------------------
 // Wall time in a zone
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(ms: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatterOf(zone).formatToParts(new Date(ms))) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  }
-  const wall = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
-
 /**
- * The instant of a wall time in a zone. In a fall-back overlap (the hour happens twice) the first; in a
- * spring-forward gap (it does not happen) the first instant after the gap, with `gap` set.
+ * The instant of a wall time on a calendar day in a zone: in a fall-back overlap the first; in a
+ * spring-forward gap the first instant after the gap, with `gap` set (see `instantOfWallTime`).
  */
 export function instantOf(
   date: { year: number; month: number; day: number },
@@ -153,27 +116,7 @@ export function instantOf(
   minute: number,
   zone: string,
 ): { at: Date; gap: boolean } {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
-  const day = 24 * 3600_000;
-  const before = offsetAt(wall - day, zone);
-  const after = offsetAt(wall + day, zone);
-  const fits = [wall - before, wall - after].filter((t) => offsetAt(t, zone) === wall - t);
-  if (fits.length > 0) return { at: new Date(Math.min(...fits)), gap: false };
-  // In the gap: the clocks jumped somewhere between these two instants; find the first one after it.
-  let lo = Math.min(wall - before, wall - after);
-  let hi = Math.max(wall - before, wall - after);
-  const first = offsetAt(lo, zone);
-  while (hi - lo > 1000) {
-    const mid = Math.floor((lo + hi) / 2000) * 1000;
-    if (offsetAt(mid, zone) === first) lo = mid;
-    else hi = mid;
-  }
-  return { at: new Date(hi), gap: true };
-}
-
-function wallDate(ms: number, zone: string): { year: number; month: number; day: number } {
-  const local = new Date(ms + offsetAt(ms, zone));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  return instantOfWallTime(`${date.year}-${pad(date.month)}-${pad(date.day)}`, hour, minute, zone);
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -192,9 +135,11 @@ export function occurrencesBetween(
   if (!cron) throw new Error(`not a schedule: ${cronOf(schedule)}`);
   const found = new Map<number, Occurrence>();
   const day = 24 * 3600_000;
-  const start = wallDate(from.getTime() - day, zone);
+  const [year, month, date0] = localDate(new Date(from.getTime() - day), zone)
+    .split("-")
+    .map(Number);
   const end = until.getTime() + 2 * day;
-  for (let ms = Date.UTC(start.year, start.month - 1, start.day); ms <= end; ms += day) {
+  for (let ms = Date.UTC(year ?? 0, (month ?? 1) - 1, date0 ?? 1); ms <= end; ms += day) {
     const d = new Date(ms);
     const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
     if (!cron.months.has(date.month)) continue;

@@ -5,6 +5,7 @@ export {
   type ElapsedOptions,
   eachDate,
   elapsedWorkingDays,
+  instantOfWallTime,
   isLocalDate,
   isoWeekday,
   isWorkingDay,
