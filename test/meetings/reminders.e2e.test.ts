@@ -201,6 +201,27 @@ describe("a reminder word for word", () => {
     expect(replyText(await meeting(p.olle, `pause ${id}`, p.channels.south))).toContain("is paused");
   });
 
+  it("shows a title and agenda as typed: <!channel> in them pings nobody", async () => {
+    const { errors } = await addMeeting(h, p.olle, p.channels.south, {
+      title: "<!channel> All hands & more",
+      days: ["3"],
+      time: "09:30",
+      agenda: "Bring <numbers> for <!here>",
+    });
+    expect(errors).toBeUndefined();
+    // Wednesday 11 March at 09:30 in New York: the day-before reminder.
+    await sweepAt("2026-03-10T13:30:10Z");
+    const [posted, ...more] = inChannels("All hands");
+    expect(more).toEqual([]);
+    const text = visibleText(posted);
+    expect(text).toContain("*&lt;!channel&gt; All hands &amp; more*");
+    expect(text).toContain("Bring &lt;numbers&gt; for &lt;!here&gt;");
+    expect(text).not.toMatch(/<!channel>|<!here>/);
+    const listed = replyText(await meeting(p.olle, "list", p.channels.south));
+    expect(listed).toContain("&lt;!channel&gt; All hands &amp; more");
+    expect(listed).not.toContain("<!channel>");
+  });
+
   it("in Swedish for Sales North, in Stockholm", async () => {
     const { id, errors } = await addMeeting(h, p.sara, p.channels.north, {
       title: "Månadsavstämning",

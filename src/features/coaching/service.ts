@@ -4,7 +4,7 @@ import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { type Problem, problemsOf, UserError } from "../../platform/errors.js";
-import { translatorFor } from "../../platform/slack/index.js";
+import { escapeMrkdwn, translatorFor } from "../../platform/slack/index.js";
 import { type LocalDate, localDate } from "../../platform/time/index.js";
 import {
   type Escalation,
@@ -151,7 +151,7 @@ async function alreadyActive(ctx: RequestContext, plan: CoachingPlan): Promise<U
   const team = await teamOfRep(ctx.deps, plan.workspaceId, plan.repId);
   return error("coaching.already.active", {
     rep: plan.repId,
-    goal: plan.goal,
+    goal: escapeMrkdwn(plan.goal),
     by: plan.startedBy,
     startedOn: await readerDate(ctx, plan.createdAt, team?.team.timeZone ?? "UTC", "date"),
   });

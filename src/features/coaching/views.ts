@@ -227,7 +227,7 @@ export function coachMessage(
     ];
     blocks.push(actions(COACHING_IDS.actionsBlock, buttons));
   }
-  return { text: `${title}: ${plan.goal}`, blocks };
+  return { text: `${title}: ${quoted(plan.goal)}`, blocks };
 }
 
 /** The rep's DM of their plan: the same plan, no buttons. */
@@ -239,7 +239,7 @@ export function repMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const title = t.t("coaching.dm.rep", { coaches });
   return {
-    text: `${title}: ${record.plan.goal}`,
+    text: `${title}: ${quoted(record.plan.goal)}`,
     blocks: [section(title), ...planBlocks(t, record, timeZone)],
   };
 }
@@ -392,7 +392,7 @@ export function repPlansReply(t: T, plans: RepPlans, mine: boolean): Reply {
     blocks.push(section(`${t.t("coaching.show.earlier")}\n${items.join("\n")}`));
   }
   const text = plans.active
-    ? `${mine ? t.t("coaching.dm.rep", { coaches: [] }) : t.t("coaching.dm.coach", { rep: plans.repId })}: ${plans.active.plan.goal}`
+    ? `${mine ? t.t("coaching.dm.rep", { coaches: [] }) : t.t("coaching.dm.coach", { rep: plans.repId })}: ${quoted(plans.active.plan.goal)}`
     : t.t(mine ? "coaching.show.mineNone" : "coaching.show.noneActive", { rep: plans.repId });
   return { text, blocks };
 }

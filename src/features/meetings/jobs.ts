@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { translatorFor, translatorIn } from "../../platform/slack/index.js";
+import { escapeMrkdwn, translatorFor, translatorIn } from "../../platform/slack/index.js";
 import { Absences, localDate } from "../../platform/time/index.js";
 import { findTeam } from "../team/index.js";
 import { meetingMessages } from "./messages.js";
@@ -151,7 +151,7 @@ async function remind(deps: Deps, p: RemindPayload): Promise<void> {
     for (const userId of team.supervisorIds.filter((u) => !out.includes(u))) {
       const t = await translatorFor(slack, meetingMessages, userId, team.team.locale);
       const text = t.t("meetings.review", {
-        title: meeting.title,
+        title: escapeMrkdwn(meeting.title),
         when: whenText(t, at, meeting.timeZone),
         team: team.team.name,
       });

@@ -6,6 +6,7 @@ import {
   actionListener,
   type CommandRequest,
   commandListener,
+  escapeMrkdwn,
   type Reply,
   type Router,
   readMetadata,
@@ -67,7 +68,7 @@ export function register(router: Router, deps: Deps): void {
       const id = idValue.safeParse(value);
       if (!id.success) throw error("meetings.gone", { id: 0 });
       const { meeting, already } = await removeMeeting(ctx, id.data);
-      const common = { id: meeting.id, title: meeting.title };
+      const common = { id: meeting.id, title: escapeMrkdwn(meeting.title) };
       // The second of a double click is told on its own; the first's answer takes the question's place.
       if (already) return { text: t.t("meetings.alreadyDeleted", common) };
       return { text: t.t("meetings.deleted", common), replaceOriginal: true };
@@ -81,8 +82,8 @@ export function register(router: Router, deps: Deps): void {
       if (!id.success) throw error("meetings.gone", { id: 0 });
       const { meeting, deleted } = await meetingToKeep(ctx, id.data);
       const text = deleted
-        ? t.t("meetings.alreadyDeleted", { id: meeting.id, title: meeting.title })
-        : t.t("meetings.kept", { title: meeting.title });
+        ? t.t("meetings.alreadyDeleted", { id: meeting.id, title: escapeMrkdwn(meeting.title) })
+        : t.t("meetings.kept", { title: escapeMrkdwn(meeting.title) });
       return { text, replaceOriginal: true };
     }),
   );
@@ -110,7 +111,7 @@ async function handleMeetingCommand(request: CommandRequest<MeetingMessages>): P
         command.id,
         command.kind === "pause" ? "paused" : "active",
       );
-      const common = { id: meeting.id, title: meeting.title };
+      const common = { id: meeting.id, title: escapeMrkdwn(meeting.title) };
       if (command.kind === "pause")
         return { text: t.t(already ? "meetings.alreadyPaused" : "meetings.paused", common) };
       if (already) return { text: t.t("meetings.alreadyActive", common) };

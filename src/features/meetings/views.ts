@@ -4,6 +4,7 @@ import {
   actions,
   button,
   context,
+  escapeMrkdwn,
   input,
   linesToSections,
   modal,
@@ -156,7 +157,7 @@ export function savedModal(t: T, meeting: Meeting, next: Occurrence | null): Mod
       section(
         t.t("meetings.saved.text", {
           id: meeting.id,
-          title: meeting.title,
+          title: escapeMrkdwn(meeting.title),
           next: next ? whenText(t, next.at, meeting.timeZone) : t.t("meetings.list.never"),
         }),
       ),
@@ -172,7 +173,7 @@ export function listReply(t: T, list: MeetingList): { text: string; blocks: Know
     return { text, blocks: [section(text)] };
   }
   const lines = list.items.map(({ meeting, next }) => {
-    const common = { id: meeting.id, title: meeting.title, kind: kindName(t, meeting.kind) };
+    const common = { id: meeting.id, title: escapeMrkdwn(meeting.title), kind: kindName(t, meeting.kind) };
     if (meeting.status === "paused") return t.t("meetings.list.paused", common);
     return t.t("meetings.list.line", {
       ...common,
@@ -200,7 +201,7 @@ export function helpReply(t: T): { text: string; blocks: KnownBlock[] } {
 
 /** "Delete #3?" with Delete and Keep it. */
 export function confirmDeleteReply(t: T, meeting: Meeting): { text: string; blocks: KnownBlock[] } {
-  const text = t.t("meetings.confirmDelete", { id: meeting.id, title: meeting.title });
+  const text = t.t("meetings.confirmDelete", { id: meeting.id, title: escapeMrkdwn(meeting.title) });
   return {
     text,
     blocks: [
@@ -225,7 +226,11 @@ export function reminderMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const when = whenText(t, occurrence.at, meeting.timeZone);
   const lines = [
-    t.t("meetings.remind.head", { kind: kindName(t, meeting.kind), title: meeting.title, when }),
+    t.t("meetings.remind.head", {
+      kind: kindName(t, meeting.kind),
+      title: escapeMrkdwn(meeting.title),
+      when,
+    }),
   ];
   if (occurrence.gap)
     lines.push(
@@ -239,13 +244,15 @@ export function reminderMessage(
       ? t.t("meetings.remind.where", { channel: meeting.channelId })
       : t.t("meetings.remind.whereDm"),
   );
-  if (meeting.agenda) lines.push(t.t("meetings.remind.agenda", { agenda: meeting.agenda }));
+  if (meeting.agenda) lines.push(t.t("meetings.remind.agenda", { agenda: escapeMrkdwn(meeting.agenda) }));
   if (attendees.present.length > 0)
     lines.push(t.t("meetings.remind.attendees", { users: attendees.present }));
   if (attendees.outNames.length > 0)
     lines.push(
       t.t("meetings.remind.out", {
-        names: new Intl.ListFormat(t.locale, { type: "conjunction" }).format(attendees.outNames),
+        names: new Intl.ListFormat(t.locale, { type: "conjunction" }).format(
+          attendees.outNames.map(escapeMrkdwn),
+        ),
       }),
     );
   const text = lines.join("\n");
