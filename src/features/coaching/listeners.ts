@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { RequestContext } from "../../platform/context.js";
 import type { Deps } from "../../platform/deps.js";
 import { problemsOf } from "../../platform/errors.js";
-import { createTranslator } from "../../platform/i18n/index.js";
 import {
   actionListener,
   type CommandRequest,
@@ -16,11 +15,11 @@ import {
   viewListener,
 } from "../../platform/slack/index.js";
 import { isLocalDate } from "../../platform/time/index.js";
-import type { EscalationRecord } from "../escalations/index.js";
 import { parseCoachCommand } from "./command.js";
 import { registerCoachingJobs } from "./jobs.js";
 import { type CoachingMessages, coachingMessages } from "./messages.js";
-import { latestRecorded, MAX_NOTE_LENGTH, REVIEW_FIELDS } from "./rules.js";
+import { registerCoachingHooks } from "./record.js";
+import { MAX_NOTE_LENGTH, REVIEW_FIELDS } from "./rules.js";
 import { PLAN_OUTCOMES, type PlanOutcome, REVIEW_PROGRESS, type ReviewProgress } from "./schema.js";
 import {
   CLOSE_FIELD,
@@ -37,20 +36,16 @@ import {
   repPlans,
   startPlan,
 } from "./service.js";
-import { activePlanOf, planOfEscalation, planRecord } from "./store.js";
 import {
-  activePlanLine,
   COACHING_IDS,
   closeModal,
   doneModal,
   helpReply,
-  linkedPlanLine,
   listReply,
   planModal,
   recordModal,
   repPlansReply,
   startedModal,
-  startPlanButton,
 } from "./views.js";
 
 const { error, fieldError } = problemsOf<CoachingMessages>();
@@ -85,34 +80,7 @@ const radioState = (field: string) =>
 
 export function register(router: Router, deps: Deps): void {
   registerCoachingJobs(deps);
-  deps.hooks.answer("escalations.record", async ({ escalation, language, locale, viewer }) => {
-    const t = createTranslator(coachingMessages, language, locale);
-    const answer: EscalationRecord = { lines: [], buttons: [] };
-    if (viewer === "raiser") {
-      const linked = await planOfEscalation(deps.db, escalation.workspaceId, escalation.id);
-      if (linked) {
-        const record = await planRecord(deps.db, linked);
-        answer.lines.push(linkedPlanLine(t, record, latestRecorded(record.reviews)));
-      }
-      return answer;
-    }
-    const active = await activePlanOf(deps.db, escalation.workspaceId, escalation.repId);
-    if (active) answer.lines.push(activePlanLine(t, await planRecord(deps.db, active)));
-    else if (escalation.status !== "resolved") {
-      answer.buttons.push({
-        ...startPlanButton(language, { repId: escalation.repId, escalationId: escalation.id }),
-        action_id: COACHING_IDS.fromEscalation,
-        value: String(escalation.id),
-      });
-    }
-    return answer;
-  });
-
-  // The issuer's DM about a warning offers a plan for the rep, linked to it, while the rep has none.
-  deps.hooks.answer("warnings.actions", async ({ warning, language }) => {
-    if (await activePlanOf(deps.db, warning.workspaceId, warning.repId)) return [];
-    return [startPlanButton(language, { repId: warning.repId, warningId: warning.id })];
-  });
+  registerCoachingHooks(deps);
 
   router.command(
     COACHING_IDS.command,

@@ -2,10 +2,8 @@ import type { ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
 import { problemsOf } from "../../platform/errors.js";
-import { createTranslator, type Language } from "../../platform/i18n/index.js";
 import {
   actionListener,
-  button,
   type CommandRequest,
   commandListener,
   type Reply,
@@ -14,10 +12,11 @@ import {
   viewListener,
 } from "../../platform/slack/index.js";
 import { isLocalDate } from "../../platform/time/index.js";
-import { type Escalation, type EscalationRecord, handledEscalation } from "../escalations/index.js";
+import { handledEscalation } from "../escalations/index.js";
 import { parseWarnCommand } from "./command.js";
 import { registerWarningJobs } from "./jobs.js";
 import { type WarningMessages, warningMessages } from "./messages.js";
+import { registerWarningHooks } from "./record.js";
 import { WARNING_LEVELS, WARNING_REASONS, type WarningLevel, type WarningReason } from "./schema.js";
 import {
   acknowledgeReceipt,
@@ -29,15 +28,14 @@ import {
   type WarnInput,
   warnForm,
 } from "./service.js";
-import { activeWarningsOf, warningsOfEscalation } from "./store.js";
-import { activeLine, helpReply, linkedLine, listReply, sentModal, WARNING_IDS, warnModal } from "./views.js";
+import { helpReply, listReply, sentModal, WARNING_IDS, warnModal } from "./views.js";
 
 const { error } = problemsOf<WarningMessages>();
 const idValue = z.coerce.number().int().positive();
 
 export function register(router: Router, deps: Deps): void {
   registerWarningJobs(deps);
-  deps.hooks.answer("escalations.record", (args) => escalationRecord(deps, args));
+  registerWarningHooks(deps);
 
   router.command(
     WARNING_IDS.command,
@@ -114,33 +112,6 @@ async function handleWarnCommand(request: CommandRequest<WarningMessages>): Prom
     case "help":
       return helpReply(t);
   }
-}
-
-/**
- * Warnings' part of an escalation DM. The handler: the rep's active warnings and, until it is resolved,
- * "Issue a warning". The executive who raised it: the warnings issued under it and their receipt.
- */
-async function escalationRecord(
-  deps: Deps,
-  args: { escalation: Escalation; language: Language; locale: string; viewer: "handler" | "raiser" },
-): Promise<EscalationRecord> {
-  const { escalation } = args;
-  const t = createTranslator(warningMessages, args.language, args.locale);
-  const place = await placeOf(deps, escalation.workspaceId, escalation.repId);
-  if (args.viewer === "raiser") {
-    const linked = await warningsOfEscalation(deps.db, escalation.workspaceId, escalation.id);
-    return { lines: linked.map((w) => linkedLine(t, w, place.zone)), buttons: [] };
-  }
-  const active = await activeWarningsOf(deps.db, escalation.workspaceId, escalation.repId, place.today);
-  const buttons =
-    escalation.status === "resolved"
-      ? []
-      : [
-          button(t.t("warnings.button.fromEscalation"), WARNING_IDS.fromEscalation, {
-            value: String(escalation.id),
-          }),
-        ];
-  return { lines: [activeLine(t, active, place.zone)], buttons };
 }
 
 const selected = z.object({ value: z.string() }).nullish();
