@@ -38,6 +38,11 @@ const schema = z.object({
     .min(0, { message: "must be a whole number between 0 and 65535" })
     .max(65535, { message: "must be a whole number between 0 and 65535" })
     .default(3000),
+  SLACK_WORKSPACE_POSTS_PER_SECOND: z.coerce
+    .number({ message: "must be a number of posts a second, such as 20 (0 turns the workspace pace off)" })
+    .min(0, { message: "must be a number of posts a second, such as 20 (0 turns the workspace pace off)" })
+    .max(1000, { message: "must be at most 1000 posts a second" })
+    .optional(),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], { message: "must be one of debug, info, warn, error" })
     .default("info"),
@@ -104,6 +109,8 @@ export type Config = Readonly<{
   /** JSON lines in production (NODE_ENV=production), readable lines otherwise; LOG_FORMAT decides. */
   logFormat: "pretty" | "json";
   adminUserIds: readonly string[];
+  /** Posts a second the app allows itself per workspace (Slack's cap is unpublished); the default when unset. */
+  workspacePostsPerSecond?: number;
 }>;
 
 export class ConfigError extends Error {
@@ -152,6 +159,7 @@ export function loadConfig(env: Env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),
     adminUserIds: Object.freeze([...e.ADMIN_USER_IDS]),
+    workspacePostsPerSecond: e.SLACK_WORKSPACE_POSTS_PER_SECOND,
   });
 }
 

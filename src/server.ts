@@ -27,7 +27,7 @@ import {
   slackFetch,
   Workspaces,
 } from "./platform/slack/index.js";
-import { ChannelPace, POST_GAP_MS } from "./platform/slack/pace.js";
+import { ChannelPace, POST_GAP_MS, WORKSPACE_POSTS_PER_SECOND } from "./platform/slack/pace.js";
 import { Background } from "./platform/tasks.js";
 import { Absences, type Clock, systemClock } from "./platform/time/index.js";
 
@@ -153,7 +153,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const tasks = new Background(log.child("tasks"));
   const jobs = new Jobs(database, log.child("jobs"), tasks, { ...DEFAULT_JOBS_CONFIG, ...options.jobs });
   const schedules = new Schedules(database.db, jobs, log.child("schedules"));
-  const pace = new ChannelPace(database.db, options.postGapMs ?? POST_GAP_MS);
+  const pace = new ChannelPace(
+    database.db,
+    options.postGapMs ?? POST_GAP_MS,
+    config.workspacePostsPerSecond ?? WORKSPACE_POSTS_PER_SECOND,
+  );
   const housekeeping = new Housekeeping(jobs, schedules, log.child("housekeeping"));
   housekeeping.add("forget the turns of quiet channels", () => pace.forgetQuiet());
   const deps: Deps = {

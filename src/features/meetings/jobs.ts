@@ -125,7 +125,7 @@ async function remind(deps: Deps, p: RemindPayload): Promise<void> {
   ) => {
     if (await postOf(deps.db, { ...key, recipient })) return;
     const to = "channel" in where ? where.channel : await slack.slack.openDm(where.dmTo);
-    const posted = await slack.slack.postMessage({
+    const posted = await deps.pace.post(slack.slack, p.workspaceId, {
       channel: to,
       text: message.text,
       blocks: message.blocks as never,

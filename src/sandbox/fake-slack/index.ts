@@ -31,6 +31,8 @@ export {
   type FakeSlack,
   type FakeSlackOptions,
   type HeldCall,
+  type PostLimitCounts,
+  type PostLimits,
   type RateLimitSpec,
   type RecordedCall,
   startFakeSlack,

@@ -54,6 +54,35 @@ export interface RateLimitSpec {
   times?: number;
 }
 
+/**
+ * Slack's own limits on `chat.postMessage`, which the fake enforces when asked (tests of other things are
+ * not paced): about one message a second per channel (a post sooner than 90 % of the gap is refused, as
+ * Slack tolerates a little jitter), a workspace-wide cap (a bucket of one second's posts, refilled
+ * continuously), and a share of calls refused at random, as a busy Slack does. Every refusal is HTTP 429
+ * with `Retry-After` and changes nothing.
+ */
+export interface PostLimits {
+  /** Milliseconds between two posts to one channel (default 1000). */
+  channelGapMs?: number;
+  /** Posts a second to the whole workspace (default: no cap). */
+  workspacePerSecond?: number;
+  /** Share of calls refused at random, 0 to 1 (default 0). */
+  refuseFraction?: number;
+  /** Seconds sent as `Retry-After` (default 1). */
+  retryAfter?: number;
+  /** Seed of the random refusals, so a run can be repeated (default 1). */
+  seed?: number;
+}
+
+/** What the post limits did so far. */
+export interface PostLimitCounts {
+  accepted: number;
+  refused: { channel: number; workspace: number; random: number };
+  /** Epoch ms of the first and the last accepted post. */
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
 /** A call the fake keeps on its way to Slack until the test lets it through (see `holdNext`). */
 export interface HeldCall {
   /** Resolves when the app has sent the call (it is then in flight, and nothing has happened yet). */
@@ -79,6 +108,10 @@ export interface FakeSlack {
   resetCalls(): void;
   /** The next `times` calls of `method` answer HTTP 429 with `Retry-After`. */
   rateLimit(method: string, spec: RateLimitSpec): void;
+  /** Enforces Slack's limits on `chat.postMessage` from now on (`null`: none, the default). */
+  limitPosts(limits: PostLimits | null): void;
+  /** What the post limits accepted and refused since they were set. */
+  readonly postLimitCounts: PostLimitCounts;
   /** The next call of `method` answers `{ ok: false, error, ...extra }` (queued, one per call). */
   failNext(method: string, error: string, extra?: Record<string, unknown>): void;
   /**
@@ -147,6 +180,7 @@ class FakeSlackServer implements FakeSlack {
     Array<{ arrive: () => void; hangUp: () => void; released: Promise<void> }>
   >();
   private boundPort = 0;
+  private postLimits: PostLimiter | null = null;
 
   constructor(options: FakeSlackOptions) {
     this.world = options.world ?? new World(options.worldOptions);
@@ -211,6 +245,21 @@ class FakeSlackServer implements FakeSlack {
 
   rateLimit(method: string, spec: RateLimitSpec): void {
     this.rateLimits.set(method, { retryAfter: spec.retryAfter, remaining: spec.times ?? 1 });
+  }
+
+  limitPosts(limits: PostLimits | null): void {
+    this.postLimits = limits ? new PostLimiter(limits) : null;
+  }
+
+  get postLimitCounts(): PostLimitCounts {
+    return (
+      this.postLimits?.counts ?? {
+        accepted: 0,
+        refused: { channel: 0, workspace: 0, random: 0 },
+        firstAt: null,
+        lastAt: null,
+      }
+    );
   }
 
   outage(method: string, until: number | null): void {
@@ -427,6 +476,14 @@ class FakeSlackServer implements FakeSlack {
       }
     }
 
+    if (method === "chat.postMessage" && this.postLimits) {
+      const refused = this.postLimits.refuse(String(rest.channel ?? ""), Date.now());
+      if (refused !== null) {
+        respond(429, { ok: false, error: "ratelimited" }, { "retry-after": String(refused) });
+        return;
+      }
+    }
+
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       respond(200, { ok: false, error: failure.error, ...failure.extra });
@@ -529,4 +586,70 @@ function explanation(answer: ApiBody): { messages?: string[] } {
   const meta = answer.response_metadata as { messages?: unknown } | undefined;
   const messages = Array.isArray(meta?.messages) ? meta.messages.map(String) : [];
   return messages.length > 0 ? { messages } : {};
+}
+
+/** Slack's limits on posting, as `PostLimits` describes them. */
+class PostLimiter {
+  readonly counts: PostLimitCounts = {
+    accepted: 0,
+    refused: { channel: 0, workspace: 0, random: 0 },
+    firstAt: null,
+    lastAt: null,
+  };
+  readonly #lastPost = new Map<string, number>();
+  readonly #gapMs: number;
+  readonly #perSecond: number;
+  readonly #refuseFraction: number;
+  readonly #retryAfter: number;
+  #tokens: number;
+  #filledAt = Date.now();
+  #seed: number;
+
+  constructor(limits: PostLimits) {
+    this.#gapMs = limits.channelGapMs ?? 1000;
+    this.#perSecond = limits.workspacePerSecond ?? 0;
+    this.#refuseFraction = limits.refuseFraction ?? 0;
+    this.#retryAfter = limits.retryAfter ?? 1;
+    this.#tokens = this.#perSecond;
+    this.#seed = limits.seed ?? 1;
+  }
+
+  /** The Retry-After of a refused post to `channel` at `now`, or null when it may go. */
+  refuse(channel: string, now: number): number | null {
+    if (this.#refuseFraction > 0 && this.#random() < this.#refuseFraction) {
+      this.counts.refused.random++;
+      return this.#retryAfter;
+    }
+    const last = this.#lastPost.get(channel);
+    if (last !== undefined && now - last < this.#gapMs * 0.9) {
+      this.counts.refused.channel++;
+      return Math.max(1, Math.ceil((last + this.#gapMs - now) / 1000));
+    }
+    if (this.#perSecond > 0) {
+      this.#tokens = Math.min(
+        this.#perSecond,
+        this.#tokens + ((now - this.#filledAt) / 1000) * this.#perSecond,
+      );
+      this.#filledAt = now;
+      if (this.#tokens < 1) {
+        this.counts.refused.workspace++;
+        return this.#retryAfter;
+      }
+      this.#tokens -= 1;
+    }
+    this.#lastPost.set(channel, now);
+    this.counts.accepted++;
+    this.counts.firstAt ??= now;
+    this.counts.lastAt = now;
+    return null;
+  }
+
+  /** mulberry32: small, seeded, good enough to spread refusals. */
+  #random(): number {
+    this.#seed = (this.#seed + 0x6d2b79f5) | 0;
+    let t = this.#seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
 }
