@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveRoutine } from "../../src/features/routines/index.js";
 import { spotlightPosts } from "../../src/features/spotlight/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import { type Harness, startHarness } from "../support/harness.js";
@@ -53,6 +54,13 @@ async function command(userId: string, channelId: string, name: string, text: st
   const result = await h.slack.slashCommand({ userId, channelId, command: name, text });
   expect(result.error, `${name} ${text}`).toBeUndefined();
   await h.settle();
+}
+
+/** What the app answered a person's `/product spotlight` privately. */
+async function nextSpotlight(userId: string, channelId: string): Promise<string> {
+  const result = await h.slack.slashCommand({ userId, channelId, command: "/product", text: "spotlight" });
+  expect(result.error).toBeUndefined();
+  return result.reply?.kind === "ephemeral" ? visibleText(result.reply.ephemeral) : "";
 }
 
 /** A sale checked in by a rep in their team's channel on a day (at 10:00 UTC). */
@@ -120,6 +128,31 @@ describe("the rotation", () => {
       "Cloud Backup",
     ]);
     expect(spotlightsIn(p.channels.south)).toEqual([]);
+  });
+
+  it("`/product spotlight` tells anyone in the team which product comes next and when, then the rest in turn", async () => {
+    // 1 April, just after the fifth spotlight: the next is Wednesday 8 April at 09:00.
+    expect(await nextSpotlight(p.sara, p.channels.north)).toBe(
+      [
+        "Nästa produkt i fokus för Sales North: *Widget Pro*, onsdag 8 april kl. 09:00.",
+        "Sedan: Ärlig Kaffe, Bänk Deluxe och Cloud Backup.",
+        "Varje gång hamnar den produkt i fokus som visades för längst sedan (en ny först), i teamkanalen, med sina säljargument och senaste affärer.",
+      ].join("\n"),
+    );
+    expect((await nextSpotlight(p.alice, p.channels.north)).split("\n")[0]).toBe(
+      "Next in the product spotlight of Sales North: *Widget Pro*, Wednesday, April 8 at 9:00 AM.",
+    );
+    await saveRoutine(
+      h.database.db,
+      { workspaceId, teamId: north.id, routine: "spotlight", by: p.sara, at: new Date() },
+      { enabled: false, days: [3], time: "09:00" },
+    );
+    expect((await nextSpotlight(p.sara, p.channels.north)).split("\n")[0]).toBe(
+      "Produktfokus är avstängt för Sales North. När det är på kommer *Widget Pro* härnäst.",
+    );
+    expect((await nextSpotlight(p.olle, p.channels.south)).split("\n")[0]).toBe(
+      "Sales South has no products on its list, so there is nothing to put in the spotlight. The team's supervisors add products with `/product add`.",
+    );
   });
 });
 

@@ -1,4 +1,11 @@
 import { clip } from "../../platform/slack/index.js";
+import {
+  addDays,
+  type IsoWeekday,
+  instantOfWallTime,
+  isoWeekday,
+  localDate,
+} from "../../platform/time/index.js";
 
 /** How far back "the latest wins" with a product look, in days (today included). */
 export const WINS_DAYS = 30;
@@ -37,4 +44,21 @@ export function nextInRotation<P extends { id: number }>(
 export function pointsToShow(points: readonly string[]): { shown: string[]; more: number } {
   const shown = points.slice(0, POINTS_SHOWN).map((point) => clip(point, POINT_MAX));
   return { shown, more: Math.max(0, points.length - POINTS_SHOWN) };
+}
+
+/** The next time after `now` a weekly schedule (ISO weekdays, "HH:MM" in `timeZone`) comes round; null with no days. */
+export function nextSlotAfter(
+  schedule: { days: readonly IsoWeekday[]; time: string },
+  timeZone: string,
+  now: Date,
+): Date | null {
+  const [hour = 0, minute = 0] = schedule.time.split(":").map(Number);
+  const today = localDate(now, timeZone);
+  for (let day = 0; day <= 7; day++) {
+    const date = addDays(today, day);
+    if (!schedule.days.includes(isoWeekday(date))) continue;
+    const { at } = instantOfWallTime(date, hour, minute, timeZone);
+    if (at > now) return at;
+  }
+  return null;
 }
