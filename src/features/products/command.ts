@@ -6,13 +6,15 @@ import type { ProductMessages } from "./messages.js";
 export type ProductCommand =
   | { kind: "list" }
   | { kind: "help" }
+  /** `/product spotlight`: which product the team's spotlight shows next, and when. */
+  | { kind: "spotlight" }
   /** `/product add` alone: the form. */
   | { kind: "addForm" }
   | { kind: "add"; name: string; keyPoints: string }
   | { kind: "edit" | "remove"; reference: string }
   | { kind: "invalid"; problem: Problem };
 
-const subcommands: Record<string, "list" | "help" | "add" | "edit" | "remove"> = {
+const subcommands: Record<string, "list" | "help" | "spotlight" | "add" | "edit" | "remove"> = {
   list: "list",
   lista: "list",
   show: "list",
@@ -20,6 +22,10 @@ const subcommands: Record<string, "list" | "help" | "add" | "edit" | "remove"> =
   help: "help",
   hjälp: "help",
   "?": "help",
+  spotlight: "spotlight",
+  next: "spotlight",
+  fokus: "spotlight",
+  nästa: "spotlight",
   add: "add",
   new: "add",
   "lägg-till": "add",
@@ -38,7 +44,7 @@ const { problem } = problemsOf<ProductMessages>();
 const invalid = (found: Problem): ProductCommand => ({ kind: "invalid", problem: found });
 
 /**
- * `/product [list | help | add <name> | <key point> | ... | edit <tag or name> | remove <tag or name>]`.
+ * `/product [list | help | spotlight | add <name> | <key point> | ... | edit <tag or name> | remove <tag or name>]`.
  * The text arrives escaped (`should_escape: true`); it is read back as the person typed it. In `add`, the
  * first `|` ends the name and each further `|` (or line break) starts another key selling point.
  */
@@ -51,6 +57,7 @@ export function parseProductCommand(text: string): ProductCommand {
   switch (sub) {
     case "list":
     case "help":
+    case "spotlight":
       return { kind: sub };
     case "add": {
       if (!rest) return { kind: "addForm" };

@@ -23,6 +23,7 @@ import {
   productForEdit,
   productTeam,
   removeProduct,
+  spotlightPreview,
   teamForAdd,
 } from "./service.js";
 import {
@@ -35,6 +36,7 @@ import {
   productModal,
   removedReply,
   savedModal,
+  spotlightReply,
   VALUE,
 } from "./views.js";
 
@@ -98,6 +100,8 @@ async function handleProductCommand(request: CommandRequest<ProductMessages>): P
       return productList(t, await listing(ctx));
     case "help":
       return helpReply(t);
+    case "spotlight":
+      return spotlightReply(t, await spotlightPreview(ctx));
     case "addForm": {
       const { team, actor } = await productTeam(ctx);
       ensureMayManage(actor, team);

@@ -10,6 +10,7 @@ const HELP_EN = [
   "*`/product`* shows your team's products: their tags and key selling points.",
   "*Everyone*",
   "• `/product` or `/product list`: the list  • `/product help`: this help",
+  "• `/product spotlight`: which product the team's spotlight shows next, and when",
   "• Link a sale to a product with its tag: `/quota 12500 Acme #widget-pro`",
   "*The team's supervisors (and admins)*",
   "• `/product add Widget Pro | Installs in an hour | Five-year warranty`: add a product; `|` comes before each key selling point",
@@ -22,6 +23,7 @@ const HELP_SV = [
   "*`/product`* visar teamets produkter: deras taggar och säljargument.",
   "*Alla*",
   "• `/product` eller `/product list`: listan  • `/product help`: den här hjälpen",
+  "• `/product fokus`: vilken produkt teamets produktfokus visar härnäst, och när",
   "• Koppla en försäljning till en produkt med dess tagg: `/quota 12500 Acme #widget-pro`",
   "*Teamets handledare (och administratörer)*",
   "• `/product add Widget Pro | Installeras på en timme | Fem års garanti`: lägg till en produkt; `|` står före varje säljargument",
@@ -45,6 +47,18 @@ export const ownProductMessages = defineMessages(
       p.supervisors.length > 0
         ? `Only the supervisors of ${p.team} (${en.format(who(p.supervisors))}) and admins can change its product list. Anyone in the team can read it with \`/product\`.`
         : `Only the supervisors of ${p.team} and admins can change its product list. Anyone in the team can read it with \`/product\`.`,
+
+    // The spotlight (features/spotlight posts it; this is what comes next).
+    "product.spotlight.next": (p: { team: string; name: string; day: string; time: string }) =>
+      `Next in the product spotlight of ${p.team}: *${p.name}*, ${p.day} at ${p.time}.`,
+    "product.spotlight.off": (p: { team: string; name: string }) =>
+      `Product spotlights are turned off for ${p.team}. When they are on, *${p.name}* comes next.`,
+    "product.spotlight.after": (p: { names: string }) => `After it: ${p.names}.`,
+    "product.spotlight.more": (p: { count: number }) => `${p.count} more`,
+    "product.spotlight.how":
+      "Each spotlight puts the product shown least recently (a new one first) in the team channel, with its key selling points and its latest wins.",
+    "product.spotlight.empty": (p: { team: string }) =>
+      `${p.team} has no products on its list, so there is nothing to put in the spotlight. The team's supervisors add products with \`/product add\`.`,
 
     // The list.
     "product.list.title": (p: { team: string }) => `Products of ${p.team}`,
@@ -140,6 +154,17 @@ export const ownProductMessages = defineMessages(
       p.supervisors.length > 0
         ? `Bara handledarna för ${p.team} (${sv.format(who(p.supervisors))}) och administratörer kan ändra teamets produktlista. Alla i teamet kan läsa den med \`/product\`.`
         : `Bara handledarna för ${p.team} och administratörer kan ändra teamets produktlista. Alla i teamet kan läsa den med \`/product\`.`,
+
+    "product.spotlight.next": (p: { team: string; name: string; day: string; time: string }) =>
+      `Nästa produkt i fokus för ${p.team}: *${p.name}*, ${p.day} kl. ${p.time}.`,
+    "product.spotlight.off": (p: { team: string; name: string }) =>
+      `Produktfokus är avstängt för ${p.team}. När det är på kommer *${p.name}* härnäst.`,
+    "product.spotlight.after": (p: { names: string }) => `Sedan: ${p.names}.`,
+    "product.spotlight.more": (p: { count: number }) => `${p.count} till`,
+    "product.spotlight.how":
+      "Varje gång hamnar den produkt i fokus som visades för längst sedan (en ny först), i teamkanalen, med sina säljargument och senaste affärer.",
+    "product.spotlight.empty": (p: { team: string }) =>
+      `${p.team} har inga produkter på listan, så det finns inget att sätta i fokus. Teamets handledare lägger till produkter med \`/product add\`.`,
 
     "product.list.title": (p) => `Produkter i ${p.team}`,
     "product.list.notHere": (p) =>

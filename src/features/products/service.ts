@@ -26,6 +26,19 @@ declare module "../../platform/audit/audit.js" {
   }
 }
 
+declare module "../../platform/hooks.js" {
+  interface HookTypes {
+    /**
+     * A team's product spotlights (spotlight answers): its products on the list in the order they come up,
+     * and when the next spotlight is due (null when the team's spotlights are turned off).
+     */
+    "products.spotlight": {
+      args: { db: Db; workspaceId: string; teamId: number; now: Date };
+      answer: { order: number[]; next: Date | null };
+    };
+  }
+}
+
 const { error, fieldError } = problemsOf<ProductMessages>();
 
 /** The team whose product list a person sees or changes, with who they are and whether they may change it. */
@@ -64,6 +77,32 @@ export function ensureMayManage(actor: Actor, team: TeamWithMembers): void {
 export async function listing(ctx: RequestContext): Promise<ProductTeam & { products: Product[] }> {
   const found = await productTeam(ctx);
   return { ...found, products: await listProducts(ctx.deps.db, found.team.team.id) };
+}
+
+/** What comes next in the team's product spotlight: the products in the order they come up, and when. */
+export interface SpotlightPreview {
+  team: TeamWithMembers;
+  /** The products on the list in the order they will be spotlighted, the next first. */
+  upcoming: Product[];
+  /** When the next spotlight is posted; null when the team's spotlights are off. */
+  next: Date | null;
+}
+
+/** `/product spotlight`: which product comes next in the team's spotlight, and when. Anyone in the team. */
+export async function spotlightPreview(ctx: RequestContext): Promise<SpotlightPreview> {
+  const { team } = await productTeam(ctx);
+  const { db, clock, hooks } = ctx.deps;
+  const products = await listProducts(db, team.team.id);
+  const [answer] = await hooks.ask("products.spotlight", {
+    db,
+    workspaceId: ctx.workspaceId,
+    teamId: team.team.id,
+    now: clock.now(),
+  });
+  if (!answer) return { team, upcoming: products, next: null };
+  const byId = new Map(products.map((product) => [product.id, product]));
+  const upcoming = answer.order.flatMap((id) => byId.get(id) ?? []);
+  return { team, upcoming, next: answer.next };
 }
 
 /**

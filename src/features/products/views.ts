@@ -19,6 +19,7 @@ import type { TeamWithMembers } from "../team/index.js";
 import type { ProductMessages } from "./messages.js";
 import { FIELD, fingerprint, KEY_POINTS_MAX, keyPointsOf, NAME_MAX } from "./rules.js";
 import type { Product } from "./schema.js";
+import type { SpotlightPreview } from "./service.js";
 
 type T = Translator<ProductMessages>;
 
@@ -142,6 +143,33 @@ export function productList(t: T, list: ProductList): Reply {
 
 export function helpReply(t: T): Reply {
   return { text: t.t("product.help.fallback"), blocks: [section(t.t("product.help"))] };
+}
+
+/** The answer to `/product spotlight`: the next product in the team's spotlight and when, then the rest in turn. */
+export function spotlightReply(t: T, preview: SpotlightPreview): Reply {
+  const team = preview.team.team;
+  const [first, ...after] = preview.upcoming;
+  if (!first) return { text: t.t("product.spotlight.empty", { team: team.name }) };
+  const name = escapeMrkdwn(first.name);
+  const lines = [
+    preview.next
+      ? t.t("product.spotlight.next", {
+          team: team.name,
+          name,
+          day: t.date(preview.next, team.timeZone, "weekdayDate"),
+          time: t.date(preview.next, team.timeZone, "time"),
+        })
+      : t.t("product.spotlight.off", { team: team.name, name }),
+  ];
+  if (after.length > 0) {
+    const names = after.slice(0, 20).map((product) => escapeMrkdwn(product.name));
+    if (after.length > names.length)
+      names.push(t.t("product.spotlight.more", { count: after.length - names.length }));
+    lines.push(t.t("product.spotlight.after", { names: t.list(names) }));
+  }
+  lines.push(t.t("product.spotlight.how"));
+  const text = lines.join("\n");
+  return { text, blocks: [section(text)] };
 }
 
 /** The answer to `/product add <name> | ...`: what was added and the tag reps use. */

@@ -6,3 +6,4 @@ export { currentPeriod, type Progress, repProgress } from "./progress.js";
 export type { Checkin } from "./schema.js";
 export { findCheckin, hasQuotaData, recentCheckinsOf } from "./store.js";
 export { saveTargets, type WantedTarget } from "./targets.js";
+export { type ProductWins, productWins } from "./wins.js";

@@ -1,0 +1,2 @@
+export { register } from "./listeners.js";
+export { type SpotlightMessages, spotlightMessages } from "./messages.js";
