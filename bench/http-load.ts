@@ -18,6 +18,8 @@ export interface LoadOptions {
   pool?: number;
   /** Whether an answer is what a person should see; anything else counts as rejected. Default: any 2xx. */
   accept?: (status: number, body: string) => boolean;
+  /** Requests a second over all connections (people at work), instead of as fast as the server answers. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -126,6 +128,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.seconds,
     requests: [request],
+    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     rps: result.requests.average,

@@ -13,6 +13,7 @@
 import { localDate } from "../src/platform/time/index.js";
 import { startFakeSlack } from "../src/sandbox/fake-slack/server.js";
 import { appEnv, type BenchDatabases, provisionDatabases } from "./databases.js";
+import { benchFanout } from "./fanout.js";
 import {
   benchCheckins,
   benchLadder,
@@ -27,10 +28,10 @@ import { benchLeaderboard } from "./leaderboard.js";
 import { TIME_ZONE, WORKSPACE } from "./seed.js";
 import { type Child, envNumber, freePort, load1, machine, startChild, stopChild } from "./support.js";
 
-const PARTS = ["team", "checkin", "leaderboard", "ladder", "steady"] as const;
+const PARTS = ["team", "checkin", "leaderboard", "fanout", "ladder", "steady"] as const;
 type Part = (typeof PARTS)[number];
 /** The ladder (where a check-in's time goes) takes another minute or two: on request only. */
-const DEFAULT_PARTS = "team,checkin,leaderboard";
+const DEFAULT_PARTS = "team,checkin,leaderboard,fanout";
 
 const options = {
   seconds: envNumber("BENCH_SECONDS", 10),
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const names = [
     ...(http ? (["app"] as const) : []),
     ...(parts.has("leaderboard") ? (["big", "small"] as const) : []),
+    ...(parts.has("fanout") ? (["fanout"] as const) : []),
   ];
   print(
     `machine: ${machine()}`,
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     `date: ${new Date().toISOString()}, load average ${load1()} (other work on the machine makes req/s noisy)`,
   );
 
-  let databases: BenchDatabases<"app" | "big" | "small"> | null = null;
+  let databases: BenchDatabases<"app" | "big" | "small" | "fanout"> | null = null;
   let fake: Awaited<ReturnType<typeof startFakeSlack>> | null = null;
   let app: Child | null = null;
   let bare: Child | null = null;
@@ -200,6 +202,25 @@ async function main(): Promise<void> {
         log: print,
       });
       print(...report.lines);
+    }
+    if (parts.has("fanout")) {
+      const fanout = {
+        teams: envNumber("BENCH_FANOUT_TEAMS", 500),
+        repsPerTeam: envNumber("BENCH_FANOUT_REPS", 5),
+        workspacePerSecond: envNumber("BENCH_FANOUT_POSTS_PER_SECOND", 20),
+        refuseFraction: 0.05,
+        checkinRate: envNumber("BENCH_FANOUT_CHECKIN_RATE", 10),
+        checkinSeconds: envNumber("BENCH_FANOUT_CHECKIN_SECONDS", 20),
+        log: progress,
+      };
+      progress("the weekly standup fan-out...");
+      print(
+        "",
+        `== the weekly standup for ${fanout.teams} teams at one slot, against Slack's limits with 5 % 429s`,
+      );
+      const report = await benchFanout(databases.at.fanout, fanout);
+      print(...report.lines);
+      clean &&= report.clean;
     }
     print("", `whole run: ${seconds(started)}; load average now ${load1()}`);
     if (!clean) {
