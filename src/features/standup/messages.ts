@@ -69,6 +69,8 @@ export const ownStandupMessages = defineMessages(
       `This standup is for the reps of ${p.team}, so there is nothing for you to answer here.`,
     "standup.refused.final": (p: { team: string }) =>
       `The summary of the ${p.team} standup went out with your answer in it, so it can no longer be changed. If something has changed, tell your supervisor.`,
+    "standup.refused.finalLate": (p: { team: string }) =>
+      `Your late answer is already in the thread of the ${p.team} standup, so it can no longer be changed. If something has changed, tell your supervisor.`,
     "standup.gone": "This standup is no longer there.",
 
     "standup.summary.head": (p: { team: string; day: string; answered: number; asked: number }) =>
@@ -154,6 +156,8 @@ export const ownStandupMessages = defineMessages(
       `Den här avstämningen är för säljarna i ${p.team}, så det finns inget för dig att svara på här.`,
     "standup.refused.final": (p) =>
       `Sammanfattningen av avstämningen för ${p.team} är publicerad med ditt svar, så det går inte längre att ändra. Om något har ändrats, säg det till din handledare.`,
+    "standup.refused.finalLate": (p) =>
+      `Ditt sena svar finns redan i tråden för avstämningen för ${p.team}, så det går inte längre att ändra. Om något har ändrats, säg det till din handledare.`,
     "standup.gone": "Den här avstämningen finns inte längre.",
 
     "standup.summary.head": (p) =>

@@ -29,7 +29,10 @@ async function standupForRep(
 export async function answerForm(ctx: RequestContext, standupId: number): Promise<AnswerFormView> {
   const { standup, team } = await standupForRep(ctx, standupId);
   const answer = await answerOf(ctx.deps.db, standup.id, ctx.userId);
-  if (standup.closedAt && answer) throw error("standup.refused.final", { team: team.team.name });
+  if (standup.closedAt && answer)
+    throw error(answer.afterSummary ? "standup.refused.finalLate" : "standup.refused.final", {
+      team: team.team.name,
+    });
   return formOf(standup, team, answer, ctx.deps.clock.now());
 }
 
@@ -103,7 +106,10 @@ export async function saveAnswer(
     const before = await answerOf(tx, standup.id, ctx.userId);
     const closed = standup.closedAt !== null;
     const change: AnswerChange = answerChange(before, text, { now, cutoffAt: standup.cutoffAt, closed });
-    if (change.kind === "final") throw error("standup.refused.final", { team: team.team.name });
+    if (change.kind === "final")
+      throw error(before?.afterSummary ? "standup.refused.finalLate" : "standup.refused.final", {
+        team: team.team.name,
+      });
     if (change.kind === "unchanged") return answered("unchanged");
     const key = { standupId: standup.id, repId: ctx.userId };
     const saved =
