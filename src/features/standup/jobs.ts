@@ -163,6 +163,8 @@ export async function openStandup(deps: Deps, p: RoutineSlot): Promise<void> {
     });
   }
   const opened = standup;
+  // Closed meanwhile (this job retried past the cut-off): the summary has spoken; nothing is asked any more.
+  if (opened.closedAt) return;
   const slack = inWorkspace(deps, p.workspaceId);
   const leave = await leaveOf(deps, found, day);
   const asked = found.repIds.filter((rep) => !leave.awayToday(rep));
