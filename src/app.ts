@@ -8,6 +8,7 @@ import * as meetings from "./features/meetings/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as spotlight from "./features/spotlight/index.js";
+import * as standup from "./features/standup/index.js";
 import * as team from "./features/team/index.js";
 import * as warnings from "./features/warnings/index.js";
 import type { Deps } from "./platform/deps.js";
@@ -59,6 +60,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   coaching.register(router, deps);
   meetings.register(router, deps);
   spotlight.register(router, deps);
+  standup.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

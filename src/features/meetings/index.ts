@@ -1,4 +1,5 @@
 export { register } from "./listeners.js";
 export { type MeetingMessages, meetingMessages } from "./messages.js";
 export { MEETING_KINDS, type Meeting, type MeetingKind } from "./schema.js";
+export { type MeetingTime, teamMeetingsBetween } from "./upcoming.js";
 export { MEETING_IDS } from "./views.js";

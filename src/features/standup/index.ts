@@ -1,0 +1,3 @@
+export { register } from "./listeners.js";
+export { type StandupMessages, standupMessages } from "./messages.js";
+export { STANDUP_IDS } from "./views.js";
