@@ -57,6 +57,8 @@ declare module "../../platform/jobs/jobs.js" {
     "standup.blocker": AnswerJob & { version: number; blocker: string };
     /** Adds an answer given after the summary to the standup's thread, marked late. */
     "standup.late": AnswerJob;
+    /** Asks the reps at work in the standup's thread (a second after the post: the channel's pace). */
+    "standup.ask": { workspaceId: string; teamId: number; standupId: number };
   }
 }
 
@@ -72,6 +74,11 @@ export function registerStandupJobs(deps: Deps): void {
     (payload) => tellBlocker(deps, payload),
   );
   deps.jobs.define("standup.late", answerPayload, (payload) => postLate(deps, payload));
+  deps.jobs.define(
+    "standup.ask",
+    z.object({ workspaceId: z.string(), teamId: z.number().int(), standupId: z.number().int() }),
+    (payload) => askInThread(deps, payload),
+  );
 }
 
 /** The cut-off of a day: its wall time in the team's zone (the first instant after a DST gap). */
@@ -128,6 +135,32 @@ async function leaveOf(deps: Deps, found: TeamWithMembers, day: LocalDate) {
   return { week, off, people, awayToday };
 }
 
+/** The thread's ask of an opened standup: one reply mentioning every rep not on leave today, once. */
+async function askInThread(
+  deps: Deps,
+  p: { workspaceId: string; teamId: number; standupId: number },
+): Promise<void> {
+  const found = await findTeam(deps.db, p.workspaceId, p.teamId);
+  const standup = await findStandup(deps.db, p.workspaceId, p.standupId);
+  if (!found || !standup || standup.closedAt) return;
+  const post = await postOf(deps.db, standup.id, "post");
+  if (!post) return;
+  const { team } = found;
+  const leave = await leaveOf(deps, found, standup.day);
+  const asked = found.repIds.filter((rep) => !leave.awayToday(rep));
+  if (asked.length === 0) return;
+  const t = translatorIn(standupMessages, team.locale);
+  const cutoff = timeText(t, standup.cutoffAt, team.timeZone);
+  await postOnce(
+    deps,
+    inWorkspace(deps, p.workspaceId),
+    standup.id,
+    "ask",
+    { channel: post.channelId, threadTs: post.ts },
+    () => threadAsk(t, standup.id, asked, cutoff),
+  );
+}
+
 /**
  * The weekly standup of a team for a slot: the day's standup is made once (a retried job, or a second slot
  * the same day, finds it); the post goes to the team channel in the team's language; then the reps not on
@@ -170,14 +203,17 @@ export async function openStandup(deps: Deps, p: RoutineSlot): Promise<void> {
   const asked = found.repIds.filter((rep) => !leave.awayToday(rep));
   const t = translatorIn(standupMessages, team.locale);
 
-  const post = await postOnce(deps, slack, opened.id, "post", { channel: opened.channelId }, async () =>
+  await postOnce(deps, slack, opened.id, "post", { channel: opened.channelId }, async () =>
     standupPost(t, await postFacts(deps, slack, found, opened, leave)),
   );
   if (asked.length === 0) return;
   if (opened.askIn === "thread") {
-    const cutoff = timeText(t, opened.cutoffAt, team.timeZone);
-    await postOnce(deps, slack, opened.id, "ask", { channel: post.channelId, threadTs: post.ts }, () =>
-      threadAsk(t, opened.id, asked, cutoff),
+    // The channel's next turn is a second away: another job takes it, so this one does not hold one of
+    // the engine's workers waiting while hundreds of teams' standups go out at the same slot.
+    await deps.jobs.send(
+      "standup.ask",
+      { workspaceId: p.workspaceId, teamId: team.id, standupId: opened.id },
+      { key: String(opened.id), afterSeconds: 1 },
     );
     return;
   }
