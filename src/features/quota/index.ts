@@ -2,7 +2,23 @@ export { type AmountProblem, parseAmount } from "./amount.js";
 export { type CheckinAnswer, checkIn } from "./checkins.js";
 export { register } from "./listeners.js";
 export { type QuotaMessages, quotaMessages } from "./messages.js";
-export { currentPeriod, type Progress, repProgress } from "./progress.js";
+export {
+  currentPeriod,
+  type Progress,
+  repProgress,
+  type TeamStanding,
+  teamStanding,
+} from "./progress.js";
+export type { Pace, PaceLabel } from "./rules.js";
 export type { Checkin } from "./schema.js";
-export { findCheckin, hasQuotaData, recentCheckinsOf } from "./store.js";
+export {
+  type DaySales,
+  dailySales,
+  findCheckin,
+  hasQuotaData,
+  recentCheckinsOf,
+  type SaleAt,
+  salesIn,
+  teamBests,
+} from "./store.js";
 export { saveTargets, type WantedTarget } from "./targets.js";
