@@ -13,7 +13,7 @@ import {
   runSlot,
   slotsOf,
 } from "../support/motivation.js";
-import { dmWith } from "../support/sales-floor.js";
+import { dmsOf, dmWith } from "../support/sales-floor.js";
 import { visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
@@ -289,6 +289,26 @@ describe("nothing true to say", () => {
         `:chart_with_upwards_trend: Biggest mover of the week: <@${p.bo}>, SEK 4,000 in the last 7 days against SEK 0 in the 7 days before.`,
         [":tada: *Milestones*", `• <@${p.bo}> made their first sale of the period.`].join("\n"),
       ].join("\n\n"),
+    );
+  });
+});
+
+describe("a team channel Slack refuses for good", () => {
+  beforeAll(async () => {
+    await startOver("sv");
+    await checkInAt(h, p.bo, "2026-03-10T09:00:00Z", 4_000);
+    h.fake.world.archiveChannel(p.channels.north);
+  });
+
+  it("posts nothing, marks the slot failed and tells Sara once, in her language, what to do", async () => {
+    await runSlot(h, workspaceId, teamId, THURSDAY);
+    await h.server.deps.jobs.send("motivation.post", { workspaceId, teamId, slot: THURSDAY });
+    await h.settle();
+    expect(await slotsOf(h, teamId)).toMatchObject([{ state: "failed", ts: null }]);
+    const told = dmsOf(h, p.sara).filter((m) => visibleText(m).includes("Motivationsinlägget"));
+    expect(told).toHaveLength(1);
+    expect(visibleText(told[0])).toBe(
+      `Motivationsinlägget för Sales North kunde inte skickas i <#${p.channels.north}>: kanalen finns inte längre eller appen är inte med i den. Bjud in appen till teamets kanal (eller flytta teamet med \`/team\`), så kommer nästa inlägg.`,
     );
   });
 });
