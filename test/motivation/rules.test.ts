@@ -324,5 +324,9 @@ describe("/motivation", () => {
     expect(parseMotivationCommand("remove -1")).toEqual({ kind: "remove", id: null });
     expect(parseMotivationCommand("dance now")).toEqual({ kind: "help", unknown: "dance" });
     expect(parseMotivationCommand("list everything")).toEqual({ kind: "help", unknown: "list everything" });
+    expect(parseMotivationCommand(`x${"y".repeat(500)}`)).toEqual({
+      kind: "help",
+      unknown: `x${"y".repeat(38)}…`,
+    });
   });
 });

@@ -39,7 +39,7 @@ export function parseMotivationCommand(text: string): MotivationCommand {
     case "help":
     case "list":
     case "preview":
-      return rest ? { kind: "help", unknown: trimmed } : { kind };
+      return rest ? { kind: "help", unknown: clipWord(trimmed) } : { kind };
     case "add":
       return { kind: "add", text: rest };
     case "remove": {
@@ -47,6 +47,11 @@ export function parseMotivationCommand(text: string): MotivationCommand {
       return { kind: "remove", id: id ? Number(id[1]) : null };
     }
     default:
-      return { kind: "help", unknown: word };
+      return { kind: "help", unknown: clipWord(word) };
   }
+}
+
+/** What was not understood, as much of it as an answer needs to quote. */
+function clipWord(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
