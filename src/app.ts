@@ -5,6 +5,7 @@ import * as commissions from "./features/commissions/index.js";
 import * as escalations from "./features/escalations/index.js";
 import * as leave from "./features/leave/index.js";
 import * as meetings from "./features/meetings/index.js";
+import * as motivation from "./features/motivation/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as spotlight from "./features/spotlight/index.js";
@@ -59,6 +60,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   warnings.register(router, deps);
   coaching.register(router, deps);
   meetings.register(router, deps);
+  motivation.register(router, deps);
   spotlight.register(router, deps);
   standup.register(router, deps);
 

@@ -2,16 +2,29 @@ export { type AmountProblem, parseAmount } from "./amount.js";
 export { type CheckinAnswer, checkIn } from "./checkins.js";
 export { register } from "./listeners.js";
 export { type QuotaMessages, quotaMessages } from "./messages.js";
-export { currentPeriod, type Progress, repProgress, repsProgress } from "./progress.js";
+export {
+  currentPeriod,
+  type Progress,
+  repProgress,
+  repsProgress,
+  type TeamStanding,
+  teamStanding,
+} from "./progress.js";
+export type { Pace, PaceLabel } from "./rules.js";
 export type { Checkin } from "./schema.js";
 export {
+  type DaySales,
+  dailySales,
   findCheckin,
   hasQuotaData,
   recentCheckinsOf,
   repTotals,
+  type SaleAt,
+  salesIn,
   type TargetInForce,
   type Totals,
   targetsInForce,
+  teamBests,
 } from "./store.js";
 export { saveTargets, type WantedTarget } from "./targets.js";
 export { type ProductWins, productWins } from "./wins.js";

@@ -5,9 +5,16 @@ import type { Product } from "../products/index.js";
 import type { TeamWithMembers } from "../team/index.js";
 import { productFromTag } from "./checkins.js";
 import { splitTags } from "./command.js";
-import { currentPeriod, daysOffIn, type Progress, progressFrom, workdays } from "./progress.js";
+import {
+  currentPeriod,
+  daysOffIn,
+  type Progress,
+  progressFrom,
+  sumOfRepTargets,
+  workdays,
+} from "./progress.js";
 import { rulesOf } from "./settings.js";
-import { type TargetInForce, type Totals, targetsInForce, teamTotals } from "./store.js";
+import { type Totals, targetsInForce, teamTotals } from "./store.js";
 import { ensureSees, teamInContext } from "./teams.js";
 
 export interface Leaderboard {
@@ -97,19 +104,4 @@ export async function leaderboard(ctx: RequestContext, productText: string | nul
     askedBy: ctx.userId,
     onlyOwn: rules.checkinsPrivate && !runsOrOversees,
   };
-}
-
-/** Without a team target of its own, the team's target is what its reps' targets add up to. */
-function sumOfRepTargets(
-  repIds: readonly string[],
-  targets: Map<string | null, TargetInForce>,
-): TargetInForce | undefined {
-  const found = repIds.flatMap((id) => {
-    const t = targets.get(id);
-    return t && t.amountMinor > 0 ? [t] : [];
-  });
-  const first = found[0];
-  if (!first) return undefined;
-  const periodKey = found.every((t) => t.periodKey === first.periodKey) ? first.periodKey : "";
-  return { amountMinor: found.reduce((n, t) => n + t.amountMinor, 0), periodKey, currency: first.currency };
 }

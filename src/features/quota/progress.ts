@@ -12,7 +12,14 @@ import { findTeam, repTeamOf, type Team, workCalendarOf } from "../team/index.js
 import { type Pace, paceOf } from "./rules.js";
 import type { QuotaSettings } from "./schema.js";
 import { type QuotaRules, rulesFrom } from "./settings.js";
-import { repTotals, sellingTeamOf, type TargetInForce, type Totals, targetsInForce } from "./store.js";
+import {
+  repTotals,
+  sellingTeamOf,
+  type TargetInForce,
+  type Totals,
+  targetsInForce,
+  teamTotalIn,
+} from "./store.js";
 import { notARep } from "./teams.js";
 
 export function currentPeriod(team: Team, at: Date): Period {
@@ -119,6 +126,55 @@ export async function repsProgress(
 }
 
 const NO_SALES: Totals = Object.freeze({ totalMinor: 0, count: 0, lastAt: null });
+
+/** Where a team stands in its current period: the team as a whole, and each of some reps. */
+export interface TeamStanding {
+  period: Period;
+  /** The team's sales (every check-in of the team, as the leaderboard counts them) against its target. */
+  team: Progress;
+  /** Each rep asked for, in their order. */
+  reps: Progress[];
+}
+
+/**
+ * The team's standing now, as `/quota team` shows it: the team's own target, or what its reps' targets add
+ * up to, and the pace of both the team and each rep (a rep's approved leave is not a working day for them).
+ */
+export async function teamStanding(
+  deps: Pick<Deps, "db" | "absences">,
+  team: Team,
+  repIds: readonly string[],
+  at: Date,
+): Promise<TeamStanding> {
+  const period = currentPeriod(team, at);
+  const [reps, total, targets] = await Promise.all([
+    repsProgress(deps, team, repIds, at),
+    teamTotalIn(deps.db, team.id, team.currency, period),
+    targetsInForce(deps.db, team.id, period.key, repIds),
+  ]);
+  const own = targets.get(null);
+  const target = own && own.amountMinor > 0 ? own : sumOfRepTargets(repIds, targets);
+  return {
+    period,
+    team: progressFrom(team, null, period, total, target, workdays(team, period, at)),
+    reps,
+  };
+}
+
+/** Without a team target of its own, the team's target is what its reps' targets add up to. */
+export function sumOfRepTargets(
+  repIds: readonly string[],
+  targets: Map<string | null, TargetInForce>,
+): TargetInForce | undefined {
+  const found = repIds.flatMap((id) => {
+    const t = targets.get(id);
+    return t && t.amountMinor > 0 ? [t] : [];
+  });
+  const first = found[0];
+  if (!first) return undefined;
+  const periodKey = found.every((t) => t.periodKey === first.periodKey) ? first.periodKey : "";
+  return { amountMinor: found.reduce((n, t) => n + t.amountMinor, 0), periodKey, currency: first.currency };
+}
 
 /** The team a person sells in, with its quota settings as stored: what a check-in reads first. */
 export interface SellingTeam {

@@ -732,3 +732,125 @@ export async function hasQuotaData(db: Db, teamId: number): Promise<boolean> {
     .limit(1);
   return Boolean(checkin || target);
 }
+
+/** What a whole team sold in a range of days (every rep who sold for it, in its currency), from the day totals. */
+export async function teamTotalIn(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<Totals> {
+  const [row] = await db
+    .select({
+      totalMinor: sql<string>`coalesce(sum(${repDayTotals.totalMinor}), 0)::text`,
+      count: sql<number>`coalesce(sum(${repDayTotals.sales}), 0)::integer`,
+      lastMs: sql<
+        number | null
+      >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
+    })
+    .from(repDayTotals)
+    .where(
+      and(
+        eq(repDayTotals.teamId, teamId),
+        eq(repDayTotals.currency, currency),
+        gte(repDayTotals.soldOn, range.start),
+        lte(repDayTotals.soldOn, range.end),
+      ),
+    );
+  return {
+    totalMinor: Number(row?.totalMinor ?? 0),
+    count: Number(row?.count ?? 0),
+    lastAt: row?.lastMs == null ? null : new Date(Number(row.lastMs)),
+  };
+}
+
+/** One rep's sales of one day that still count. */
+export interface DaySales {
+  repId: string;
+  soldOn: string;
+  totalMinor: number;
+  sales: number;
+}
+
+/** Each rep's sales per day in a range of days (days with sales only), in the team's currency. */
+export async function dailySales(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<DaySales[]> {
+  const rows = await db
+    .select({
+      repId: repDayTotals.repId,
+      soldOn: repDayTotals.soldOn,
+      totalMinor: repDayTotals.totalMinor,
+      sales: repDayTotals.sales,
+    })
+    .from(repDayTotals)
+    .where(
+      and(
+        eq(repDayTotals.teamId, teamId),
+        eq(repDayTotals.currency, currency),
+        gte(repDayTotals.soldOn, range.start),
+        lte(repDayTotals.soldOn, range.end),
+        sql`${repDayTotals.sales} > 0`,
+      ),
+    )
+    .orderBy(repDayTotals.soldOn, repDayTotals.repId);
+  return rows.map((row) => ({ ...row, totalMinor: Number(row.totalMinor) }));
+}
+
+/** A sale that still counts, as far as what it added and when. */
+export interface SaleAt {
+  repId: string;
+  soldOn: string;
+  amountMinor: number;
+  recordedAt: Date;
+}
+
+/** The team's check-ins that still count in a range of days (its currency), oldest first. */
+export async function salesIn(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<SaleAt[]> {
+  return db
+    .select({
+      repId: checkins.repId,
+      soldOn: checkins.soldOn,
+      amountMinor: checkins.amountMinor,
+      recordedAt: checkins.recordedAt,
+    })
+    .from(checkins)
+    .where(active(teamId, currency, range.start, range.end))
+    .orderBy(checkins.recordedAt, checkins.id);
+}
+
+/**
+ * The team's best day and best period (of the team's period kind) before a day, in its currency, from the
+ * day totals: what a record has to beat. Null when there were no sales before it.
+ */
+export async function teamBests(
+  db: Db,
+  teamId: number,
+  currency: string,
+  kind: "week" | "month" | "quarter",
+  before: { day: string; periodStart: string },
+): Promise<{ dayMinor: number | null; periodMinor: number | null }> {
+  const unit = sql.raw(`'${kind}'`);
+  const rows = await queryRows<{ day_minor: string | null; period_minor: string | null }>(
+    db,
+    sql`select
+          (select max(total)::text from (select sum(total_minor) as total from rep_day_totals
+             where team_id = ${teamId} and currency = ${currency} and sold_on < ${before.day}::date
+             group by sold_on) d) as day_minor,
+          (select max(total)::text from (select sum(total_minor) as total from rep_day_totals
+             where team_id = ${teamId} and currency = ${currency} and sold_on < ${before.periodStart}::date
+             group by date_trunc(${unit}, sold_on::timestamp)) p) as period_minor`,
+  );
+  const row = rows[0];
+  const positive = (value: string | null | undefined) =>
+    value === null || value === undefined || Number(value) <= 0 ? null : Number(value);
+  return { dayMinor: positive(row?.day_minor), periodMinor: positive(row?.period_minor) };
+}

@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)(
       expect(text).toMatch(/Coming next: policies/);
       expect(text.split("Coming next")[0]).not.toMatch(/report/i);
       expect(text.split("Coming next")[0]).toMatch(
-        /leave.*commission.*escalations.*warnings.*coaching plans.*meetings/is,
+        /leave.*commission.*escalations.*warnings.*coaching plans.*meetings.*motivation/is,
       );
       expect(await seenAll(about.locator(".about-list code"))).toEqual([
         expect.stringMatching(/^\/team /),
@@ -155,6 +155,7 @@ describe.skipIf(!hasChromium)(
         expect.stringMatching(/^\/warn /),
         expect.stringMatching(/^\/coach /),
         expect.stringMatching(/^\/meeting /),
+        expect.stringMatching(/^\/motivation /),
       ]);
       expect(text).toContain("Twemoji");
       await steps.shot(page, "about");
