@@ -13,6 +13,8 @@ export interface SandboxPaths {
   database: string;
   /** The simulated Slack workspace (see world-store.ts). */
   world: string;
+  /** How far the sandbox clock was moved ahead of real time (see scheduled.ts). */
+  clock: string;
   lock: string;
 }
 
@@ -22,6 +24,7 @@ export function sandboxPaths(dataDir: string): SandboxPaths {
     root,
     database: join(root, "db"),
     world: join(root, "world.json"),
+    clock: join(root, "clock.json"),
     lock: join(root, LOCK_FILE),
   };
 }
@@ -48,8 +51,9 @@ export function lockFolder(paths: SandboxPaths): () => void {
   return lockDataFolder(paths.root, { what: "sandbox", file: LOCK_FILE });
 }
 
-/** Deletes the sandbox's database and workspace (not the lock: the caller may hold it). */
+/** Deletes the sandbox's database, workspace and clock (not the lock: the caller may hold it). */
 export function wipeFolder(paths: SandboxPaths): void {
   rmSync(paths.database, { recursive: true, force: true });
   rmSync(paths.world, { force: true });
+  rmSync(paths.clock, { force: true });
 }

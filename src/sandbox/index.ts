@@ -8,18 +8,27 @@ import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../platform/db/index.js";
 import type { Log } from "../platform/log.js";
-import type { Clock } from "../platform/time/index.js";
+import { type Clock, systemClock } from "../platform/time/index.js";
 import { type RunningServer, startServer } from "../server.js";
 import { lockFolder, type SandboxPaths, sandboxPaths, wipeFolder } from "./data-folder.js";
 import { DEMO_WORKSPACE, ensureDemoWorld } from "./demo-workspace.js";
 import { type FakeSlack, type SlackDriver, startFakeSlack, World } from "./fake-slack/index.js";
 import { type AppInfo, readManifest } from "./manifest.js";
+import { openSandboxClock, ScheduledPosts } from "./scheduled.js";
 import { SEEDERS, type Seeder, seedDemoData } from "./seed.js";
 import { startWebServer, type WebServer } from "./web/server.js";
 import { WorldStore } from "./world-store.js";
 
 export { SandboxBusyError, sandboxPaths } from "./data-folder.js";
 export { DEMO_CHANNELS, DEMO_IDS, DEMO_PEOPLE, DEMO_WORKSPACE } from "./demo-workspace.js";
+export {
+  CLOCK_MOVES,
+  type ClockMove,
+  SCHEDULED_POSTS,
+  type ScheduledPost,
+  ScheduledPosts,
+  type ScheduleOverview,
+} from "./scheduled.js";
 export { SEEDERS, type Seeder, seedDemoData, teamSeeder } from "./seed.js";
 
 export const SANDBOX_HOST = "127.0.0.1";
@@ -35,6 +44,10 @@ export interface SandboxOptions {
   database?: Database;
   /** Slack's reference data: checks every view and message against Block Kit's JSON Schema too. */
   referenceDir?: string;
+  /**
+   * Real time (tests give a fixed one). The sandbox runs on it moved ahead by the offset a newcomer set
+   * with the page's clock controls (kept in `DATA_DIR/sandbox/clock.json` until a reset).
+   */
   clock?: Clock;
   /** How long after a change the workspace is written to disk (ms). */
   saveDelayMs?: number;
@@ -52,6 +65,8 @@ export interface SandboxEngine {
   database: Database;
   /** Seeders that put data in on this start (empty when the demo data was there already). */
   seeded: string[];
+  /** The teams' scheduled posts (Run now) and the sandbox clock (moved forward by the page). */
+  scheduled: ScheduledPosts;
 }
 
 export interface Sandbox {
@@ -168,7 +183,9 @@ async function startEngine(options: SandboxOptions, paths: SandboxPaths): Promis
   // PGlite takes seconds to create a new database: let it work while the rest starts.
   const migrated = database.migrate();
   migrated.catch(() => {});
-  const world = new World({ workspace: DEMO_WORKSPACE });
+  // The app, the simulated Slack (its message times) and the page share the sandbox clock.
+  const clock = openSandboxClock(options.clock ?? systemClock, paths.clock, log.child("sandbox"));
+  const world = new World({ workspace: DEMO_WORKSPACE, now: () => clock.now().getTime() });
   const store = new WorldStore(paths.world, log.child("sandbox"), options.saveDelayMs);
   const saved = store.load();
   if (saved) {
@@ -212,7 +229,7 @@ async function startEngine(options: SandboxOptions, paths: SandboxPaths): Promis
       log,
       database,
       host: SANDBOX_HOST,
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock,
       ...(options.postGapMs !== undefined ? { postGapMs: options.postGapMs } : {}),
     });
     const driver = fake.connectApp({ url: server.eventsUrl as string, signingSecret });
@@ -228,7 +245,8 @@ async function startEngine(options: SandboxOptions, paths: SandboxPaths): Promis
     );
     if (seeded.length > 0) log.info(`sandbox: demo data seeded (${seeded.join(", ")})`);
     await store.save();
-    return { world, fake, driver, server, database, seeded, stop };
+    const scheduled = new ScheduledPosts(server.deps, world.workspace.teamId, clock, paths.clock);
+    return { world, fake, driver, server, database, seeded, scheduled, stop };
   } catch (error) {
     await migrated.catch(() => {});
     await stop().catch(() => {});

@@ -5,6 +5,7 @@
  */
 import { decideRequest } from "../features/approvals/index.js";
 import { allowancesOf, requestLeave, setAllowance } from "../features/leave/index.js";
+import { saveMeeting } from "../features/meetings/index.js";
 import { addProduct, listProducts } from "../features/products/index.js";
 import { checkIn, currentPeriod, hasQuotaData, repProgress, saveTargets } from "../features/quota/index.js";
 import {
@@ -17,6 +18,7 @@ import {
   workCalendarOf,
 } from "../features/team/index.js";
 import { changeRole } from "../platform/access/index.js";
+import { listAudit } from "../platform/audit/index.js";
 import { contextFor, type RequestContext } from "../platform/context.js";
 import type { Deps } from "../platform/deps.js";
 import { currencyDigits } from "../platform/i18n/index.js";
@@ -201,6 +203,37 @@ export const leaveSeeder: Seeder = {
   },
 };
 
+/**
+ * Meetings: Sales North's weekly sales meeting, Tuesdays at 10:00 in the team's channel with the default
+ * reminders (a day and 15 minutes before), set up by Sara. Seeded once: a meeting deleted later is not
+ * brought back (its addition is in the audit log).
+ */
+export const meetingSeeder: Seeder = {
+  name: "meeting",
+  async run({ deps, workspaceId }) {
+    const team = await salesNorth(deps, workspaceId);
+    if (!team?.supervisorIds.includes(DEMO_IDS.supervisor)) return false;
+    if ((await listAudit(deps.db, workspaceId, { action: "meetings.add" })).length > 0) return false;
+    await saveMeeting(as(deps, workspaceId, DEMO_IDS.supervisor), {
+      teamId: team.team.id,
+      meetingId: null,
+      version: null,
+      kind: "sales",
+      title: "Weekly sales meeting",
+      repId: null,
+      days: [2],
+      time: "10:00",
+      cron: "",
+      zone: "",
+      where: "team",
+      channelId: null,
+      agenda: "Wins of the week, the pipeline deal by deal, who needs a hand",
+      offsets: "",
+    });
+    return true;
+  },
+};
+
 const HOUR_MS = 3_600_000;
 const [JONAS, EMMA, OLIVER] = DEMO_IDS.reps;
 
@@ -279,7 +312,13 @@ function as(deps: Deps, workspaceId: string, userId: string): RequestContext {
 }
 
 /** Every feature's seeder, in dependency order (later features add theirs here). */
-export const SEEDERS: readonly Seeder[] = [teamSeeder, productSeeder, quotaSeeder, leaveSeeder];
+export const SEEDERS: readonly Seeder[] = [
+  teamSeeder,
+  productSeeder,
+  quotaSeeder,
+  leaveSeeder,
+  meetingSeeder,
+];
 
 /**
  * Seeds what is missing and waits for the notifications it caused (DMs) to be delivered. Returns the

@@ -53,7 +53,7 @@ function dmTexts(userId: string): string[] {
 describe("the demo workspace", () => {
   it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
     const { seeded } = s.sandbox.engine();
-    expect(seeded).toEqual(["team", "product", "quota", "leave"]);
+    expect(seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
     const [team] = await s.database.db.select().from(teams);
     expect(team).toMatchObject({
       workspaceId: "T0SANDBOX",
@@ -234,7 +234,7 @@ describe("an older sandbox (seeded before quotas)", () => {
       expect(removed.body).toEqual({ ok: true });
 
       const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
-      expect(await seedDemoData(context)).toEqual(["quota", "leave"]);
+      expect(await seedDemoData(context)).toEqual(["quota", "leave", "meeting"]);
       const db = older.database.db;
       const rows = await db.select().from(checkins).orderBy(checkins.id);
       expect(rows).toHaveLength(8);
@@ -433,7 +433,7 @@ describe.skipIf(onPostgres)(
       });
       try {
         const db = () => sandbox.engine().database.db;
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
         await pageAction(sandbox, "command", {
           as: admin,
           channel: channels.spare,
@@ -444,6 +444,11 @@ describe.skipIf(onPostgres)(
           channel: channels.general,
           text: "Before the reset",
         });
+        // The sandbox clock moved a day ahead: kept in the data folder, until the reset.
+        expect((await pageAction(sandbox, "clock", { as: supervisor, move: "day" })).body.offsetMs).toBe(
+          86_400_000,
+        );
+        expect(existsSync(sandbox.paths.clock)).toBe(true);
         expect((await db().select().from(teams)).map((t) => t.name).sort()).toEqual([
           "Sales North",
           "Sales South",
@@ -451,10 +456,16 @@ describe.skipIf(onPostgres)(
         expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
 
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
-        // Team and roles, products, targets; leave: the allowance, two requests and a decision.
-        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4);
+        // Team and roles, products, targets; leave: the allowance, two requests and a decision; the meeting.
+        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4 + 1);
+        // Back at real time.
+        expect(existsSync(sandbox.paths.clock)).toBe(false);
+        expect((await workspaceAs(sandbox)).clock.offsetMs).toBe(0);
+        expect(Math.abs(Date.parse((await workspaceAs(sandbox)).clock.now) - Date.now())).toBeLessThan(
+          60_000,
+        );
         expect(await db().select().from(checkins)).toHaveLength(8);
         const texts = sandbox
           .engine()

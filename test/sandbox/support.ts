@@ -88,6 +88,8 @@ export interface WorkspaceAsSeen {
   notices: { channel: string | null; text: string }[];
   strings: Record<string, string>;
   resetBlocker: string | null;
+  /** The sandbox time, and how far it was moved ahead of real time. */
+  clock: { now: string; offsetMs: number };
 }
 
 /** What the page is given for a person. */

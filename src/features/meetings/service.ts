@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/access/index.js";
 import { listAudit, recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
 import { problemsOf } from "../../platform/errors.js";
 import { scheduleProblem } from "../../platform/jobs/index.js";
 import { canonicalTimeZone, type IsoWeekday } from "../../platform/time/index.js";
@@ -11,6 +12,7 @@ import {
   type MeetingSchedule,
   nextOccurrence,
   type Occurrence,
+  occurrencesBetween,
   parseCron,
   parseOffsets,
   parseTime,
@@ -292,6 +294,40 @@ export async function listMeetings(ctx: RequestContext): Promise<MeetingList> {
       next: meeting.status === "active" ? nextOccurrence(scheduleOf(meeting), meeting.timeZone, now) : null,
     })),
   };
+}
+
+/** A reminder still to come: its meeting, the occurrence it is for, how long before it, and when it is due. */
+export interface UpcomingReminder {
+  meeting: Meeting;
+  occurrence: Occurrence;
+  offset: number;
+  at: Date;
+}
+
+/**
+ * The first reminder after `now` of a team's active meetings (within about two weeks), or null: what the
+ * minute sweep will post next for the team (the local sandbox moves its clock there).
+ */
+export async function nextReminder(
+  db: Db,
+  workspaceId: string,
+  teamId: number,
+  now: Date,
+): Promise<UpcomingReminder | null> {
+  let first: UpcomingReminder | null = null;
+  for (const meeting of await meetingsOfTeam(db, workspaceId, teamId)) {
+    if (meeting.status !== "active" || meeting.offsets.length === 0) continue;
+    const longest = Math.max(...meeting.offsets) * 60_000;
+    const until = new Date(now.getTime() + longest + 8 * 24 * 3600_000);
+    for (const occurrence of occurrencesBetween(scheduleOf(meeting), meeting.timeZone, now, until)) {
+      for (const offset of meeting.offsets) {
+        const at = new Date(occurrence.at.getTime() - offset * 60_000);
+        if (at <= now || at < meeting.scheduledAt) continue;
+        if (!first || at < first.at) first = { meeting, occurrence, offset, at };
+      }
+    }
+  }
+  return first;
 }
 
 /** Pauses or resumes a meeting (guarded: only from the other state); audited. */

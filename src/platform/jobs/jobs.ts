@@ -132,6 +132,11 @@ export class Jobs {
     });
   }
 
+  /** Whether this version of the app has a handler for `name` (a feature not built yet has none). */
+  defines(name: string): name is JobName {
+    return this.#definitions.has(name);
+  }
+
   /** Queues a job: inside `tx` it exists once that transaction commits, and not at all if it rolls back. */
   async send<N extends JobName>(name: N, payload: JobTypes[N], options: SendOptions = {}): Promise<void> {
     const definition = this.#definitions.get(name);

@@ -22,3 +22,31 @@ export class FixedClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * Another clock moved forward by an offset that only grows: the local sandbox's clock, which a newcomer
+ * moves ahead ("+1 day") to see what the app does at a later time. Production keeps `systemClock`.
+ */
+export class ShiftedClock implements Clock {
+  #offsetMs: number;
+  constructor(
+    private readonly base: Clock = systemClock,
+    offsetMs = 0,
+  ) {
+    if (!Number.isFinite(offsetMs) || offsetMs < 0)
+      throw new RangeError(`ShiftedClock: invalid offset ${offsetMs}`);
+    this.#offsetMs = offsetMs;
+  }
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.#offsetMs);
+  }
+  /** How far ahead of its base clock it is (ms). */
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+  /** Moves forward by `ms` (never back: what happened at a time stays in the past). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`ShiftedClock: cannot move by ${ms} ms`);
+    this.#offsetMs += ms;
+  }
+}

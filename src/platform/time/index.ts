@@ -29,6 +29,6 @@ export {
   workingDays,
   workingHoursBetween,
 } from "./calendar.js";
-export { type Clock, FixedClock, systemClock } from "./clock.js";
+export { type Clock, FixedClock, ShiftedClock, systemClock } from "./clock.js";
 export { canonicalHolidayCountry, countryOfZone, holidayCountries } from "./holidays.js";
 export { canonicalTimeZone, ISO_WEEKDAYS, type IsoWeekday } from "./zones.js";

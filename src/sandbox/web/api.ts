@@ -11,12 +11,14 @@ import {
 } from "../fake-slack/index.js";
 import type { AppInfo } from "../manifest.js";
 import { fill, sandboxLanguage, sandboxMessages } from "../messages.js";
+import { CLOCK_MOVES, SCHEDULED_POSTS, type ScheduledPosts, ScheduleRefusal } from "../scheduled.js";
 import { canSee } from "./visibility.js";
 
 export interface ApiContext {
   world: World;
   driver: SlackDriver;
   app: AppInfo;
+  scheduled: ScheduledPosts;
 }
 
 export interface ApiAnswer {
@@ -59,6 +61,13 @@ const shortcutInput = z.object({
   messageTs: ts.optional(),
 });
 const homeInput = z.object({ as: userId, tab: z.enum(["home", "messages"]) });
+const runInput = z.object({ as: userId, team: z.number().int().positive(), post: z.enum(SCHEDULED_POSTS) });
+const clockInput = z.object({
+  as: userId,
+  move: z.enum(CLOCK_MOVES),
+  /** The offset the page showed: a clock moved since (a double click, another tab) does not move again. */
+  fromOffsetMs: z.number().int().nonnegative().optional(),
+});
 const dismissInput = z.object({ as: userId, ts });
 
 const ok = (body: Record<string, unknown> = {}): ApiAnswer => ({ status: 200, body: { ok: true, ...body } });
@@ -227,6 +236,22 @@ const handlers: Record<string, Handler> = {
     return result.error ? refused(200, result.error) : ok({ sent: true });
   },
 
+  /** Run now: a team's scheduled post for this moment (see scheduled.ts). */
+  async run(raw, { world, scheduled }) {
+    const input = runInput.parse(raw);
+    const user = person(world, input.as);
+    return inWords(user.locale, async () => ok({ ...(await scheduled.runNow(input.team, input.post)) }));
+  },
+
+  /** Moves the sandbox clock forward; what became due meanwhile runs. */
+  async clock(raw, { world, scheduled }) {
+    const input = clockInput.parse(raw);
+    const user = person(world, input.as);
+    return inWords(user.locale, async () =>
+      ok({ ...(await scheduled.move(input.move, input.fromOffsetMs)) }),
+    );
+  },
+
   async dismiss(raw, { world }) {
     const input = dismissInput.parse(raw);
     const user = person(world, input.as);
@@ -234,6 +259,20 @@ const handlers: Record<string, Handler> = {
     return ok();
   },
 };
+
+/** A refusal of the scheduled posts, told in the person's language (a `post` parameter by its name). */
+async function inWords(locale: string, work: () => Promise<ApiAnswer>): Promise<ApiAnswer> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ScheduleRefusal)) throw error;
+    const t = sandboxMessages[sandboxLanguage(locale)];
+    const params = { ...error.params };
+    if (typeof params.post === "string")
+      params.post = t[`ui.scheduled.post.${params.post}` as keyof typeof t] ?? params.post;
+    return refused(error.status, error.code, fill(t[error.key], params));
+  }
+}
 
 export const API_ACTIONS = Object.keys(handlers);
 

@@ -14,6 +14,7 @@ import { DEMO_IDS } from "../demo-workspace.js";
 import type { SlackDriver, World } from "../fake-slack/index.js";
 import type { AppInfo } from "../manifest.js";
 import { sandboxLanguage, sandboxMessages } from "../messages.js";
+import type { ScheduledPosts } from "../scheduled.js";
 import { runApi } from "./api.js";
 import { eventFor, workspaceFor } from "./visibility.js";
 
@@ -21,6 +22,8 @@ import { eventFor, workspaceFor } from "./visibility.js";
 export interface Workspace {
   world: World;
   driver: SlackDriver;
+  /** The teams' scheduled posts and the sandbox clock. */
+  scheduled: ScheduledPosts;
 }
 
 export interface WebBackend {
@@ -154,13 +157,21 @@ export async function startWebServer(options: {
     });
     res.write("retry: 1000\n\n");
     streams.add(res);
-    const { world } = await backend.current();
+    const { world, scheduled } = await backend.current();
     if (res.writableEnded) return;
-    const unsubscribe = world.subscribe((event) => {
+    const unsubscribeWorld = world.subscribe((event) => {
       const how = eventFor(world, userId, event);
       if (how === null) return;
       res.write(`event: ${how === "apply" ? "world" : "reload"}\ndata: ${JSON.stringify(event)}\n\n`);
     });
+    // Every open page shows the sandbox time: told when someone moves the clock.
+    const unsubscribeClock = scheduled.subscribe((change) => {
+      res.write(`event: clock\ndata: ${JSON.stringify(change)}\n\n`);
+    });
+    const unsubscribe = () => {
+      unsubscribeWorld();
+      unsubscribeClock();
+    };
     res.write("event: ready\ndata: {}\n\n");
     const ping = setInterval(() => res.write(": ping\n\n"), 20_000);
     const done = () => {
@@ -182,7 +193,7 @@ export async function startWebServer(options: {
     const emoji = req.method === "GET" ? EMOJI_FILE.exec(path) : null;
     if (emoji?.[1]) return serveEmoji(res, emoji[1]);
     if (req.method === "GET" && path === "/api/workspace") {
-      const { world } = await backend.current();
+      const { world, scheduled } = await backend.current();
       const me = world.user(url.searchParams.get("as") || DEMO_IDS.admin);
       if (!me || me.isBot || me.deleted) return send(res, 404, { ok: false, error: "unknown_user" });
       const language = sandboxLanguage(me.locale);
@@ -192,7 +203,14 @@ export async function startWebServer(options: {
         language,
         strings: sandboxMessages[language],
         resetBlocker: backend.resetBlocker(),
+        clock: { now: scheduled.clock.now().toISOString(), offsetMs: scheduled.clock.offsetMs },
       });
+    }
+    if (req.method === "GET" && path === "/api/scheduled") {
+      const { world, scheduled } = await backend.current();
+      const me = world.user(url.searchParams.get("as") ?? "");
+      if (!me || me.isBot || me.deleted) return send(res, 404, { ok: false, error: "unknown_user" });
+      return send(res, 200, { ok: true, ...(await scheduled.overview()) });
     }
     if (req.method === "GET" && path === "/api/events") {
       const as = url.searchParams.get("as") ?? "";

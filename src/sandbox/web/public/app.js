@@ -20,6 +20,10 @@ const state = {
   queued: [],
   /** The person's own doings in flight (commands, clicks, submits), and until when their answers count as theirs. */
   acting: { pending: 0, until: 0 },
+  /** The sandbox clock: how far it is from this browser's clock (ms), and how far ahead of real time. */
+  clock: { skew: 0, offsetMs: 0 },
+  /** The scheduled posts panel: open or not, what it shows, and whether a click of it is in flight. */
+  scheduled: { open: false, data: null, busy: false },
 };
 
 const $ = (selector) => document.querySelector(selector);
@@ -31,6 +35,16 @@ function t(key, params = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) =>
     params[name] === undefined ? whole : String(params[name]),
   );
+}
+
+/** Now on the sandbox clock, which a newcomer may have moved ahead of real time. */
+function sandboxNow() {
+  return new Date(Date.now() + state.clock.skew);
+}
+
+function setClock(clock) {
+  if (!clock) return;
+  state.clock = { skew: Date.parse(clock.now) - Date.now(), offsetMs: clock.offsetMs };
 }
 
 function me() {
@@ -65,8 +79,8 @@ function dayOf(ts) {
   const zone = me()?.tz;
   const key = (d) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(d);
   const at = new Date(Number(ts) * 1000);
-  const today = new Date();
-  const yesterday = new Date(Date.now() - 86_400_000);
+  const today = sandboxNow();
+  const yesterday = new Date(today.getTime() - 86_400_000);
   if (key(at) === key(today)) return { key: key(at), label: t("ui.today") };
   if (key(at) === key(yesterday)) return { key: key(at), label: t("ui.yesterday") };
   const label = new Intl.DateTimeFormat(me()?.locale ?? "en-US", {
@@ -86,7 +100,7 @@ function nameOf(userId) {
 // ------------------------------------------------------------------ talking to the sandbox
 
 /** What a person does that the app may answer: the app's messages that arrive meanwhile are theirs to see. */
-const CAUSES = new Set(["command", "message", "action", "submit", "shortcut", "close"]);
+const CAUSES = new Set(["command", "message", "action", "submit", "shortcut", "close", "run", "clock"]);
 /** How long after an action its answers may still come (a response_url, a post after the ack). */
 const ANSWER_WINDOW_MS = 3000;
 
@@ -138,6 +152,7 @@ async function load() {
     }
     const data = await response.json();
     state.data = data;
+    setClock(data.clock);
     state.as = data.me;
     localStorage.setItem("sandbox.as", data.me);
     state.people = new Map(data.people.map((p) => [p.id, p]));
@@ -159,6 +174,7 @@ async function load() {
   });
   await state.loading;
   render();
+  if (state.scheduled.open) refreshScheduled();
 }
 
 function connect() {
@@ -176,6 +192,12 @@ function connect() {
     else applyEvent(event, true);
   });
   source.addEventListener("reload", () => load());
+  source.addEventListener("clock", (message) => {
+    setClock(JSON.parse(message.data));
+    if (!state.data) return;
+    renderTopbar();
+    if (state.scheduled.open) refreshScheduled();
+  });
   source.addEventListener("resetting", () => {
     $("#resetting").hidden = false;
     state.view = null;
@@ -307,6 +329,7 @@ function render() {
   renderSidebar();
   renderMain();
   renderThread();
+  renderScheduled();
   renderModal();
 }
 
@@ -321,7 +344,17 @@ function renderTopbar() {
     hour: "numeric",
     minute: "2-digit",
     timeZone: person.tz,
-  }).format(new Date());
+  }).format(sandboxNow());
+  const scheduled = h("button", {
+    class: `reset-button scheduled-button${state.scheduled.open ? " active" : ""}`,
+    text: t("ui.scheduled.button"),
+    attrs: {
+      type: "button",
+      "aria-pressed": String(state.scheduled.open),
+      "data-testid": "scheduled-button",
+    },
+    on: { click: toggleScheduled },
+  });
   const switcher = h(
     "button",
     {
@@ -354,7 +387,7 @@ function renderTopbar() {
       h("span", { class: "sandbox-pill", text: `${t("ui.sandbox")} · ${state.data.workspace.name}` }),
       h("span", { class: "local-time", text: t("ui.localTime", { time: localTime }) }),
     ),
-    h("div", { class: "topbar-right" }, switcher, reset),
+    h("div", { class: "topbar-right" }, scheduled, switcher, reset),
   );
 }
 
@@ -1211,6 +1244,10 @@ function composer(channel, threadTs) {
 
 function openThread(channelId, ts) {
   state.thread = { channel: channelId, ts };
+  // The thread and the scheduled posts share the right-hand pane.
+  state.scheduled.open = false;
+  renderTopbar();
+  renderScheduled();
   renderThread();
 }
 
@@ -1254,6 +1291,215 @@ function renderThread() {
     composer(channel, thread.ts),
   );
   renderTimeline(list, thread.channel, thread.ts);
+}
+
+// ------------------------------------------------------------------ scheduled posts and the sandbox clock
+
+function toggleScheduled() {
+  state.scheduled.open = !state.scheduled.open;
+  if (state.scheduled.open) {
+    state.thread = null;
+    renderThread();
+    refreshScheduled();
+  }
+  renderTopbar();
+  renderScheduled();
+}
+
+/** Asks the sandbox for the teams' scheduled posts and the clock, and draws them. */
+async function refreshScheduled() {
+  try {
+    const response = await fetch(`/api/scheduled?as=${encodeURIComponent(state.data?.me ?? "")}`);
+    if (!response.ok) return;
+    const data = await response.json();
+    state.scheduled.data = data;
+    setClock(data);
+  } catch {
+    return;
+  }
+  renderTopbar();
+  renderScheduled();
+}
+
+/** A moment on the sandbox clock as the acting person reads it, in a team's zone. */
+function momentIn(iso, zone, long = false) {
+  return new Intl.DateTimeFormat(me()?.locale ?? "en-US", {
+    weekday: long ? "long" : "short",
+    day: "numeric",
+    month: long ? "long" : "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: zone,
+  }).format(new Date(iso));
+}
+
+function postLabel(post) {
+  return t(`ui.scheduled.post.${post}`);
+}
+
+function postLine(team, item) {
+  if (item.post === "meetings") {
+    if (!item.next || !item.reminder) return t("ui.scheduled.noReminder");
+    return t("ui.scheduled.reminder", {
+      time: momentIn(item.next, team.timeZone),
+      title: item.reminder.title,
+      meeting: momentIn(item.reminder.meetingAt, team.timeZone),
+    });
+  }
+  if (!item.enabled || !item.next) return t("ui.scheduled.off");
+  return t("ui.scheduled.next", { time: momentIn(item.next, team.timeZone) });
+}
+
+function renderScheduled() {
+  const pane = $("#scheduled");
+  if (!state.data || !state.scheduled.open) {
+    pane.hidden = true;
+    pane.replaceChildren();
+    return;
+  }
+  pane.hidden = false;
+  const data = state.scheduled.data;
+  const busy = state.scheduled.busy;
+  const zone = data?.timeZone ?? me()?.tz;
+  const moves = [
+    ["hour", "ui.scheduled.move.hour"],
+    ["day", "ui.scheduled.move.day"],
+    ["monday", "ui.scheduled.move.monday"],
+  ];
+  const clock = h(
+    "section",
+    { class: "sandbox-clock", attrs: { "data-testid": "sandbox-clock" } },
+    h("div", { class: "sandbox-clock-label", text: t("ui.scheduled.clock") }),
+    h("div", {
+      class: "sandbox-clock-time",
+      text: t("ui.scheduled.clockIn", { time: momentIn(sandboxNow().toISOString(), zone, true), zone }),
+      attrs: { "data-testid": "sandbox-time" },
+    }),
+    h("div", {
+      class: "muted",
+      text: state.clock.offsetMs > 0 ? t("ui.scheduled.ahead") : t("ui.scheduled.realTime"),
+    }),
+    h(
+      "div",
+      { class: "sandbox-clock-moves" },
+      moves.map(([move, key]) =>
+        h("button", {
+          class: "bk-button",
+          text: t(key),
+          attrs: { type: "button", disabled: busy || !data, "data-testid": `clock-${move}` },
+          on: { click: () => moveClock(move) },
+        }),
+      ),
+    ),
+    h("p", { class: "muted", text: t("ui.scheduled.moveHint") }),
+  );
+  const teams = (data?.teams ?? []).map((team) =>
+    h(
+      "section",
+      { class: "scheduled-team", attrs: { "data-testid": "scheduled-team", "data-team": team.name } },
+      h(
+        "h3",
+        {},
+        team.name,
+        " ",
+        h("span", { class: "muted", text: `#${state.channels.get(team.channelId)?.name ?? ""}` }),
+      ),
+      h(
+        "ul",
+        { class: "scheduled-posts" },
+        team.posts.map((item) =>
+          h(
+            "li",
+            { class: "scheduled-post", attrs: { "data-post": item.post, "data-testid": "scheduled-post" } },
+            h(
+              "div",
+              { class: "scheduled-post-about" },
+              h("b", { text: postLabel(item.post) }),
+              h("div", { class: "muted scheduled-next", text: postLine(team, item) }),
+            ),
+            h("button", {
+              class: "bk-button primary",
+              text: t("ui.scheduled.runNow"),
+              attrs: {
+                type: "button",
+                disabled: busy || !item.available,
+                title: !item.available
+                  ? t("ui.scheduled.notAvailable", { post: postLabel(item.post) })
+                  : item.post === "meetings"
+                    ? t("ui.scheduled.runNow.meetings")
+                    : null,
+                "data-testid": `run-${item.post}`,
+              },
+              on: { click: () => runNow(team, item) },
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+  pane.replaceChildren(
+    h(
+      "header",
+      { class: "thread-header" },
+      h("h2", { text: t("ui.scheduled.title") }),
+      h("button", {
+        class: "close-x",
+        text: "×",
+        attrs: { type: "button", "aria-label": t("ui.close") },
+        on: { click: toggleScheduled },
+      }),
+    ),
+    h(
+      "div",
+      { class: "scheduled-body" },
+      clock,
+      data && teams.length === 0 ? h("p", { class: "muted", text: t("ui.scheduled.noTeams") }) : null,
+      teams,
+    ),
+  );
+}
+
+/** What a move of the clock did, in words: the new time and the posts that became due. */
+function movedText(moved) {
+  const zone = state.scheduled.data?.timeZone ?? me()?.tz;
+  const time = momentIn(moved.to, zone, true);
+  const posts = [...new Set(moved.ran.map((run) => postLabel(run.post)))];
+  return posts.length > 0
+    ? t("ui.scheduled.movedRan", { time, posts: posts.join(", ") })
+    : t("ui.scheduled.moved", { time });
+}
+
+async function inFlight(work) {
+  if (state.scheduled.busy) return;
+  state.scheduled.busy = true;
+  renderScheduled();
+  try {
+    await work();
+  } finally {
+    state.scheduled.busy = false;
+    await refreshScheduled();
+  }
+}
+
+/** Runs a team's post now, and shows its channel, where the post arrives. */
+function runNow(team, item) {
+  return inFlight(async () => {
+    const answer = await post("run", { team: team.id, post: item.post });
+    if (!answer.ok) return;
+    if (answer.moved) toast(movedText(answer.moved));
+    else if (answer.ran) {
+      const channel = state.channels.get(team.channelId)?.name ?? "";
+      toast(t("ui.scheduled.ran", { post: postLabel(item.post), team: team.name, channel }));
+    } else toast(t("ui.scheduled.already", { post: postLabel(item.post) }));
+    if (state.channels.has(team.channelId)) go({ kind: "channel", id: team.channelId });
+  });
+}
+
+function moveClock(move) {
+  return inFlight(async () => {
+    const answer = await post("clock", { move, fromOffsetMs: state.scheduled.data?.offsetMs });
+    if (answer.ok) toast(movedText(answer));
+  });
 }
 
 // ------------------------------------------------------------------ modals
@@ -1397,7 +1643,11 @@ window.addEventListener("hashchange", () => {
   const view = viewFromHash();
   if (JSON.stringify(view) !== JSON.stringify(state.view)) go(view);
 });
-setInterval(() => state.data && renderTopbar(), 30_000);
+setInterval(() => {
+  if (!state.data) return;
+  renderTopbar();
+  renderScheduled();
+}, 30_000);
 
 /** Finds out who to be (the URL, the last choice, or the sandbox's default person), then listens. */
 async function start() {
