@@ -7,6 +7,7 @@ import * as leave from "./features/leave/index.js";
 import * as meetings from "./features/meetings/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
+import * as routines from "./features/routines/index.js";
 import * as team from "./features/team/index.js";
 import * as warnings from "./features/warnings/index.js";
 import type { Deps } from "./platform/deps.js";
@@ -57,6 +58,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   warnings.register(router, deps);
   coaching.register(router, deps);
   meetings.register(router, deps);
+  routines.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);
