@@ -170,7 +170,7 @@ describe.skipIf(!onPostgres)("another instance on the same Postgres (needs DATAB
       await routinePlanner(deps).reconcile();
       expect(plannedOf(deps, "motivation.post", north)?.cron).toBe("30 8 * * 1,4");
       expect(await team(h, p.sara, "set motivation fre 07.15", p.channels.north)).toContain(
-        "Motivation är nu fre kl. 07:15",
+        "Motivationsinlägg är nu fre kl. 07:15",
       );
       expect(plannedOf(h.server.deps, "motivation.post", north)?.cron).toBe("15 7 * * 5");
       // Until it looks (within the minute), the other instance runs what it read.

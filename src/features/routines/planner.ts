@@ -1,7 +1,7 @@
 import type { Deps } from "../../platform/deps.js";
 import type { ScheduleSpec } from "../../platform/jobs/index.js";
 import { type ScheduledTeam, scheduledTeams } from "../team/index.js";
-import { owedSlots, type RoutineJob, routinePlans } from "./rules.js";
+import { owedSlots, ROUTINE_JOBS, type RoutineJob, routinePlans } from "./rules.js";
 
 /** How often each process looks again at every team's routines (changes saved by another process). */
 export const REPLAN_EVERY_MS = 60_000;
@@ -37,11 +37,6 @@ export class RoutinePlanner {
   /** Looks at one team at once (its settings were just saved here): the team as read, or null when gone. */
   async reconcileTeam(teamId: number): Promise<ScheduledTeam | null> {
     return (await this.#look([teamId]))[0] ?? null;
-  }
-
-  /** What this process has planned for a team's job (for tests and the log). */
-  plannedSpec(job: RoutineJob, teamId: number): ScheduleSpec | null {
-    return this.#planned.get(`${job}:${teamId}`)?.spec ?? null;
   }
 
   async #look(only: number[] | null): Promise<ScheduledTeam[]> {
@@ -86,19 +81,22 @@ export class RoutinePlanner {
       for (const [id, at] of [...this.#readOf]) if (!looked.has(id) && at < read) this.#readOf.delete(id);
     }
 
-    for (const scheduled of teams) {
+    const owed = teams.flatMap((scheduled) => owedSlots(scheduled, now).map((o) => ({ ...o, scheduled })));
+    if (owed.length === 0) return teams;
+    const oldest = new Date(Math.min(...owed.map((o) => o.slot.getTime())));
+    const queued = await deps.schedules.queuedSince(ROUTINE_JOBS, oldest);
+    for (const { job, slot, scheduled } of owed) {
       const { id, workspaceId } = scheduled.team;
-      for (const { job, slot } of owedSlots(scheduled, now)) {
-        try {
-          const queued = await deps.schedules.strike(job, String(id), slot, {
-            workspaceId,
-            teamId: id,
-            slot: slot.toISOString(),
-          });
-          if (queued) deps.log.info(`caught up ${job} of team ${id} for ${slot.toISOString()}`);
-        } catch (error) {
-          deps.log.error(`could not catch up ${job} of team ${id} for ${slot.toISOString()}:`, error);
-        }
+      if (queued.has(`${job}:${id}:${slot.toISOString()}`)) continue;
+      try {
+        const struck = await deps.schedules.strike(job, String(id), slot, {
+          workspaceId,
+          teamId: id,
+          slot: slot.toISOString(),
+        });
+        if (struck) deps.log.info(`caught up ${job} of team ${id} for ${slot.toISOString()}`);
+      } catch (error) {
+        deps.log.error(`could not catch up ${job} of team ${id} for ${slot.toISOString()}:`, error);
       }
     }
     return teams;

@@ -192,6 +192,23 @@ export class Schedules {
     return rows.map((row) => new Date(row.slot));
   }
 
+  /**
+   * Which slots of `jobs` from `since` on were queued already, as `job:key:slot` (ISO): to look past them
+   * in one query rather than strike each again (a strike of a queued slot does nothing, at a transaction).
+   */
+  async queuedSince(jobs: readonly JobName[], since: Date): Promise<Set<string>> {
+    if (jobs.length === 0) return new Set();
+    const rows = await queryRows<{ job: string; key: string; slot: string | Date }>(
+      this.db,
+      sql`select job, key, slot from job_slots
+          where slot >= ${since.toISOString()} and job in (${sql.join(
+            jobs.map((job) => sql`${job}`),
+            sql`, `,
+          )})`,
+    );
+    return new Set(rows.map((row) => `${row.job}:${row.key}:${new Date(row.slot).toISOString()}`));
+  }
+
   /** Forgets slots queued longer ago than `days` (housekeeping). */
   async forgetSlots(days: number): Promise<number> {
     const rows = await queryRows<{ job: string }>(
