@@ -74,6 +74,7 @@ function initialValues(view: SlackView): Record<string, unknown> {
       e.initial_value ??
       e.initial_users ??
       e.initial_conversation ??
+      e.initial_time ??
       (e.initial_option as { value?: string } | undefined)?.value ??
       (e.initial_options as { value: string }[] | undefined)?.map((o) => o.value) ??
       null;
@@ -108,6 +109,17 @@ describe("creating a team with the modal", () => {
       workWeek: ["1", "2", "3", "4", "5"],
       quotaPeriod: "month",
       escalationHours: "24",
+      motivationOn: ["on"],
+      motivationDays: ["1", "4"],
+      motivationTime: "08:30",
+      spotlightOn: ["on"],
+      spotlightDays: ["3"],
+      spotlightTime: "09:00",
+      standupOn: ["on"],
+      standupDays: ["1"],
+      standupTime: "09:00",
+      standupCutoff: "14:00",
+      standupAskIn: "thread",
     });
   });
 

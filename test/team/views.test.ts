@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { teamMessages } from "../../src/features/team/messages.js";
+import { DEFAULT_ROUTINES, type RoutineSettings } from "../../src/features/team/routines.js";
 import { defaultSettings } from "../../src/features/team/rules.js";
 import type { Team } from "../../src/features/team/schema.js";
 import type { TeamWithMembers } from "../../src/features/team/store.js";
@@ -47,14 +48,15 @@ function team(reps: number, name = "Sales North"): TeamWithMembers {
 }
 
 const registered = registeredSurfaces();
+const routines = structuredClone(DEFAULT_ROUTINES) as RoutineSettings;
 
 describe("team views pass Slack's Block Kit checks", () => {
   itChecksTheSchema("the team views");
 
   const messages = {
-    "card, 3 reps": teamCard(en, team(3), { mayManage: true, boundHere: true }),
-    "card, 400 reps": teamCard(sv, team(400), { mayManage: true, boundHere: false }),
-    "card, none": teamCard(en, team(0), { mayManage: false, boundHere: true }),
+    "card, 3 reps": teamCard(en, team(3), { mayManage: true, boundHere: true, routines }),
+    "card, 400 reps": teamCard(sv, team(400), { mayManage: true, boundHere: false, routines }),
+    "card, none": teamCard(en, team(0), { mayManage: false, boundHere: true, routines }),
     "no team (admin)": noTeamReply(en, { mayCreate: true, channelId: "C123" }),
     help: helpReply(sv),
     "list of 300 teams": listReply(
@@ -74,14 +76,16 @@ describe("team views pass Slack's Block Kit checks", () => {
     "create modal": teamModal(en, {
       team: null,
       defaults: defaultSettings("", { tz: null, locale: null, countryOfZone }),
+      routines,
       channelId: "C1",
     }),
     "edit modal, 90 reps": teamModal(sv, {
       team: team(90),
       defaults: defaultSettings("X", { tz: "Europe/Stockholm", locale: "sv-SE", countryOfZone }),
+      routines: { ...routines, standup: { ...routines.standup, enabled: false, askIn: "dm" } },
       channelId: "C123",
     }),
-    "saved modal, 400 reps": savedModal(en, team(400), true, false),
+    "saved modal, 400 reps": savedModal(en, team(400), routines, true, false),
   };
   for (const [name, view] of Object.entries(views)) {
     it(`modal: ${name}`, () => {
@@ -91,7 +95,7 @@ describe("team views pass Slack's Block Kit checks", () => {
   }
 
   it("shows a big team's reps over several sections without cutting a mention in two", () => {
-    const card = teamCard(en, team(400), { mayManage: false, boundHere: true });
+    const card = teamCard(en, team(400), { mayManage: false, boundHere: true, routines });
     const text = visibleText(card);
     expect(text).toContain("*Reps (400)*");
     const mentions = text.match(/<@U0REP\d{5}>/g) ?? [];

@@ -1,4 +1,10 @@
-import { type IsoWeekday, instantOfWallTime, localDate } from "../../platform/time/index.js";
+import {
+  type CronOccurrence,
+  occurrencesBetween as cronOccurrencesBetween,
+  type IsoWeekday,
+  instantOf,
+  parseCron,
+} from "../../platform/time/index.js";
 
 /**
  * Pure rules of meetings: when a meeting happens (its schedule read in its zone, DST included), which
@@ -14,86 +20,7 @@ export const DEFAULT_OFFSETS: readonly number[] = [24 * 60, 15];
 export type MeetingSchedule = { days: readonly IsoWeekday[]; time: string } | { cron: string };
 
 /** One time a meeting happens: the instant, and the wall time asked for when it fell in a DST gap. */
-export interface Occurrence {
-  at: Date;
-  /** Set when the asked wall time ("02:30") does not exist that day: the meeting is at `at`, after the gap. */
-  gap: { asked: string } | null;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Cron expressions (five fields: minute hour day-of-month month day-of-week)
-
-interface CronFields {
-  minutes: Set<number>;
-  hours: Set<number>;
-  days: Set<number>;
-  months: Set<number>;
-  weekdays: Set<number>;
-  daysRestricted: boolean;
-  weekdaysRestricted: boolean;
-}
-
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
-function parseField(
-  text: string,
-  min: number,
-  max: number,
-  names: string[] = [],
-  base = min,
-): Set<number> | null {
-  const values = new Set<number>();
-  const value = (word: string): number | null => {
-    const named = names.indexOf(word.toLowerCase());
-    if (named >= 0) return named + base;
-    if (!/^\d+$/.test(word)) return null;
-    return Number(word);
-  };
-  for (const part of text.split(",")) {
-    const [range, stepText, extra] = part.split("/");
-    if (range === undefined || extra !== undefined) return null;
-    const step = stepText === undefined ? 1 : /^\d+$/.test(stepText) ? Number(stepText) : 0;
-    if (step < 1) return null;
-    let from: number | null;
-    let to: number | null;
-    if (range === "*") {
-      from = min;
-      to = max;
-    } else {
-      const [a, b, more] = range.split("-");
-      if (a === undefined || more !== undefined) return null;
-      from = value(a);
-      to = b === undefined ? (stepText === undefined ? from : max) : value(b);
-    }
-    if (from === null || to === null || from < min || to > max || from > to) return null;
-    for (let v = from; v <= to; v += step) values.add(v);
-  }
-  return values.size > 0 ? values : null;
-}
-
-/** A five-field cron expression read, or null when it is not one this app reads. */
-export function parseCron(expression: string): CronFields | null {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) return null;
-  const [m, h, dom, mon, dow] = fields as [string, string, string, string, string];
-  const minutes = parseField(m, 0, 59);
-  const hours = parseField(h, 0, 23);
-  const days = parseField(dom, 1, 31);
-  const months = parseField(mon, 1, 12, MONTHS, 1);
-  const weekdays = parseField(dow, 0, 7, WEEKDAYS, 0);
-  if (!minutes || !hours || !days || !months || !weekdays) return null;
-  if (weekdays.has(7)) weekdays.add(0);
-  return {
-    minutes,
-    hours,
-    days,
-    months,
-    weekdays,
-    daysRestricted: dom !== "*",
-    weekdaysRestricted: dow !== "*",
-  };
-}
+export type Occurrence = CronOccurrence;
 
 /** The cron expression of weekdays at a wall time: Monday and Thursday at 09:30 is "30 9 * * 1,4". */
 export function cronOf(schedule: MeetingSchedule): string {
@@ -104,20 +31,9 @@ export function cronOf(schedule: MeetingSchedule): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Wall time in a zone
+// When a meeting happens (the cron evaluation itself is platform/time's)
 
-/**
- * The instant of a wall time on a calendar day in a zone: in a fall-back overlap the first; in a
- * spring-forward gap the first instant after the gap, with `gap` set (see `instantOfWallTime`).
- */
-export function instantOf(
-  date: { year: number; month: number; day: number },
-  hour: number,
-  minute: number,
-  zone: string,
-): { at: Date; gap: boolean } {
-  return instantOfWallTime(`${date.year}-${pad(date.month)}-${pad(date.day)}`, hour, minute, zone);
-}
+export { instantOf, parseCron };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -131,34 +47,7 @@ export function occurrencesBetween(
   from: Date,
   until: Date,
 ): Occurrence[] {
-  const cron = parseCron(cronOf(schedule));
-  if (!cron) throw new Error(`not a schedule: ${cronOf(schedule)}`);
-  const found = new Map<number, Occurrence>();
-  const day = 24 * 3600_000;
-  const [year, month, date0] = localDate(new Date(from.getTime() - day), zone)
-    .split("-")
-    .map(Number);
-  const end = until.getTime() + 2 * day;
-  for (let ms = Date.UTC(year ?? 0, (month ?? 1) - 1, date0 ?? 1); ms <= end; ms += day) {
-    const d = new Date(ms);
-    const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-    if (!cron.months.has(date.month)) continue;
-    const domOk = cron.days.has(date.day);
-    const dowOk = cron.weekdays.has(d.getUTCDay());
-    const dayOk =
-      cron.daysRestricted && cron.weekdaysRestricted
-        ? domOk || dowOk
-        : (!cron.daysRestricted || domOk) && (!cron.weekdaysRestricted || dowOk);
-    if (!dayOk) continue;
-    for (const hour of [...cron.hours].sort((a, b) => a - b)) {
-      for (const minute of [...cron.minutes].sort((a, b) => a - b)) {
-        const { at, gap } = instantOf(date, hour, minute, zone);
-        if (at <= from || at > until || found.has(at.getTime())) continue;
-        found.set(at.getTime(), { at, gap: gap ? { asked: `${pad(hour)}:${pad(minute)}` } : null });
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return cronOccurrencesBetween(cronOf(schedule), zone, from, until);
 }
 
 /** The next time a meeting happens after `from` (within a year), or null. */

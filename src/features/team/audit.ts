@@ -7,6 +7,7 @@ declare module "../../platform/audit/audit.js" {
   interface AuditActions {
     "team.team.create": true;
     "team.settings.update": true;
+    "team.routine.update": true;
     "team.member.add": true;
     "team.member.remove": true;
     "team.member.move": true;

@@ -7,6 +7,8 @@ import { ensureAllowedIn } from "./directory.js";
 import { explainConflict } from "./members.js";
 import { type Placement, sendPlacementNotices } from "./notices.js";
 import { teamProblems } from "./problems.js";
+import { saveChangedRoutines, scheduleChanged } from "./routine-settings.js";
+import { DEFAULT_ROUTINES, type RoutineSettings } from "./routines.js";
 import { defaultSettings, parseName, type TeamSettings } from "./rules.js";
 import { findTeamByChannel, insertMember, insertTeam, repTeamsOf, type TeamWithMembers } from "./store.js";
 
@@ -19,6 +21,8 @@ export interface CreateTeamInput {
   /** Anything the creator chose already (the modal); the rest comes from the first supervisor's profile. */
   settings?: Partial<TeamSettings>;
   repIds?: string[];
+  /** Its scheduled posts, when the creator chose them (the modal); the defaults otherwise. */
+  routines?: RoutineSettings;
 }
 
 export interface CreatedTeam {
@@ -27,6 +31,8 @@ export interface CreatedTeam {
   appInChannel: boolean;
   /** Whose Slack profile the settings nobody chose came from, when some were not chosen. */
   defaultsFrom: string | null;
+  /** Its scheduled posts. */
+  routines: RoutineSettings;
 }
 
 /** Creates a team bound to a channel, with its supervisors (and reps, from the modal). Admins only. */
@@ -94,13 +100,16 @@ export async function createTeam(ctx: RequestContext, input: CreateTeamInput): P
         });
       }
       await sendPlacementNotices(deps, tx, actor, row, placements, []);
+      if (input.routines) await saveChangedRoutines(change, DEFAULT_ROUTINES, input.routines);
       return row;
     })
     .catch((caught: unknown) => explainConflict(caught, { name: name.value, channelId: input.channelId }));
+  await scheduleChanged(deps, actor.workspaceId, team.id);
 
   return {
     team: { team, supervisorIds, repIds },
     appInChannel: channel.isMember,
     defaultsFrom: chosenAll ? null : (supervisorIds[0] as string),
+    routines: input.routines ?? (structuredClone(DEFAULT_ROUTINES) as RoutineSettings),
   };
 }

@@ -7,6 +7,14 @@ import { ensureAllowedIn, teamById } from "./directory.js";
 import { reconcileMembers } from "./members.js";
 import { type Placement, sendPlacementNotices } from "./notices.js";
 import { teamProblems } from "./problems.js";
+import { saveChangedRoutines } from "./routine-settings.js";
+import { routineSettings } from "./routine-store.js";
+import {
+  DEFAULT_ROUTINES,
+  type RoutineSettings,
+  type RoutinesFormInput,
+  validateRoutinesForm,
+} from "./routines.js";
 import {
   defaultSettings,
   SETTING_KEYS,
@@ -35,18 +43,28 @@ export interface TeamForm {
   workWeek: string[];
   quotaPeriod: string;
   escalationHours: string;
+  /** The scheduled posts; null from a form opened before it had them (they stay as they are). */
+  routines: RoutinesFormInput | null;
 }
 
 export type TeamFormResult = FormResult<{
   team: TeamWithMembers;
+  routines: RoutineSettings;
   created: boolean;
   appInChannel: boolean | null;
 }>;
 
-/** Field problems of the team form, keyed by the modal's block ids; the settings when there are none. */
-export function validateForm(form: TeamForm): {
+/**
+ * Field problems of the team form, keyed by the modal's block ids; the settings (and routines, read
+ * against the team's `current` ones) when there are none.
+ */
+export function validateForm(
+  form: TeamForm,
+  current: RoutineSettings,
+): {
   errors: Record<string, Problem>;
   settings: TeamSettings | null;
+  routines: RoutineSettings;
 } {
   const errors: Record<string, Problem> = {};
   const settings: Partial<Record<SettingKey, unknown>> = {};
@@ -71,7 +89,13 @@ export function validateForm(form: TeamForm): {
   if (form.supervisorIds.length === 0) errors.supervisors = problem("team.invalid.supervisorsEmpty");
   const both = form.repIds.find((id) => form.supervisorIds.includes(id));
   if (both) errors.reps = problem("team.member.bothRoles", { user: both });
-  return { errors, settings: Object.keys(errors).length === 0 ? (settings as TeamSettings) : null };
+  const routines = form.routines ? validateRoutinesForm(form.routines, current) : null;
+  Object.assign(errors, routines?.errors);
+  return {
+    errors,
+    settings: Object.keys(errors).length === 0 ? (settings as TeamSettings) : null,
+    routines: routines?.settings ?? current,
+  };
 }
 
 /**
@@ -79,7 +103,11 @@ export function validateForm(form: TeamForm): {
  * changed the team after the form opened. One transaction; every change audited; people told by DM.
  */
 export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<TeamFormResult> {
-  const { errors, settings } = validateForm(form);
+  const current =
+    form.teamId === null
+      ? (structuredClone(DEFAULT_ROUTINES) as RoutineSettings)
+      : await routineSettings(ctx.deps.db, ctx.workspaceId, form.teamId);
+  const { errors, settings, routines } = validateForm(form, current);
   if (!settings || !form.channelId) return { ok: false, errors };
   const channelId = form.channelId;
 
@@ -91,8 +119,15 @@ export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<Tea
         supervisorIds: form.supervisorIds,
         repIds: form.repIds,
         settings,
+        routines,
       });
-      return { ok: true, team: created.team, created: true, appInChannel: created.appInChannel };
+      return {
+        ok: true,
+        team: created.team,
+        routines: created.routines,
+        created: true,
+        appInChannel: created.appInChannel,
+      };
     } catch (caught) {
       return asFieldError(caught);
     }
@@ -105,17 +140,18 @@ export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<Tea
   try {
     await checkNewPeople(ctx, team, form);
     if (channelId !== team.team.channelId) await ensureUsableChannel(ctx, channelId);
-    const current = placementsOf(team.supervisorIds, team.repIds);
+    const placed = placementsOf(team.supervisorIds, team.repIds);
     const wanted = placementsOf(form.supervisorIds, form.repIds);
     await updateSettings(ctx, team, team.team.version, { ...settings, channelId }, async (change) => {
-      const moved = await reconcileMembers(change, current, wanted);
+      const moved = await reconcileMembers(change, placed, wanted);
       await sendPlacementNotices(ctx.deps, change.tx, actor, team.team, moved.joined, moved.left);
+      await saveChangedRoutines(change, current, routines);
     });
   } catch (caught) {
     return asFieldError(caught);
   }
   const fresh = (await findTeam(ctx.deps.db, ctx.workspaceId, team.team.id)) ?? team;
-  return { ok: true, team: fresh, created: false, appInChannel: null };
+  return { ok: true, team: fresh, routines, created: false, appInChannel: null };
 }
 
 /** People new to the team must be real, active people, and not reps of another team. */
@@ -150,14 +186,24 @@ function placementsOf(supervisorIds: readonly string[], repIds: readonly string[
 export async function formFor(
   ctx: RequestContext,
   target: { teamId: number } | { channelId: string },
-): Promise<{ team: TeamWithMembers | null; defaults: TeamSettings; channelId: string | null }> {
+): Promise<{
+  team: TeamWithMembers | null;
+  defaults: TeamSettings;
+  routines: RoutineSettings;
+  channelId: string | null;
+}> {
   const team =
     "teamId" in target
       ? await teamById(ctx, target.teamId)
       : await findTeamByChannel(ctx.deps.db, ctx.workspaceId, target.channelId);
   if (team) {
     await ensureAllowedIn(ctx, { type: "team.manage", teamId: team.team.id }, team);
-    return { team, defaults: settingsOf(team.team), channelId: team.team.channelId };
+    return {
+      team,
+      defaults: settingsOf(team.team),
+      routines: await routineSettings(ctx.deps.db, ctx.workspaceId, team.team.id),
+      channelId: team.team.channelId,
+    };
   }
   if ("teamId" in target) throw error("team.gone");
   await ensureAllowedIn(ctx, { type: "team.create" });
@@ -165,6 +211,7 @@ export async function formFor(
   return {
     team: null,
     defaults: defaultSettings("", { tz: me?.tz ?? null, locale: me?.locale ?? null, countryOfZone }),
+    routines: structuredClone(DEFAULT_ROUTINES) as RoutineSettings,
     channelId: /^[CG]/.test(target.channelId) ? target.channelId : null,
   };
 }

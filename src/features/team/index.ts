@@ -5,8 +5,32 @@ export { register } from "./listeners.js";
 export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
 export { overview, type TeamOverview, teamsInWorkspace } from "./overview.js";
+export {
+  routineSettings,
+  type ScheduledTeam,
+  saveRoutine,
+  scheduledTeams,
+  settingsOf,
+} from "./routine-store.js";
+export {
+  cronOfRoutine,
+  DEFAULT_ROUTINES,
+  type RoutineSetting,
+  type RoutineSettings,
+  type StandupSetting,
+} from "./routines.js";
 export { defaultSettings } from "./rules.js";
-export { type Team, teamKey, teamMembers, teams } from "./schema.js";
+export {
+  ASK_IN,
+  type AskIn,
+  ROUTINES,
+  type RoutineName,
+  type Team,
+  teamKey,
+  teamMembers,
+  teamRoutines,
+  teams,
+} from "./schema.js";
 export {
   findTeam,
   findTeamByChannel,

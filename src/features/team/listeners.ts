@@ -22,6 +22,8 @@ import { type TeamMessages, teamMessages } from "./messages.js";
 import { registerTeamJobs } from "./notices.js";
 import { overview, teamsInWorkspace } from "./overview.js";
 import { teamProblems } from "./problems.js";
+import type { RoutinesFormInput } from "./routines.js";
+import type { RoutineName } from "./schema.js";
 import { changeSetting } from "./settings.js";
 import {
   createdReply,
@@ -78,7 +80,7 @@ export function register(router: Router, deps: Deps): void {
     viewListener(deps, teamMessages, async ({ ctx, view, t }) => {
       const result = await saveForm(ctx, readForm(view));
       if (!result.ok) return { errors: fieldErrors(t, result.errors) };
-      return { update: savedModal(t, result.team, result.created, result.appInChannel) };
+      return { update: savedModal(t, result.team, result.routines, result.created, result.appInChannel) };
     }),
   );
 }
@@ -108,7 +110,7 @@ async function handleTeamCommand(request: CommandRequest<TeamMessages>): Promise
           channelId: command.channelId ?? ctx.channelId ?? "",
           supervisorIds: command.supervisorIds,
         });
-        return createdReply(t, created);
+        return createdReply(t, created, created.routines);
       }
       const form = await formFor(ctx, { channelId: ctx.channelId ?? "" });
       await request.ackEmpty();
@@ -129,7 +131,14 @@ async function handleTeamCommand(request: CommandRequest<TeamMessages>): Promise
     case "set":
       return settingChangeReply(
         t,
-        await changeSetting(ctx, await targetTeam(ctx), command.key, command.value, command.channelId),
+        await changeSetting(
+          ctx,
+          await targetTeam(ctx),
+          command.key,
+          command.value,
+          command.channelId,
+          t.language,
+        ),
       );
     case "grant":
     case "revoke":
@@ -140,6 +149,8 @@ async function handleTeamCommand(request: CommandRequest<TeamMessages>): Promise
 }
 
 const selected = z.object({ value: z.string() }).nullish();
+const options = z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() });
+const time = z.object({ selected_time: z.string().nullish() });
 const field = <S extends z.ZodType>(element: S) => z.object({ [VALUE]: element }).optional();
 
 /** The modal's state as Slack sends it (unselected selects are null, number inputs strings). */
@@ -156,6 +167,45 @@ const formState = z.object({
   [FIELD.quotaPeriod]: field(z.object({ selected_option: selected })),
   [FIELD.escalationHours]: field(z.object({ value: z.string().nullish() })),
 });
+
+/** The scheduled posts' blocks (see `routineField`). */
+const routineState = z.object({
+  motivationOn: field(options),
+  motivationDays: field(options),
+  motivationTime: field(time),
+  spotlightOn: field(options),
+  spotlightDays: field(options),
+  spotlightTime: field(time),
+  standupOn: field(options),
+  standupDays: field(options),
+  standupTime: field(time),
+  standupCutoff: field(time),
+  standupAskIn: field(z.object({ selected_option: selected })),
+});
+
+/** The routines' blocks as submitted; null from a form opened before it had them. */
+function readRoutines(values: unknown): RoutinesFormInput | null {
+  const state = routineState.safeParse(values);
+  if (!state.success) throw error("common.error.expiredForm");
+  const v = state.data;
+  if (!v.standupTime) return null;
+  const picked = (block: { value: z.infer<typeof options> } | undefined) =>
+    (block?.value.selected_options ?? []).map((o) => o.value);
+  const read = (routine: RoutineName) => ({
+    on: picked(v[`${routine}On`]).includes("on"),
+    days: picked(v[`${routine}Days`]),
+    time: v[`${routine}Time`]?.value.selected_time ?? null,
+  });
+  return {
+    motivation: read("motivation"),
+    spotlight: read("spotlight"),
+    standup: {
+      ...read("standup"),
+      cutoff: v.standupCutoff?.value.selected_time ?? null,
+      askIn: v.standupAskIn?.value.selected_option?.value ?? null,
+    },
+  };
+}
 
 function readForm(view: ViewSubmitAction["view"]): TeamForm {
   const metadata = readMetadata(view, formMetadata);
@@ -177,5 +227,6 @@ function readForm(view: ViewSubmitAction["view"]): TeamForm {
     quotaPeriod: v.quotaPeriod?.value.selected_option?.value ?? "",
     // A form opened before this field existed keeps the default.
     escalationHours: v.escalationHours?.value.value ?? "24",
+    routines: readRoutines(view.state.values),
   };
 }

@@ -24,6 +24,7 @@ const HELP_EN = [
   "• `/team move @rep …`: move reps here from another team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
   "• `/team set [setting] [value]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `escalations 24` (working hours to acknowledge an escalation), `channel #channel`",
+  "• Scheduled posts: `/team set motivation mon,thu 08:30`, `/team set spotlight wed 09:00`, `/team set standup mon 09:00` (each also `off` / `on`), `/team set standup cutoff 14:00`, `/team set standup ask thread|dm`",
   "*Admins*",
   "• `/team create [name] @supervisor`: a team for this channel (or `/team create` for the form)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
@@ -39,6 +40,7 @@ const HELP_SV = [
   "• `/team move @säljare …`: flytta säljare hit från ett annat team",
   "• `/team supervisor add @person` / `/team supervisor remove @person`",
   "• `/team set [inställning] [värde]`: `name`, `timezone Europe/Stockholm`, `language sv`, `currency SEK`, `holidays SE`, `workweek mon-fri`, `period month|quarter|week`, `escalations 24` (arbetstimmar att kvittera en eskalering), `channel #kanal`",
+  "• Schemalagda inlägg: `/team set motivation mån,tor 08:30`, `/team set spotlight ons 09:00`, `/team set standup mån 09:00` (alla även `av` / `på`), `/team set standup cutoff 14:00`, `/team set standup ask thread|dm`",
   "*Administratörer*",
   "• `/team create [namn] @handledare`: ett team för den här kanalen (eller `/team create` för formuläret)",
   "• `/team grant @person executive|admin` / `/team revoke @person executive|admin`",
@@ -142,7 +144,7 @@ export const ownTeamMessages = defineMessages(
 
     // Settings.
     "team.set.unknownKey": (p: { key: string }) =>
-      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, escalations, channel.`,
+      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, escalations, channel, motivation, spotlight, standup.`,
     "team.set.channelUsage": "Name the channel: `/team set channel #sales-north`.",
     "team.set.channelTaken": (p: { channel: string }) => `<#${p.channel}> already belongs to another team.`,
     "team.set.done": (p: { team: string; setting: string; value: string }) =>
@@ -270,6 +272,45 @@ export const ownTeamMessages = defineMessages(
     "team.modal.escalationHours": "Working hours to acknowledge an escalation",
     "team.modal.escalationHoursHint":
       "After this many working hours the supervisors are reminded; after twice as many, the executive who escalated is told.",
+    // Routines: the posts that come on a schedule.
+    "team.routine.motivation": "Motivation",
+    "team.routine.spotlight": "Product spotlight",
+    "team.routine.standup": "Standup",
+    "team.routine.off": "off",
+    "team.routine.schedule": (p: { days: string; time: string }) => `${p.days} at ${p.time}`,
+    "team.routine.standupSchedule": (p: {
+      days: string;
+      time: string;
+      cutoff: string;
+      askIn: "thread" | "dm";
+    }) =>
+      `${p.days} at ${p.time}, answers until ${p.cutoff}, asked ${p.askIn === "dm" ? "by DM" : "in the thread"}`,
+    "team.routine.invalidTime": (p: { value: string }) =>
+      `I can't read the time ${p.value}: write it like 08:30.`,
+    "team.routine.invalidDays": (p: { value: string; routine: string }) =>
+      `I can't read "${p.value}" as days: write them like mon,thu or mon-fri, then the time: \`/team set ${p.routine} mon,thu 08:30\`.`,
+    "team.routine.cutoffBeforeTime": (p: { time: string; cutoff: string }) =>
+      `The cut-off must be after the standup's time (${p.time}); ${p.cutoff} isn't.`,
+    "team.routine.cutoffUsage": "Say when answers close: `/team set standup cutoff 14:00`.",
+    "team.routine.askUsage": (p: { value: string }) =>
+      `I can't ask reps in "${p.value}": say \`/team set standup ask thread\` (in the standup's thread) or \`/team set standup ask dm\`.`,
+    "team.routine.daysEmpty": "Pick at least one day, or turn it off.",
+    "team.routine.timeMissing": "Pick a time.",
+    "team.card.routines": "*Scheduled posts*",
+    "team.modal.routineOn": "On",
+    "team.modal.routineDays": (p: { routine: string }) => `${p.routine}: days`,
+    "team.modal.routineTime": (p: { routine: string }) => `${p.routine}: time`,
+    "team.modal.motivationHint":
+      "Progress, shout-outs and milestones from the team's live numbers, in the team channel.",
+    "team.modal.spotlightHint": "A product from the team's list with its selling points and latest wins.",
+    "team.modal.standupHint":
+      "Last week's results and this week's plan; each rep is asked for wins, plan and blockers.",
+    "team.modal.standupCutoff": "Standup: answers until",
+    "team.modal.standupCutoffHint":
+      "The summary is posted then, the same day; later answers are marked late.",
+    "team.modal.standupAskIn": "Standup: ask each rep",
+    "team.askIn.thread": "In the standup's thread",
+    "team.askIn.dm": "By DM",
     "team.modal.created": (p: { team: string }) => `*${p.team}* is ready.`,
     "team.modal.updated": (p: { team: string }) => `*${p.team}* is saved.`,
   },
@@ -341,7 +382,7 @@ export const ownTeamMessages = defineMessages(
       `<@${p.user}> är säljare i ${p.team} och lades därför inte till. Flytta hit hen med \`/team move <@${p.user}>\`.`,
 
     "team.set.unknownKey": (p) =>
-      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, escalations, channel.`,
+      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, escalations, channel, motivation, spotlight, standup.`,
     "team.set.channelUsage": "Ange kanalen: `/team set channel #salj-norr`.",
     "team.set.channelTaken": (p) => `<#${p.channel}> hör redan till ett annat team.`,
     "team.set.done": (p) => `${p.team}: ${p.setting} är nu ${p.value}.`,
@@ -461,6 +502,37 @@ export const ownTeamMessages = defineMessages(
     "team.modal.escalationHours": "Arbetstimmar att kvittera en eskalering",
     "team.modal.escalationHoursHint":
       "Efter så många arbetstimmar påminns handledarna; efter dubbelt så många får chefen som eskalerade veta det.",
+    "team.routine.motivation": "Motivationsinlägg",
+    "team.routine.spotlight": "Produkt i fokus",
+    "team.routine.standup": "Veckans standup",
+    "team.routine.off": "av",
+    "team.routine.schedule": (p) => `${p.days} kl. ${p.time}`,
+    "team.routine.standupSchedule": (p) =>
+      `${p.days} kl. ${p.time}, svar till ${p.cutoff}, frågas ${p.askIn === "dm" ? "i DM" : "i tråden"}`,
+    "team.routine.invalidTime": (p) => `Jag kan inte läsa tiden ${p.value}: skriv den som 08:30.`,
+    "team.routine.invalidDays": (p) =>
+      `Jag kan inte läsa "${p.value}" som dagar: skriv dem som mån,tor eller mån-fre, sedan tiden: \`/team set ${p.routine} mån,tor 08:30\`.`,
+    "team.routine.cutoffBeforeTime": (p) =>
+      `Svarstiden måste sluta efter standupens tid (${p.time}); ${p.cutoff} gör inte det.`,
+    "team.routine.cutoffUsage": "Säg när svaren stänger: `/team set standup cutoff 14:00`.",
+    "team.routine.askUsage": (p) =>
+      `Jag kan inte fråga säljarna i "${p.value}": skriv \`/team set standup ask thread\` (i standupens tråd) eller \`/team set standup ask dm\`.`,
+    "team.routine.daysEmpty": "Välj minst en dag, eller stäng av det.",
+    "team.routine.timeMissing": "Välj en tid.",
+    "team.card.routines": "*Schemalagda inlägg*",
+    "team.modal.routineOn": "På",
+    "team.modal.routineDays": (p) => `${p.routine}: dagar`,
+    "team.modal.routineTime": (p) => `${p.routine}: tid`,
+    "team.modal.motivationHint":
+      "Läget, hyllningar och milstolpar ur teamets aktuella siffror, i teamets kanal.",
+    "team.modal.spotlightHint": "En produkt ur teamets lista med säljargument och de senaste affärerna.",
+    "team.modal.standupHint":
+      "Förra veckans resultat och veckans plan; varje säljare får berätta om framgångar, plan och hinder.",
+    "team.modal.standupCutoff": "Standup: svar senast",
+    "team.modal.standupCutoffHint": "Då postas sammanfattningen, samma dag; senare svar märks som sena.",
+    "team.modal.standupAskIn": "Standup: fråga varje säljare",
+    "team.askIn.thread": "I standupens tråd",
+    "team.askIn.dm": "Som DM",
     "team.modal.created": (p) => `*${p.team}* är klart.`,
     "team.modal.updated": (p) => `*${p.team}* är sparat.`,
   },

@@ -7,7 +7,7 @@ import {
   type IsoWeekday,
 } from "../../platform/time/index.js";
 import { teamProblems } from "./problems.js";
-import { QUOTA_PERIODS, type QuotaPeriod } from "./schema.js";
+import { QUOTA_PERIODS, type QuotaPeriod, type RoutineName } from "./schema.js";
 
 /** The settings of a team that people choose; members are handled separately. */
 export interface TeamSettings {
@@ -115,21 +115,32 @@ for (const [day, names] of [
  * A range may wrap around the week end (sun-thu).
  */
 export function parseWorkWeek(input: string): Parsed<IsoWeekday[]> {
+  const days = readDays(input);
+  return days ? ok(days) : fail("team.invalid.workWeek", { value: input.trim() });
+}
+
+/**
+ * Weekdays as people write them, in English or Swedish, singly, in lists and in ranges ("mon,thu",
+ * "mån–fre", "sun-thu", "1-5"), Monday first; null when it is not days.
+ */
+export function readDays(input: string): IsoWeekday[] | null {
   const text = input.trim().toLowerCase();
-  if (!text) return fail("team.invalid.workWeek", { value: input.trim() });
+  if (!text) return null;
   const days = new Set<IsoWeekday>();
-  for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
+  const parts = text.split(/[\s,;&+]+/).filter((part) => part && part !== "and" && part !== "och");
+  if (parts.length === 0) return null;
+  for (const part of parts) {
     const range = part.split(/[-–—]|\.\./);
-    if (range.length > 2) return fail("team.invalid.workWeek", { value: input.trim() });
+    if (range.length > 2) return null;
     const from = dayNames[(range[0] ?? "").replace(/\.$/, "")];
     const to = range.length === 2 ? dayNames[(range[1] ?? "").replace(/\.$/, "")] : from;
-    if (!from || !to) return fail("team.invalid.workWeek", { value: input.trim() });
+    if (!from || !to) return null;
     for (let day = from; ; day = ((day % 7) + 1) as IsoWeekday) {
       days.add(day);
       if (day === to) break;
     }
   }
-  return ok(normaliseWorkWeek([...days]));
+  return normaliseWorkWeek([...days]);
 }
 
 export const ESCALATION_HOURS_MAX = 400;
@@ -159,8 +170,16 @@ export function workWeekRuns(days: readonly IsoWeekday[]): { from: IsoWeekday; t
 }
 
 /** What a text setting key means: accepts the English and Swedish words people would type. */
-export function settingKeyOf(word: string): SettingKey | "channel" | null {
-  const aliases: Record<string, SettingKey | "channel"> = {
+export function settingKeyOf(word: string): SettingKey | "channel" | RoutineName | null {
+  const aliases: Record<string, SettingKey | "channel" | RoutineName> = {
+    motivation: "motivation",
+    spotlight: "spotlight",
+    "product-spotlight": "spotlight",
+    produktfokus: "spotlight",
+    fokus: "spotlight",
+    standup: "standup",
+    "stand-up": "standup",
+    veckostandup: "standup",
     name: "name",
     namn: "name",
     timezone: "timeZone",

@@ -1,13 +1,16 @@
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { problemError } from "../../platform/errors.js";
+import type { Language } from "../../platform/i18n/index.js";
 import { addDays, periodOf } from "../../platform/time/index.js";
 import { auditSettings, type TeamChange } from "./audit.js";
 import { ensureAllowedIn } from "./directory.js";
 import { explainConflict } from "./members.js";
 import { teamProblems } from "./problems.js";
+import { changeRoutine, scheduleChanged } from "./routine-settings.js";
+import type { RoutineSettings } from "./routines.js";
 import { type SettingKey, settingKeyOf, settingParsers, type TeamSettings } from "./rules.js";
-import type { Team } from "./schema.js";
+import { ROUTINES, type RoutineName, type Team } from "./schema.js";
 import { type TeamWithMembers, updateTeam } from "./store.js";
 
 const { error, fieldError } = teamProblems;
@@ -25,10 +28,11 @@ declare module "../../platform/hooks.js" {
   }
 }
 
-export interface SettingChange {
-  team: TeamWithMembers;
-  key: SettingKey | "channel";
-}
+export type SettingChange =
+  | { team: TeamWithMembers; key: SettingKey | "channel" }
+  | { team: TeamWithMembers; key: RoutineName; routines: RoutineSettings; notes: string[] };
+
+const isRoutine = (key: string): key is RoutineName => (ROUTINES as readonly string[]).includes(key);
 
 /** `/team set <key> <value>`: one setting, validated, audited. Supervisors of the team and admins. */
 export async function changeSetting(
@@ -37,10 +41,12 @@ export async function changeSetting(
   keyWord: string,
   value: string,
   channelId: string | null,
+  language: Language,
 ): Promise<SettingChange> {
   await ensureAllowedIn(ctx, { type: "team.manage", teamId: team.team.id }, team);
   const key = settingKeyOf(keyWord);
   if (!key) throw error("team.set.unknownKey", { key: keyWord });
+  if (isRoutine(key)) return { team, key, ...(await changeRoutine(ctx, team, key, value, language)) };
   let patch: Partial<TeamSettings> & { channelId?: string };
   if (key === "channel") {
     if (!channelId) throw error("team.set.channelUsage");
@@ -76,7 +82,7 @@ export async function updateSettings(
 ): Promise<Team> {
   const { deps } = ctx;
   const actor = await ctx.actor();
-  return deps.db
+  const updated = await deps.db
     .transaction(async (tx) => {
       const now = deps.clock.now();
       const row = await updateTeam(tx, actor.workspaceId, team.team.id, version, {
@@ -92,6 +98,8 @@ export async function updateSettings(
       return row;
     })
     .catch((caught: unknown) => explainConflict(caught, { name: patch.name, channelId: patch.channelId }));
+  await scheduleChanged(deps, actor.workspaceId, team.team.id);
+  return updated;
 }
 
 /** Refuses a currency change while the current period has figures in the old currency, saying why. */

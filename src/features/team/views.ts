@@ -7,6 +7,7 @@ import {
   button,
   channelLink,
   context,
+  divider,
   fieldsSection,
   header,
   input,
@@ -22,8 +23,9 @@ import { holidayCountries, ISO_WEEKDAYS, type IsoWeekday } from "../../platform/
 import type { CreatedTeam } from "./create.js";
 import type { MemberChange } from "./members.js";
 import type { TeamMessages } from "./messages.js";
+import { type RoutineSettings, routineField } from "./routines.js";
 import { ESCALATION_HOURS_MAX, type TeamSettings, workWeekRuns } from "./rules.js";
-import { QUOTA_PERIODS } from "./schema.js";
+import { ASK_IN, QUOTA_PERIODS, ROUTINES, type RoutineName } from "./schema.js";
 import type { SettingChange } from "./settings.js";
 import type { Membership, TeamWithMembers } from "./store.js";
 
@@ -67,6 +69,37 @@ export function workWeekText(t: T, days: readonly IsoWeekday[]): string {
     .join(", ");
 }
 
+/** A routine's days for people: "Mon and Thu", "Mon–Fri" (three days or more in a row as a range). */
+function routineDays(t: T, days: readonly IsoWeekday[]): string[] {
+  return workWeekRuns(days).flatMap((run) =>
+    run.to - run.from >= 2
+      ? [`${t.weekday(run.from)}–${t.weekday(run.to)}`]
+      : Array.from({ length: run.to - run.from + 1 }, (_, i) => t.weekday((run.from + i) as IsoWeekday)),
+  );
+}
+
+/** When a routine runs, as the card and `/team set` say it: "Mon and Thu at 08:30", or "off". */
+export function routineText(t: T, routines: RoutineSettings, routine: RoutineName): string {
+  if (!routines[routine].enabled) return t.t("team.routine.off");
+  const days = t.list(routineDays(t, routines[routine].days));
+  if (routine !== "standup") return t.t("team.routine.schedule", { days, time: routines[routine].time });
+  const standup = routines.standup;
+  return t.t("team.routine.standupSchedule", {
+    days,
+    time: standup.time,
+    cutoff: standup.cutoff,
+    askIn: standup.askIn,
+  });
+}
+
+/** The card's lines of a team's scheduled posts: "*Motivation:* Mon and Thu at 08:30". */
+function routineLines(t: T, routines: RoutineSettings): string {
+  return [
+    t.t("team.card.routines"),
+    ...ROUTINES.map((routine) => `${t.t(`team.routine.${routine}`)}: ${routineText(t, routines, routine)}`),
+  ].join("\n");
+}
+
 function countryText(t: T, code: string): string {
   const name = holidayCountries(t.language)[code];
   return name ? `${name} (${code})` : code;
@@ -87,32 +120,38 @@ function settingFields(t: T, team: TeamWithMembers): string[] {
   ];
 }
 
-/** The blocks describing a team: settings, then reps (split over sections as the list grows). */
-function teamBlocks(t: T, team: TeamWithMembers, maxBlocks: number): KnownBlock[] {
+/** The blocks describing a team: settings, its scheduled posts, then reps (split over sections as the list grows). */
+function teamBlocks(
+  t: T,
+  team: TeamWithMembers,
+  routines: RoutineSettings | null,
+  maxBlocks: number,
+): KnownBlock[] {
+  const scheduled = routines ? [section(routineLines(t, routines))] : [];
   const reps =
     team.repIds.length > 0
       ? [
           section(t.t("team.card.reps", { count: team.repIds.length })),
           ...linesToSections(
             team.repIds.map(mention),
-            Math.max(1, maxBlocks - 3),
+            Math.max(1, maxBlocks - 3 - scheduled.length),
             (count) => t.t("team.card.more", { count }),
             ", ",
           ),
         ]
       : [section(`${t.t("team.card.reps", { count: 0 })}\n${t.t("team.card.noReps")}`)];
-  return [header(team.team.name), fieldsSection(settingFields(t, team)), ...reps];
+  return [header(team.team.name), fieldsSection(settingFields(t, team)), ...scheduled, ...reps];
 }
 
 /** `/team` answer: the team card, with an Edit button for those who may change it. */
 export function teamCard(
   t: T,
   team: TeamWithMembers,
-  options: { mayManage: boolean; boundHere: boolean },
+  options: { mayManage: boolean; boundHere: boolean; routines: RoutineSettings },
 ): Reply {
   const blocks: KnownBlock[] = [];
   if (!options.boundHere) blocks.push(context(t.t("team.card.notHere", { channel: team.team.channelId })));
-  blocks.push(...teamBlocks(t, team, LIMITS.blocksPerMessage - 4));
+  blocks.push(...teamBlocks(t, team, options.routines, LIMITS.blocksPerMessage - 4));
   if (options.mayManage) {
     blocks.push(
       actions("team.card.actions", [
@@ -184,7 +223,7 @@ export function rolesReply(
   };
 }
 
-export function createdReply(t: T, created: CreatedTeam): Reply {
+export function createdReply(t: T, created: CreatedTeam, routines: RoutineSettings): Reply {
   const lines = [
     t.t("team.created", {
       team: created.team.team.name,
@@ -211,7 +250,7 @@ export function createdReply(t: T, created: CreatedTeam): Reply {
   const text = lines.join("\n");
   return {
     text,
-    blocks: [section(text), ...teamBlocks(t, created.team, LIMITS.blocksPerMessage - 2)],
+    blocks: [section(text), ...teamBlocks(t, created.team, routines, LIMITS.blocksPerMessage - 2)],
   };
 }
 
@@ -255,6 +294,9 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     quotaPeriod: t.t("team.card.quotaPeriod"),
     escalationHours: t.t("team.card.escalationHours"),
     channel: t.t("team.card.channel"),
+    motivation: t.t("team.routine.motivation"),
+    spotlight: t.t("team.routine.spotlight"),
+    standup: t.t("team.routine.standup"),
   };
   const value: Record<SettingChange["key"], () => string> = {
     name: () => team.name,
@@ -266,10 +308,16 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     quotaPeriod: () => t.t(`team.period.${team.quotaPeriod}`),
     escalationHours: () => t.t("team.card.escalationHoursValue", { hours: team.escalationHours }),
     channel: () => channelLink(team.channelId),
+    motivation: () => ("routines" in change ? routineText(t, change.routines, "motivation") : ""),
+    spotlight: () => ("routines" in change ? routineText(t, change.routines, "spotlight") : ""),
+    standup: () => ("routines" in change ? routineText(t, change.routines, "standup") : ""),
   };
-  return {
-    text: t.t("team.set.done", { team: team.name, setting: label[change.key], value: value[change.key]() }),
-  };
+  const done = t.t("team.set.done", {
+    team: team.name,
+    setting: label[change.key],
+    value: value[change.key](),
+  });
+  return { text: [done, ...("notes" in change ? change.notes : [])].join("\n") };
 }
 
 export function roleChangeReply(t: T, change: RoleChange): Reply {
@@ -304,7 +352,12 @@ function option(text: string, value: string): PlainTextOption {
 /** The team modal: create (no team yet) or edit. One builder for views.open and views.update. */
 export function teamModal(
   t: T,
-  form: { team: TeamWithMembers | null; defaults: TeamSettings; channelId: string | null },
+  form: {
+    team: TeamWithMembers | null;
+    defaults: TeamSettings;
+    routines: RoutineSettings;
+    channelId: string | null;
+  },
 ): ModalView {
   const s = form.defaults;
   const metadata: FormMetadata = {
@@ -396,6 +449,7 @@ export function teamModal(
       },
       { hint: t.t("team.modal.escalationHoursHint") },
     ),
+    ...routineInputs(t, form.routines, dayOptions),
   ];
   return modal({
     callbackId: TEAM_IDS.saveView,
@@ -407,10 +461,71 @@ export function teamModal(
   });
 }
 
+/**
+ * The modal's scheduled posts: for each routine whether it runs, its days and its time; for the standup
+ * also its cut-off and where reps are asked. Block ids `motivationOn`, `motivationDays`, ... (see
+ * `routineField`).
+ */
+function routineInputs(t: T, routines: RoutineSettings, dayOptions: PlainTextOption[]): KnownBlock[] {
+  const onOption = option(t.t("team.modal.routineOn"), "on");
+  const askOptions = ASK_IN.map((place) => option(t.t(`team.askIn.${place}`), place));
+  const hints = {
+    motivation: t.t("team.modal.motivationHint"),
+    spotlight: t.t("team.modal.spotlightHint"),
+    standup: t.t("team.modal.standupHint"),
+  } as const;
+  const blocks: KnownBlock[] = [divider(), section(t.t("team.card.routines"))];
+  for (const routine of ROUTINES) {
+    const setting = routines[routine];
+    const name = t.t(`team.routine.${routine}`);
+    blocks.push(
+      input(
+        routineField(routine, "On"),
+        name,
+        {
+          type: "checkboxes",
+          options: [onOption],
+          ...(setting.enabled ? { initial_options: [onOption] } : {}),
+        },
+        { optional: true, hint: hints[routine] },
+      ),
+      input(
+        routineField(routine, "Days"),
+        t.t("team.modal.routineDays", { routine: name }),
+        {
+          type: "checkboxes",
+          options: dayOptions,
+          initial_options: dayOptions.filter((o) => setting.days.includes(Number(o.value) as IsoWeekday)),
+        },
+        { optional: true },
+      ),
+      input(routineField(routine, "Time"), t.t("team.modal.routineTime", { routine: name }), {
+        type: "timepicker",
+        initial_time: setting.time,
+      }),
+    );
+  }
+  blocks.push(
+    input(
+      routineField("standup", "Cutoff"),
+      t.t("team.modal.standupCutoff"),
+      { type: "timepicker", initial_time: routines.standup.cutoff },
+      { hint: t.t("team.modal.standupCutoffHint") },
+    ),
+    input(routineField("standup", "AskIn"), t.t("team.modal.standupAskIn"), {
+      type: "radio_buttons",
+      options: askOptions,
+      initial_option: askOptions.find((o) => o.value === routines.standup.askIn),
+    }),
+  );
+  return blocks;
+}
+
 /** What the modal turns into after a successful save: the team as it now is. */
 export function savedModal(
   t: T,
   team: TeamWithMembers,
+  routines: RoutineSettings,
   created: boolean,
   appInChannel: boolean | null,
 ): ModalView {
@@ -419,7 +534,7 @@ export function savedModal(
   return modal({
     title: t.t("team.modal.titleSaved"),
     close: t.t("common.button.close"),
-    blocks: [section(lines.join("\n")), ...teamBlocks(t, team, LIMITS.blocksPerView - 1)],
+    blocks: [section(lines.join("\n")), ...teamBlocks(t, team, routines, LIMITS.blocksPerView - 1)],
   });
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { type Db, queryRows } from "../db/index.js";
 import type { Log } from "../log.js";
+import { occurrencesBetween } from "../time/index.js";
 import type { JobName, Jobs, JobTypes } from "./jobs.js";
 
 /** When a scheduled job runs: a cron expression read in an IANA time zone (a team's). */
@@ -32,6 +33,14 @@ interface Plan {
   task: ScheduledTask;
 }
 
+/** Work each process does on its own, now and then (see `watch`). */
+interface Watch {
+  everyMs: number;
+  work: () => Promise<void>;
+  timer: ReturnType<typeof setInterval> | null;
+  running: Promise<void> | null;
+}
+
 /**
  * The clock of scheduled work. node-cron strikes in each process, in the schedule's own time zone (a
  * team's 08:30 is 08:30 in Stockholm, summer or winter); a strike only queues a job on the durable engine,
@@ -42,6 +51,7 @@ interface Plan {
 export class Schedules {
   readonly #plans = new Map<string, Plan>();
   readonly #strikes = new Set<Promise<unknown>>();
+  readonly #watches = new Map<string, Watch>();
   #stopped = false;
   #started = false;
 
@@ -87,6 +97,35 @@ export class Schedules {
     if (this.#started || this.#stopped) return;
     this.#started = true;
     for (const plan of this.#plans.values()) void plan.task.start();
+    for (const [name, watch] of this.#watches) this.#startWatch(name, watch);
+  }
+
+  /**
+   * Runs `work` in this process when the clock starts and every `everyMs` after, until it stops: what each
+   * process must do for itself rather than once for all (keeping its own plans in step with what other
+   * processes saved). A run still going when the next is due is not doubled; a failure is logged and the
+   * next run tries again.
+   */
+  watch(name: string, everyMs: number, work: () => Promise<void>): void {
+    if (this.#watches.has(name)) throw new Error(`watch ${name} is added twice`);
+    const watch: Watch = { everyMs, work, timer: null, running: null };
+    this.#watches.set(name, watch);
+    if (this.#started && !this.#stopped) this.#startWatch(name, watch);
+  }
+
+  #startWatch(name: string, watch: Watch): void {
+    const tick = () => {
+      if (watch.running || this.#stopped) return;
+      watch.running = Promise.resolve()
+        .then(watch.work)
+        .catch((error: unknown) => this.log.error(`${name} failed:`, error))
+        .finally(() => {
+          watch.running = null;
+        });
+    };
+    tick();
+    watch.timer = setInterval(tick, watch.everyMs);
+    watch.timer.unref();
   }
 
   /** Stops running `job` for `key` (a team that was removed, a schedule turned off). */
@@ -111,6 +150,19 @@ export class Schedules {
     } finally {
       void task.destroy();
     }
+  }
+
+  /**
+   * The slots this clock strikes for `spec` after `from` up to `until`, as node-cron names them (its
+   * `context.date`, whole seconds): to catch up a slot missed while nothing ran under the very key the
+   * strike would have claimed. For schedules at set times of day (a team's 08:30): on the night the
+   * clocks go forward a time in the skipped hour does not happen that day; on the night they go back a
+   * time in the repeated hour happens once, the second time (node-cron's reading of the zone).
+   */
+  static slotsBetween(spec: ScheduleSpec, from: Date, until: Date): Date[] {
+    return occurrencesBetween(spec.cron, spec.timeZone, from, until, { overlap: "last" })
+      .filter((o) => o.gap === null)
+      .map((o) => slotOf(o.at));
   }
 
   /**
@@ -140,6 +192,23 @@ export class Schedules {
     return rows.map((row) => new Date(row.slot));
   }
 
+  /**
+   * Which slots of `jobs` from `since` on were queued already, as `job:key:slot` (ISO): to look past them
+   * in one query rather than strike each again (a strike of a queued slot does nothing, at a transaction).
+   */
+  async queuedSince(jobs: readonly JobName[], since: Date): Promise<Set<string>> {
+    if (jobs.length === 0) return new Set();
+    const rows = await queryRows<{ job: string; key: string; slot: string | Date }>(
+      this.db,
+      sql`select job, key, slot from job_slots
+          where slot >= ${since.toISOString()} and job in (${sql.join(
+            jobs.map((job) => sql`${job}`),
+            sql`, `,
+          )})`,
+    );
+    return new Set(rows.map((row) => `${row.job}:${row.key}:${new Date(row.slot).toISOString()}`));
+  }
+
   /** Forgets slots queued longer ago than `days` (housekeeping). */
   async forgetSlots(days: number): Promise<number> {
     const rows = await queryRows<{ job: string }>(
@@ -152,8 +221,10 @@ export class Schedules {
   /** Stops every schedule and waits for strikes under way (their jobs are queued, or not, as a whole). */
   async stop(): Promise<void> {
     this.#stopped = true;
+    for (const watch of this.#watches.values()) if (watch.timer) clearInterval(watch.timer);
     for (const plan of this.#plans.values()) await plan.task.destroy();
     this.#plans.clear();
+    await Promise.allSettled([...this.#watches.values()].map((watch) => watch.running));
     await Promise.allSettled([...this.#strikes]);
   }
 }

@@ -565,20 +565,23 @@ export function workingHoursBetween(
 
 /**
  * The instant a wall-clock time of a day has in a zone. In a fall-back overlap (the hour happens twice)
- * the first; in a spring-forward gap (it does not happen: 02:30 in Stockholm on the last Sunday of March)
- * the first instant after the gap, with `gap` set, so a meeting asked for then is held when the day goes on.
+ * the first (or, asked for `"last"`, the second); in a spring-forward gap (it does not happen: 02:30 in
+ * Stockholm on the last Sunday of March) the first instant after the gap, with `gap` set, so a meeting
+ * asked for then is held when the day goes on.
  */
 export function instantOfWallTime(
   date: LocalDate,
   hour: number,
   minute: number,
   timeZone: string,
+  overlap: "first" | "last" = "first",
 ): { at: Date; gap: boolean } {
   const wall = toDayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
   const before = offsetAt(wall - DAY_MS, timeZone);
   const after = offsetAt(wall + DAY_MS, timeZone);
   const fits = [wall - before, wall - after].filter((t) => offsetAt(t, timeZone) === wall - t);
-  if (fits.length > 0) return { at: new Date(Math.min(...fits)), gap: false };
+  if (fits.length > 0)
+    return { at: new Date(overlap === "first" ? Math.min(...fits) : Math.max(...fits)), gap: false };
   // In the gap: the clocks jumped somewhere between these two instants; find the first one after it.
   let low = Math.min(wall - before, wall - after);
   let high = Math.max(wall - before, wall - after);

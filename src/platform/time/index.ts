@@ -30,5 +30,6 @@ export {
   workingHoursBetween,
 } from "./calendar.js";
 export { type Clock, FixedClock, ShiftedClock, systemClock } from "./clock.js";
+export { type CronFields, type CronOccurrence, instantOf, occurrencesBetween, parseCron } from "./cron.js";
 export { canonicalHolidayCountry, countryOfZone, holidayCountries } from "./holidays.js";
 export { canonicalTimeZone, ISO_WEEKDAYS, type IsoWeekday } from "./zones.js";

@@ -1,13 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { IsoWeekday } from "../../platform/time/index.js";
-import { DEFAULT_ROUTINES, type RoutineSettings } from "./rules.js";
-import { type RoutineName, teamRoutines } from "./schema.js";
-
-type Row = typeof teamRoutines.$inferSelect;
+import { DEFAULT_ROUTINES, type RoutineSettings } from "./routines.js";
+import { ROUTINES, type RoutineName, type Team, type TeamRoutineRow, teamRoutines, teams } from "./schema.js";
 
 /** A team's routines: what it saved, the defaults for the rest. */
-export function settingsOf(rows: readonly Row[]): RoutineSettings {
+export function settingsOf(rows: readonly TeamRoutineRow[]): RoutineSettings {
   const settings: RoutineSettings = structuredClone(DEFAULT_ROUTINES) as RoutineSettings;
   for (const row of rows) {
     const base = { enabled: row.enabled, days: row.days as IsoWeekday[], time: row.time };
@@ -53,4 +51,47 @@ export async function saveRoutine<N extends RoutineName>(
     .insert(teamRoutines)
     .values({ workspaceId: key.workspaceId, teamId: key.teamId, routine: key.routine, ...values })
     .onConflictDoUpdate({ target: [teamRoutines.teamId, teamRoutines.routine], set: values });
+}
+
+/** A team as its scheduled posts need it: where and when, its routines, and when each was last saved. */
+export interface ScheduledTeam {
+  team: Pick<Team, "id" | "workspaceId" | "timeZone" | "createdAt">;
+  routines: RoutineSettings;
+  /** When each routine's setting was saved (null: the defaults since the team was made). */
+  savedAt: Record<RoutineName, Date | null>;
+}
+
+/**
+ * Every team of every workspace (or the given ones) with its routines, in two queries: what the clock of
+ * scheduled posts plans from.
+ */
+export async function scheduledTeams(db: Db, teamIds?: readonly number[]): Promise<ScheduledTeam[]> {
+  if (teamIds && teamIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: teams.id,
+      workspaceId: teams.workspaceId,
+      timeZone: teams.timeZone,
+      createdAt: teams.createdAt,
+    })
+    .from(teams)
+    .where(teamIds ? inArray(teams.id, [...teamIds]) : undefined)
+    .orderBy(asc(teams.id));
+  if (rows.length === 0) return [];
+  const routineRows = await db
+    .select()
+    .from(teamRoutines)
+    .where(
+      inArray(
+        teamRoutines.teamId,
+        rows.map((row) => row.id),
+      ),
+    );
+  return rows.map((team) => {
+    const own = routineRows.filter((row) => row.teamId === team.id);
+    const savedAt = Object.fromEntries(
+      ROUTINES.map((routine) => [routine, own.find((row) => row.routine === routine)?.updatedAt ?? null]),
+    ) as Record<RoutineName, Date | null>;
+    return { team, routines: settingsOf(own), savedAt };
+  });
 }
