@@ -120,6 +120,37 @@ describe("Run now", () => {
     expect(spotlights()[1]).toContain("Produkt i fokus: Flex Lease");
   });
 
+  it("shows a newcomer the standup with its question in the thread, its summary, and a motivation post", async () => {
+    const standup = await runNow("standup");
+    expect(standup.body).toMatchObject({ ok: true, ran: true });
+    await settle();
+    const [post, ...more] = s.sandbox
+      .engine()
+      .world.messagesIn(channels.team)
+      .filter((m) => m.bot_id && visibleText(m).startsWith("Veckans avstämning: Sales North"));
+    expect(more).toEqual([]);
+    expect(visibleText(post)).toContain("Svara på avstämningen");
+    // The reps are asked in the post's thread, once; the summary comes there at the cut-off (or Run now).
+    const thread = () =>
+      s.sandbox
+        .engine()
+        .world.messagesIn(channels.team)
+        .filter((m) => m.thread_ts === post?.ts && m.ts !== post?.ts)
+        .map((m) => visibleText(m));
+    expect(thread().filter((text) => text.includes("dags för avstämning"))).toHaveLength(1);
+    expect((await runNow("standupSummary")).body).toMatchObject({ ok: true, ran: true });
+    await settle();
+    expect(thread()).toHaveLength(2);
+
+    expect((await runNow("motivation")).body).toMatchObject({ ok: true, ran: true });
+    await settle();
+    const motivation = s.sandbox
+      .engine()
+      .world.messagesIn(channels.team)
+      .filter((m) => m.bot_id && visibleText(m).startsWith("Nu kör vi, Sales North!"));
+    expect(motivation).toHaveLength(1);
+  });
+
   it("refuses a post this version of the app does not run, in the person's language", async () => {
     const missing = SCHEDULED_POSTS.find((post) => !deps().jobs.defines(JOB_OF[post]));
     // Another build of the app (one that lacks every routine feature) refuses the same way.
