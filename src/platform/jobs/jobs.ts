@@ -67,6 +67,12 @@ export interface JobsConfig {
    * them back to be retried.
    */
   monitorSeconds: number;
+  /**
+   * How often the engine counts each queue's backlog (and looks for dead jobs). While a queue has a
+   * backlog, its workers take the next job as soon as one is done instead of waiting `pollSeconds`:
+   * a slot of five hundred teams' standups goes out at Slack's pace, not at the pace of polling.
+   */
+  backlogSeconds: number;
 }
 
 export const DEFAULT_JOBS_CONFIG: JobsConfig = {
@@ -77,6 +83,7 @@ export const DEFAULT_JOBS_CONFIG: JobsConfig = {
   stopTimeoutMs: 10_000,
   pollSeconds: 2,
   monitorSeconds: 10,
+  backlogSeconds: 2,
 };
 
 const QUEUES: Record<JobPolicy, { name: string; policy: "standard" | "singleton" | "stately" }> = {
@@ -175,10 +182,12 @@ export class Jobs {
 
   async #start(): Promise<void> {
     const { connection } = this.database;
+    const counted = Math.max(1, Math.min(this.config.monitorSeconds, this.config.backlogSeconds));
     const common = {
       useListenNotify: true,
-      monitorIntervalSeconds: this.config.monitorSeconds,
-      superviseIntervalSeconds: this.config.monitorSeconds,
+      monitorIntervalSeconds: counted,
+      superviseIntervalSeconds: counted,
+      queueCacheIntervalSeconds: counted,
     };
     const boss =
       connection.kind === "postgres"
@@ -209,6 +218,8 @@ export class Jobs {
           localConcurrency: this.config.concurrency,
           pollingIntervalSeconds: this.config.pollSeconds,
           notifyPollingIntervalSeconds: this.config.pollSeconds,
+          // With more than one job waiting, take the next at once (see `backlogSeconds`).
+          burstWhenReadyExceeds: 1,
         },
         (jobs) => this.#run(jobs as JobWithMetadata<Envelope>[]),
       );
