@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/index.js";
 import { problemsOf } from "../../platform/errors.js";
 import { scheduleProblem } from "../../platform/jobs/index.js";
 import { canonicalTimeZone, type IsoWeekday } from "../../platform/time/index.js";
-import { findTeam, findTeamByChannel, type TeamWithMembers } from "../team/index.js";
+import { findTeam, memberTeam, type TeamWithMembers } from "../team/index.js";
 import type { MeetingMessages } from "./messages.js";
 import {
   DEFAULT_OFFSETS,
@@ -84,18 +84,8 @@ export function scheduleOf(meeting: Pick<Meeting, "days" | "time" | "cron">): Me
  * The team `/meeting` is about: the one whose channel it runs in, else the only team the person leads or
  * sells in. Anything else is the team directory's polite question back.
  */
-export async function teamFor(ctx: RequestContext): Promise<TeamWithMembers> {
-  const { db } = ctx.deps;
-  const here = ctx.channelId ? await findTeamByChannel(db, ctx.workspaceId, ctx.channelId) : null;
-  if (here) return here;
-  const actor = await ctx.actor();
-  const ids = [...new Set([...actor.supervises, ...(actor.repOf === null ? [] : [actor.repOf])])];
-  const [only, ...others] = ids;
-  if (only !== undefined && others.length === 0) {
-    const team = await findTeam(db, ctx.workspaceId, only);
-    if (team) return team;
-  }
-  throw error(ids.length > 1 ? "team.target.several" : "team.target.none");
+export function teamFor(ctx: RequestContext): Promise<TeamWithMembers> {
+  return memberTeam(ctx);
 }
 
 /** Whether someone may add or change a team's meeting of a kind: its supervisors, admins; executives too for executive meetings. */

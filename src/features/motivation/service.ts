@@ -4,7 +4,7 @@ import type { RequestContext } from "../../platform/context.js";
 import { problemsOf } from "../../platform/errors.js";
 import { translatorIn, typedText } from "../../platform/slack/index.js";
 import { localDate } from "../../platform/time/index.js";
-import { findTeam, findTeamByChannel, type TeamWithMembers } from "../team/index.js";
+import { memberTeam, type TeamWithMembers } from "../team/index.js";
 import { composePost, gatherFacts, upcomingLine } from "./facts.js";
 import { type MotivationMessages, motivationMessages } from "./messages.js";
 import { lineProblem } from "./rules.js";
@@ -28,18 +28,8 @@ declare module "../../platform/audit/audit.js" {
  * The team `/motivation` is about: the one whose channel it runs in, else the only team the person leads
  * or sells in. Anything else is the team directory's polite question back.
  */
-export async function teamFor(ctx: RequestContext): Promise<TeamWithMembers> {
-  const { db } = ctx.deps;
-  const here = ctx.channelId ? await findTeamByChannel(db, ctx.workspaceId, ctx.channelId) : null;
-  if (here) return here;
-  const actor = await ctx.actor();
-  const ids = [...new Set([...actor.supervises, ...(actor.repOf === null ? [] : [actor.repOf])])];
-  const [only, ...others] = ids;
-  if (only !== undefined && others.length === 0) {
-    const team = await findTeam(db, ctx.workspaceId, only);
-    if (team) return team;
-  }
-  throw error(ids.length > 1 ? "team.target.several" : "team.target.none");
+export function teamFor(ctx: RequestContext): Promise<TeamWithMembers> {
+  return memberTeam(ctx);
 }
 
 /** A team's lines are changed (and its post previewed) by its supervisors and admins. */

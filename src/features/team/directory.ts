@@ -39,15 +39,32 @@ export async function mayManage(ctx: RequestContext, teamId: number): Promise<bo
  * leads. Anything else is a polite question back.
  */
 export async function targetTeam(ctx: RequestContext): Promise<TeamWithMembers> {
+  return teamHereOrOnly(ctx, (actor) => actor.supervises);
+}
+
+/**
+ * The team a command is about for anyone in a team: the one whose channel it runs in, else the only team
+ * the person leads or sells in. Anything else is the polite question back.
+ */
+export async function memberTeam(ctx: RequestContext): Promise<TeamWithMembers> {
+  return teamHereOrOnly(ctx, (actor) => [
+    ...new Set([...actor.supervises, ...(actor.repOf === null ? [] : [actor.repOf])]),
+  ]);
+}
+
+async function teamHereOrOnly(
+  ctx: RequestContext,
+  teamsOf: (actor: Awaited<ReturnType<RequestContext["actor"]>>) => readonly number[],
+): Promise<TeamWithMembers> {
   const here = ctx.channelId ? await findTeamByChannel(ctx.deps.db, ctx.workspaceId, ctx.channelId) : null;
   if (here) return here;
-  const actor = await ctx.actor();
-  const [only, ...others] = actor.supervises;
+  const ids = teamsOf(await ctx.actor());
+  const [only, ...others] = ids;
   if (only !== undefined && others.length === 0) {
     const team = await findTeam(ctx.deps.db, ctx.workspaceId, only);
     if (team) return team;
   }
-  throw error(actor.supervises.length > 1 ? "team.target.several" : "team.target.none");
+  throw error(ids.length > 1 ? "team.target.several" : "team.target.none");
 }
 
 /** A team of the person's workspace by id, or the polite "that team no longer exists". */

@@ -1,6 +1,13 @@
 export { teamToday, workCalendarOf } from "./calendar.js";
 export { type CreatedTeam, type CreateTeamInput, createTeam } from "./create.js";
-export { ensureAllowedIn, mayManage, targetTeam, teamById, teamMemberships } from "./directory.js";
+export {
+  ensureAllowedIn,
+  mayManage,
+  memberTeam,
+  targetTeam,
+  teamById,
+  teamMemberships,
+} from "./directory.js";
 export { register } from "./listeners.js";
 export { changeMembers, type MemberChange, type MemberOp } from "./members.js";
 export { type TeamMessages, teamMessages } from "./messages.js";
