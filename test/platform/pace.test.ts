@@ -96,14 +96,16 @@ describe("the fake Slack's limits on posting", () => {
     const channels = ["pace-two", "pace-three", "pace-four"].map(
       (name) => fake.world.addChannel({ name }).id,
     );
-    fake.limitPosts({ channelGapMs: 0, workspacePerSecond: 5 });
-    // Ten at once: a second's worth (five) goes, the rest are refused (one more if the bucket refilled).
+    fake.limitPosts({ channelGapMs: 0, workspacePerSecond: 2 });
+    // Ten at once: a second's worth (two) goes, the rest are refused (a few more if the machine is so
+    // busy that the ten take longer to arrive and the bucket refills meanwhile, two a second).
     const statuses = await Promise.all(
       Array.from({ length: 10 }, async (_, n) => (await post(channels[n % channels.length] ?? "")).status),
     );
     const accepted = statuses.filter((s) => s === 200).length;
-    expect(accepted).toBeGreaterThanOrEqual(5);
+    expect(accepted).toBeGreaterThanOrEqual(2);
     expect(accepted).toBeLessThanOrEqual(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - accepted);
     expect(fake.postLimitCounts.refused.workspace).toBe(10 - accepted);
 
     fake.limitPosts({ channelGapMs: 0, refuseFraction: 0.05, seed: 7 });
