@@ -9,21 +9,19 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { nextReminder } from "../features/meetings/index.js";
-import { type RoutineSettings, routineSettings } from "../features/routines/index.js";
+import {
+  nextSlot,
+  type RoutinePlan,
+  type RoutineSettings,
+  routinePlans,
+  routineSettings,
+} from "../features/routines/index.js";
 import { type TeamWithMembers, teamsInWorkspace } from "../features/team/index.js";
 import { contextFor } from "../platform/context.js";
 import type { Deps } from "../platform/deps.js";
-import { type JobName, slotOf } from "../platform/jobs/index.js";
+import { type JobName, Schedules, slotOf } from "../platform/jobs/index.js";
 import type { Log } from "../platform/log.js";
-import {
-  addDays,
-  type Clock,
-  type IsoWeekday,
-  instantOfWallTime,
-  isoWeekday,
-  localDate,
-  ShiftedClock,
-} from "../platform/time/index.js";
+import { type Clock, ShiftedClock } from "../platform/time/index.js";
 import { DEMO_IDS } from "./demo-workspace.js";
 import type { SandboxMessages } from "./messages.js";
 
@@ -84,28 +82,9 @@ function saveClock(file: string, clock: ShiftedClock): void {
   renameSync(temp, file);
 }
 
-/** The instants a weekly schedule (ISO weekdays at "HH:MM" in `zone`) comes round after `from` up to `until`. */
-export function weeklySlots(
-  days: readonly IsoWeekday[],
-  time: string,
-  zone: string,
-  from: Date,
-  until: Date,
-): Date[] {
-  const [hour = 0, minute = 0] = time.split(":").map(Number);
-  const slots: Date[] = [];
-  const last = localDate(until, zone);
-  for (let day = addDays(localDate(from, zone), -1); day <= last; day = addDays(day, 1)) {
-    if (!days.includes(isoWeekday(day))) continue;
-    const { at } = instantOfWallTime(day, hour, minute, zone);
-    if (at > from && at <= until) slots.push(at);
-  }
-  return slots;
-}
-
 /** The next Monday 09:00 in `zone` after `now`. */
 export function nextMondayMorning(zone: string, now: Date): Date {
-  const [at] = weeklySlots([1], "09:00", zone, now, new Date(now.getTime() + 8 * DAY_MS));
+  const at = nextSlot({ cron: "0 9 * * 1", timeZone: zone }, now);
   if (!at) throw new Error(`no Monday 09:00 in ${zone} within a week of ${now.toISOString()}`);
   return at;
 }
@@ -249,11 +228,9 @@ export class ScheduledPosts {
           });
           continue;
         }
-        const { enabled, days, time } = routineOf(settings, post);
-        const [next] = enabled
-          ? weeklySlots(days, time, team.timeZone, now, new Date(now.getTime() + 8 * DAY_MS))
-          : [];
-        posts.push({ post, job, available, enabled, next: next?.toISOString() ?? null });
+        const plan = planOf(settings, team.timeZone, post);
+        const next = plan && nextSlot(plan.spec, now);
+        posts.push({ post, job, available, enabled: Boolean(plan), next: next?.toISOString() ?? null });
       }
       teams.push({
         id: team.id,
@@ -341,9 +318,9 @@ export class ScheduledPosts {
         const settings = await routineSettings(this.deps.db, this.workspaceId, team.id);
         for (const post of SCHEDULED_POSTS) {
           if (post === "meetings" || !this.deps.jobs.defines(JOB_OF[post])) continue;
-          const { enabled, days, time } = routineOf(settings, post);
-          if (!enabled) continue;
-          const slot = weeklySlots(days, time, team.timeZone, from, to).at(-1);
+          const plan = planOf(settings, team.timeZone, post);
+          if (!plan) continue;
+          const slot = Schedules.slotsBetween(plan.spec, from, to).at(-1);
           if (slot && to.getTime() - slot.getTime() <= CATCH_UP_MS) due.push({ teamId: team.id, post, slot });
         }
       }
@@ -369,19 +346,7 @@ export class ScheduledPosts {
   }
 }
 
-/** A routine post's setting: the standup summary runs on the standup's days at its cut-off. */
-function routineOf(
-  settings: RoutineSettings,
-  post: RoutinePost,
-): { enabled: boolean; days: IsoWeekday[]; time: string } {
-  switch (post) {
-    case "standup":
-      return settings.standup;
-    case "standupSummary":
-      return { ...settings.standup, time: settings.standup.cutoff };
-    case "motivation":
-      return settings.motivation;
-    case "spotlight":
-      return settings.spotlight;
-  }
+/** How the routines' clock runs a post for a team (its job, cron and zone), or undefined when it is off. */
+function planOf(settings: RoutineSettings, timeZone: string, post: RoutinePost): RoutinePlan | undefined {
+  return routinePlans(settings, timeZone).find((plan) => plan.job === JOB_OF[post]);
 }
