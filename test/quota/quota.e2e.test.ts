@@ -293,6 +293,33 @@ describe("progress and pace", () => {
   });
 });
 
+describe("progress on the first mornings of a month", () => {
+  beforeAll(async () => {
+    await startOver();
+    await quota(p.sara, p.channels.north, `target <@${p.bo}|bo> 130000`);
+  });
+
+  it("says it is too early to project instead of a number nobody can believe, and counts whole days left", async () => {
+    // 09:30 on Tuesday 1 December 2026 in Stockholm: half an hour of December's 20 working days (24, 25
+    // and 31 December are off) is gone. 18 500 kr of 130 000 kr: 111 500 kr over the 20 days left.
+    h.clock.set("2026-12-01T08:30:00Z");
+    const { shown } = await quota(p.bo, p.channels.north, "18 500 kr Acme");
+    expect(shown).toContain("*18 500 kr* av 130 000 kr (14 %)");
+    expect(shown).toContain("Behöver 5 575 kr per arbetsdag (20 arbetsdagar kvar, i dag inräknad)");
+    expect(shown).toContain("För tidigt i perioden för att säga var den slutar.");
+    expect(shown).not.toContain("I den här takten");
+    // At 17:00 on Thursday 3 December three whole days are behind (15 % of the month): now it says.
+    // 18 500 kr in 3 days is 6 166.67 kr a day: 123 333 kr over 20. Days left: 4-30 December less the
+    // 24th, 25th and the weekends, 17; the day's work is over, so today is not among them.
+    h.clock.set("2026-12-03T16:00:00Z");
+    const later = await quota(p.bo, p.channels.north);
+    expect(later.shown).toContain("Behöver 6 559 kr per arbetsdag (17 arbetsdagar kvar)");
+    expect(later.shown).toContain("I den här takten: 123 333 kr till 31 dec");
+    expect(later.shown).not.toContain("31 dec.");
+    expect(later.shown).not.toContain("För tidigt");
+  });
+});
+
 describe("the leaderboard", () => {
   beforeAll(async () => {
     await startOver();

@@ -92,6 +92,13 @@ describe("the targets form", () => {
       `Jag kunde inte läsa "massor" som ett mål. Skriv det som 12500, 12,500, 12.5k eller 12,500 kr.`,
     );
     expect(await h.database.db.select().from(quotaTargets)).toEqual(before);
+    // A minus is refused as a target's problem too, not with a check-in's advice about `/quota undo`.
+    const negative = await h.slack.submitView({
+      userId: p.sara,
+      values: { [`rep.${p.alice}`]: { value: "-150 000" }, [`rep.${p.bo}`]: { value: "120k" } },
+    });
+    expect(negative.errors).toEqual({ [`rep.${p.alice}`]: "Ett mål kan inte vara negativt." });
+    expect(await h.database.db.select().from(quotaTargets)).toEqual(before);
 
     const good = await h.slack.submitView({
       userId: p.sara,

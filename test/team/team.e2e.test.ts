@@ -192,6 +192,22 @@ describe("creating a team", () => {
       `<@${p.ada}> gjorde dig till handledare för *Sales North*. Teamet jobbar i <#${p.channels.north}>; \`/team help\` visar hur du leder det.`,
     ]);
   });
+
+  it("gives a supervisor in Stockholm with Slack in English (en-US) Swedish holidays and SEK, and says which defaults it chose", async () => {
+    // Olle works from Europe/Stockholm with Slack set to en-US, as most Swedes do.
+    const { shown } = await team(p.ada, p.channels.south, "create Sales South @olle");
+    expect(shown).toContain(`Created the team *Sales South* in <#${p.channels.south}>, led by <@${p.olle}>.`);
+    expect(shown).toContain(
+      `From <@${p.olle}>'s Slack profile: time zone Europe/Stockholm, public holidays of Sweden (SE), SEK, posts in English, work week Mon–Fri, quota period month. Change any of them with \`/team set\` or \`/team edit\`.`,
+    );
+    const [row] = await h.database.db.select().from(teams).where(eq(teams.channelId, p.channels.south));
+    expect(row).toMatchObject({
+      timeZone: "Europe/Stockholm",
+      locale: "en",
+      currency: "SEK",
+      holidayCountry: "SE",
+    });
+  });
 });
 
 describe("creating a team where Sales North is already", () => {
