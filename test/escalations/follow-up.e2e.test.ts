@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followUpSweep, followUpsDue } from "../../src/features/escalations/follow-up.js";
 import { escalations } from "../../src/features/escalations/schema.js";
-import { teams } from "../../src/features/team/index.js";
+import { teams } from "../../src/features/team/schema.js";
 import { onPostgres } from "../support/db.js";
 import { type Harness, startInstance } from "../support/harness.js";
 import { dmsOf, openedBy, startSalesFloor } from "../support/sales-floor.js";

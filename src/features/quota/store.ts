@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/index.js";
-import { repMembership, type Team, teamMembers, teams } from "../team/index.js";
+import { repTeamOf, stillRepOf, type Team } from "../team/index.js";
 import {
   type Checkin,
   checkins,
@@ -16,21 +16,16 @@ export async function findSettings(db: Db, teamId: number): Promise<QuotaSetting
 }
 
 /**
- * The team a person sells in (they are its rep) with the team's quota settings, in one statement: what a
- * check-in reads before it records.
+ * The team a person sells in (they are its rep, as the team directory says) with the team's quota
+ * settings: what a check-in reads before it records (once; later check-ins go ahead with what it read).
  */
 export async function sellingTeamOf(
   db: Db,
   workspaceId: string,
   userId: string,
 ): Promise<{ team: Team; settings: QuotaSettings | null } | null> {
-  const [row] = await db
-    .select({ team: teams, settings: quotaSettings })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .leftJoin(quotaSettings, eq(quotaSettings.teamId, teams.id))
-    .where(repMembership(workspaceId, userId));
-  return row ? { team: row.team, settings: row.settings } : null;
+  const team = await repTeamOf(db, workspaceId, userId);
+  return team ? { team, settings: await findSettings(db, team.id) } : null;
 }
 
 export type SettingsPatch = Partial<
@@ -231,18 +226,19 @@ export async function recordCheckin(
   const { period, expected } = options;
   const ask = options.confirmAboveMinor !== null;
   const settings = expected?.settings;
+  const sameSettings = settings
+    ? sql`exists (select 1 from quota_settings s where s.team_id = ${row.teamId}::integer
+        and s.checkins_private = ${settings.checkinsPrivate}::boolean
+        and s.max_checkin_minor is not distinct from ${settings.maxCheckinMinor}::bigint
+        and s.confirm_above_minor is not distinct from ${settings.confirmAboveMinor}::bigint)`
+    : sql`not exists (select 1 from quota_settings s where s.team_id = ${row.teamId}::integer)`;
   const fresh = expected
-    ? sql`exists (select 1 from team_members m join teams t on t.id = m.team_id
-          left join quota_settings s on s.team_id = t.id
-          where m.workspace_id = ${row.workspaceId}::text and m.user_id = ${row.repId}::text and m.role = 'rep'
-            and t.id = ${row.teamId}::integer and t.version = ${expected.teamVersion}::integer
-            and ${
-              settings
-                ? sql`s.checkins_private = ${settings.checkinsPrivate}::boolean
-                    and s.max_checkin_minor is not distinct from ${settings.maxCheckinMinor}::bigint
-                    and s.confirm_above_minor is not distinct from ${settings.confirmAboveMinor}::bigint`
-                : sql`s.team_id is null`
-            })`
+    ? sql`${stillRepOf({
+        workspaceId: row.workspaceId,
+        userId: row.repId,
+        teamId: row.teamId,
+        version: expected.teamVersion,
+      })} and ${sameSettings}`
     : sql`true`;
   const rows = await queryRows<{
     fresh: boolean;

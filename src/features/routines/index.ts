@@ -16,7 +16,6 @@ export {
   type StandupSetting,
   saveRoutine,
   settingsOf,
-  teamRoutines,
 } from "../team/index.js";
 export { type RoutineMessages, routineMessages } from "./messages.js";
 export { REPLAN_EVERY_MS, RoutinePlanner } from "./planner.js";

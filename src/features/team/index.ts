@@ -27,22 +27,12 @@ export {
   type StandupSetting,
 } from "./routines.js";
 export { defaultSettings } from "./rules.js";
-export {
-  ASK_IN,
-  type AskIn,
-  ROUTINES,
-  type RoutineName,
-  type Team,
-  teamKey,
-  teamMembers,
-  teamRoutines,
-  teams,
-} from "./schema.js";
+export { ASK_IN, type AskIn, ROUTINES, type RoutineName, type Team, teamKey } from "./schema.js";
 export {
   findTeam,
   findTeamByChannel,
   membershipsOf,
-  repMembership,
   repTeamOf,
+  stillRepOf,
   type TeamWithMembers,
 } from "./store.js";

@@ -305,6 +305,16 @@ export async function repTeamOf(db: Db, workspaceId: string, userId: string): Pr
   return row?.team ?? null;
 }
 
+/**
+ * A condition other features' statements may ask along (their own tables stay theirs, these stay the
+ * team's): the person is still the rep of the team, and the team is still at `version`.
+ */
+export function stillRepOf(m: { workspaceId: string; userId: string; teamId: number; version: number }): SQL {
+  return sql`exists (select 1 from team_members m join teams t on t.id = m.team_id
+    where m.workspace_id = ${m.workspaceId}::text and m.user_id = ${m.userId}::text and m.role = 'rep'
+      and t.id = ${m.teamId}::integer and t.version = ${m.version}::integer)`;
+}
+
 /** The `team_members` row that makes a person a team's rep (a rep is in one team at most). */
 export function repMembership(workspaceId: string, userId: string): SQL | undefined {
   return and(
