@@ -112,6 +112,32 @@ describe("the same request twice", () => {
     const dm = h.fake.world.dmChannelOf(p.alice);
     expect(spaces(dm && h.fake.world.messagesIn(dm).at(-1)?.text)).toContain("SEK 100 → *SEK 150*");
   });
+
+  it("sets a target and a setting once when their commands arrive twice: one audit row each, one DM", async () => {
+    const targetsBefore = (
+      await listAudit(h.database.db, h.fake.world.workspace.teamId, { action: "quota.target.set" })
+    ).length;
+    const settingsBefore = (
+      await listAudit(h.database.db, h.fake.world.workspace.teamId, { action: "quota.settings.update" })
+    ).length;
+    const dms = dmCount(p.bo);
+    await quota(p.sara, `target <@${p.bo}|bo> 140000`, "target.replayed.1");
+    await quota(p.sara, `target <@${p.bo}|bo> 140000`, "target.replayed.1");
+    await quota(p.sara, "set max 2 000 000", "set.replayed.1");
+    await quota(p.sara, "set max 2 000 000", "set.replayed.1");
+    await h.settle();
+    const targets = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "quota.target.set",
+    });
+    expect(targets.length).toBe(targetsBefore + 1);
+    const settings = await listAudit(h.database.db, h.fake.world.workspace.teamId, {
+      action: "quota.settings.update",
+    });
+    expect(settings.length).toBe(settingsBefore + 1);
+    expect(dmCount(p.bo)).toBe(dms + 1);
+    const rows = (await h.database.db.select().from(quotaTargets)).filter((t) => t.repId === p.bo);
+    expect(rows.map((t) => t.amountMinor)).toEqual([14_000_000]);
+  });
 });
 
 describe("the targets form does not trust what the form carries", () => {
@@ -129,6 +155,9 @@ describe("the targets form does not trust what the form carries", () => {
       values[`rep.${repId}`] = { value: { type: "plain_text_input", value: "99999" } };
     values.team = { value: { type: "plain_text_input", value: null } };
     const dms = [dmCount(p.cecilia), dmCount(p.erik)];
+    const northTargets = () =>
+      h.database.db.select().from(quotaTargets).where(eq(quotaTargets.teamId, northId));
+    const before = await northTargets();
     const answer = await sendPayload({
       type: "view_submission",
       team: { id: h.fake.world.workspace.teamId, domain: "sandbox" },
@@ -139,9 +168,12 @@ describe("the targets form does not trust what the form carries", () => {
     });
     expect(answer.status).toBe(200);
     expect(spaces(answer.body)).toContain("Formuläret är inaktuellt");
-    expect(await h.database.db.select().from(quotaTargets).where(eq(quotaTargets.teamId, northId))).toEqual(
-      [],
-    );
+    expect(await northTargets()).toEqual(before);
+    expect(
+      (await h.database.db.select().from(quotaTargets)).filter(
+        (t) => t.repId === p.cecilia || t.repId === p.erik,
+      ),
+    ).toEqual([]);
     expect([dmCount(p.cecilia), dmCount(p.erik)]).toEqual(dms);
   });
 
