@@ -395,36 +395,36 @@ export async function repTotals(
 ): Promise<Map<string, Totals>> {
   if (repIds.length === 0) return new Map();
   const rows = await db
-    .select({
-      repId: repDayTotals.repId,
-      totalMinor: sql<string>`sum(${repDayTotals.totalMinor})::text`,
-      count: sql<number>`sum(${repDayTotals.sales})::integer`,
-      lastMs: sql<
-        number | null
-      >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
-    })
+    .select({ repId: repDayTotals.repId, ...summedDays })
     .from(repDayTotals)
-    .where(
-      and(
-        eq(repDayTotals.teamId, teamId),
-        inArray(repDayTotals.repId, [...repIds]),
-        eq(repDayTotals.currency, currency),
-        gte(repDayTotals.soldOn, range.start),
-        lte(repDayTotals.soldOn, range.end),
-      ),
-    )
+    .where(and(daysOf(teamId, currency, range), inArray(repDayTotals.repId, [...repIds])))
     .groupBy(repDayTotals.repId);
-  return new Map(
-    rows.map((row) => [
-      row.repId,
-      {
-        totalMinor: Number(row.totalMinor),
-        count: Number(row.count),
-        lastAt: row.lastMs === null ? null : new Date(Number(row.lastMs)),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.repId, totalsOf(row)]));
 }
+
+/** The sum of some running day totals: what was sold, in how many sales, and the last sale's time. */
+const summedDays = {
+  totalMinor: sql<string>`coalesce(sum(${repDayTotals.totalMinor}), 0)::text`,
+  count: sql<number>`coalesce(sum(${repDayTotals.sales}), 0)::integer`,
+  lastMs: sql<
+    number | null
+  >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
+};
+
+/** A team's day totals in a currency over a range of days. */
+const daysOf = (teamId: number, currency: string, range: { start: string; end: string }) =>
+  and(
+    eq(repDayTotals.teamId, teamId),
+    eq(repDayTotals.currency, currency),
+    gte(repDayTotals.soldOn, range.start),
+    lte(repDayTotals.soldOn, range.end),
+  );
+
+const totalsOf = (row: { totalMinor: string; count: number; lastMs: number | null } | undefined): Totals => ({
+  totalMinor: Number(row?.totalMinor ?? 0),
+  count: Number(row?.count ?? 0),
+  lastAt: row?.lastMs == null ? null : new Date(Number(row.lastMs)),
+});
 
 /** What each rep sold in a range of days, optionally of one product: the leaderboard's numbers. */
 export async function teamTotals(
@@ -737,27 +737,10 @@ export async function teamTotalIn(
   range: { start: string; end: string },
 ): Promise<Totals> {
   const [row] = await db
-    .select({
-      totalMinor: sql<string>`coalesce(sum(${repDayTotals.totalMinor}), 0)::text`,
-      count: sql<number>`coalesce(sum(${repDayTotals.sales}), 0)::integer`,
-      lastMs: sql<
-        number | null
-      >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
-    })
+    .select(summedDays)
     .from(repDayTotals)
-    .where(
-      and(
-        eq(repDayTotals.teamId, teamId),
-        eq(repDayTotals.currency, currency),
-        gte(repDayTotals.soldOn, range.start),
-        lte(repDayTotals.soldOn, range.end),
-      ),
-    );
-  return {
-    totalMinor: Number(row?.totalMinor ?? 0),
-    count: Number(row?.count ?? 0),
-    lastAt: row?.lastMs == null ? null : new Date(Number(row.lastMs)),
-  };
+    .where(daysOf(teamId, currency, range));
+  return totalsOf(row);
 }
 
 /** One rep's sales of one day that still count. */
