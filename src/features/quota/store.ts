@@ -372,13 +372,14 @@ export interface Totals {
   lastAt: Date | null;
 }
 
-const active = (teamId: number, currency: string, start: string, end: string) =>
+/** A team's check-ins that still count, sold in a range of days (in one currency, when it is given). */
+const active = (teamId: number, range: { start: string; end: string }, currency?: string) =>
   and(
     eq(checkins.teamId, teamId),
     eq(checkins.status, "active"),
-    eq(checkins.currency, currency),
-    gte(checkins.soldOn, start),
-    lte(checkins.soldOn, end),
+    currency === undefined ? undefined : eq(checkins.currency, currency),
+    gte(checkins.soldOn, range.start),
+    lte(checkins.soldOn, range.end),
   );
 
 /**
@@ -444,7 +445,7 @@ export async function teamTotals(
     .from(checkins)
     .where(
       and(
-        active(teamId, currency, range.start, range.end),
+        active(teamId, range, currency),
         productId === undefined ? undefined : eq(checkins.productId, productId),
       ),
     )
@@ -467,15 +468,7 @@ export async function latestCheckin(
   const [row] = await db
     .select()
     .from(checkins)
-    .where(
-      and(
-        eq(checkins.teamId, teamId),
-        eq(checkins.repId, repId),
-        eq(checkins.status, "active"),
-        gte(checkins.soldOn, range.start),
-        lte(checkins.soldOn, range.end),
-      ),
-    )
+    .where(and(active(teamId, range), eq(checkins.repId, repId)))
     .orderBy(desc(checkins.recordedAt), desc(checkins.id))
     .limit(1);
   return row ?? null;
@@ -525,15 +518,7 @@ export async function listCheckins(
   return db
     .select()
     .from(checkins)
-    .where(
-      and(
-        eq(checkins.teamId, teamId),
-        eq(checkins.status, "active"),
-        gte(checkins.soldOn, range.start),
-        lte(checkins.soldOn, range.end),
-        options.repId ? eq(checkins.repId, options.repId) : undefined,
-      ),
-    )
+    .where(and(active(teamId, range), options.repId ? eq(checkins.repId, options.repId) : undefined))
     .orderBy(desc(checkins.recordedAt), desc(checkins.id))
     .limit(options.limit);
 }
@@ -706,7 +691,7 @@ export async function figuresInCurrency(
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(checkins)
-    .where(active(teamId, currency, period.start, period.end));
+    .where(active(teamId, period, currency));
   const targets = await targetsInForce(db, teamId, period.key, repIds);
   return {
     checkins: row?.count ?? 0,
@@ -802,7 +787,7 @@ export async function salesIn(
       recordedAt: checkins.recordedAt,
     })
     .from(checkins)
-    .where(active(teamId, currency, range.start, range.end))
+    .where(active(teamId, range, currency))
     .orderBy(checkins.recordedAt, checkins.id);
 }
 
