@@ -41,6 +41,7 @@ export {
 export {
   findTeam,
   findTeamByChannel,
+  listTeams,
   membershipsOf,
   repMembership,
   repTeamOf,
