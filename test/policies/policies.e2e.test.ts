@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyStatus } from "../../src/features/policies/index.js";
 import { policyRecipients } from "../../src/features/policies/schema.js";
+import { teams } from "../../src/features/team/index.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { slash, spaces } from "../support/commands.js";
 import type { Harness } from "../support/harness.js";
@@ -365,5 +366,36 @@ describe("revision, newcomers and retirement", () => {
     await sweepAt("2026-06-25T09:11:00Z");
     expect(dmsOf(h, p.bo)).toHaveLength(before);
     expect((await policy(p.bo, "mina")).shown).toBe("Ingen policy väntar på din bekräftelse.");
+  });
+});
+
+describe("the team's reminder days", () => {
+  it("a supervisor sets them with /team set policy-reminder, checked, in the team's card", async () => {
+    const set = await slash(h, {
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/team",
+      text: "set policy-reminder 5",
+    });
+    expect(set.shown).toContain("Policypåminnelser efter");
+    expect(set.shown).toContain("5 arbetsdagar");
+    const [row] = await h.database.db.select().from(teams).where(eq(teams.id, north));
+    expect(row?.policyReminderDays).toBe(5);
+    const wrong = await slash(h, {
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/team",
+      text: "set policy-reminder 0",
+    });
+    expect(wrong.shown).toBe(
+      '"0" är inget antal arbetsdagar. Använd ett heltal från 1 till 30, till exempel 3.',
+    );
+    const rep = await slash(h, {
+      userId: p.alice,
+      channelId: p.channels.north,
+      command: "/team",
+      text: "set policy-reminder 1",
+    });
+    expect(rep.shown).toContain("Only the supervisors of Sales North");
   });
 });
