@@ -73,6 +73,19 @@ async function click(userId: string, dm: { channel: string; ts: string }) {
   await h.settle();
 }
 
+/** A click replayed on a copy of a DM as it was (Slack retrying, a stale client), in the person's own DM. */
+async function replayClick(userId: string, blocks: unknown[]) {
+  const [channel] = h.fake.world.openDm(userId);
+  const copy = h.fake.world.postMessage({
+    channel,
+    text: "copy",
+    blocks,
+    asBot: true,
+    source: "chat.postMessage",
+  });
+  await click(userId, { channel, ts: copy.ts });
+}
+
 const reminderTexts = (userId: string) =>
   dmsOf(h, userId)
     .map((m) => visibleText(m))
@@ -169,15 +182,7 @@ describe("a policy from publication to the supervisor told who is missing", () =
     const shown = now(alice)?.blocks ?? [];
     await Promise.all([click(p.alice, alice), click(p.alice, alice)]);
     // A replay of the click (Slack retrying, a stale client): the same button on a copy of the DM.
-    const [channel] = h.fake.world.openDm(p.alice);
-    const copy = h.fake.world.postMessage({
-      channel,
-      text: "copy",
-      blocks: shown,
-      asBot: true,
-      source: "chat.postMessage",
-    });
-    await click(p.alice, { channel, ts: copy.ts });
+    await replayClick(p.alice, shown);
     expect(dmsOf(h, p.alice)).toHaveLength(before + 1);
     const dm = now(alice);
     expect(buttonsOf(dm)).toEqual([]);
@@ -194,21 +199,7 @@ describe("a policy from publication to the supervisor told who is missing", () =
   });
 
   it("nobody else can acknowledge for a rep", async () => {
-    const [channel] = h.fake.world.openDm(p.olle);
-    const copy = h.fake.world.postMessage({
-      channel,
-      text: "copy",
-      blocks: now(bo)?.blocks ?? [],
-      asBot: true,
-      source: "chat.postMessage",
-    });
-    await h.slack.clickButton({
-      userId: p.olle,
-      actionId: "policies.acknowledge",
-      messageTs: copy.ts,
-      channelId: channel,
-    });
-    await h.settle();
+    await replayClick(p.olle, now(bo)?.blocks ?? []);
     expect(lastEphemeral(p.olle)).toBe("Only the rep this policy was sent to can acknowledge it.");
     const [row] = await h.database.db
       .select()
@@ -347,15 +338,7 @@ describe("revision, newcomers and retirement", () => {
     );
     expect(await listAudit(h.database.db, workspace, { action: "policies.retire" })).toHaveLength(1);
     // Bo's click from before the retirement arrives late (a stale client): told, nothing recorded.
-    const [channel] = h.fake.world.openDm(p.bo);
-    const copy = h.fake.world.postMessage({
-      channel,
-      text: "copy",
-      blocks: shown,
-      asBot: true,
-      source: "chat.postMessage",
-    });
-    await click(p.bo, { channel, ts: copy.ts });
+    await replayClick(p.bo, shown);
     expect(lastEphemeral(p.bo)).toBe("Policyn är avvecklad: det finns inget att bekräfta.");
     const [row] = await h.database.db
       .select()

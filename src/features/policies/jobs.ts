@@ -40,36 +40,21 @@ declare module "../../platform/jobs/jobs.js" {
   }
 }
 
-const dmKey = z.object({
+const versionKey = z.object({
   workspaceId: z.string(),
   policyId: z.number().int(),
   version: z.number().int(),
-  repId: z.string(),
 });
+const dmKey = versionKey.extend({ repId: z.string() });
+const teamKey = versionKey.extend({ teamId: z.number().int() });
 
 export function registerPolicyJobs(deps: Deps): void {
   deps.jobs.define("policies.dm", dmKey, (p) => showPolicyDm(deps, p), { policy: "serial" });
-  deps.jobs.define(
-    "policies.notice",
-    z.object({
-      workspaceId: z.string(),
-      policyId: z.number().int(),
-      version: z.number().int(),
-      teamId: z.number().int(),
-    }),
-    (p) => postNotice(deps, p),
-  );
+  deps.jobs.define("policies.notice", teamKey, (p) => postNotice(deps, p));
   deps.jobs.define("policies.remind", dmKey.extend({ nth: z.number().int() }), (p) => remind(deps, p));
   deps.jobs.define(
     "policies.missing",
-    z.object({
-      workspaceId: z.string(),
-      policyId: z.number().int(),
-      version: z.number().int(),
-      teamId: z.number().int(),
-      supervisorId: z.string(),
-      repIds: z.array(z.string()),
-    }),
+    teamKey.extend({ supervisorId: z.string(), repIds: z.array(z.string()) }),
     (p) => tellMissing(deps, p),
   );
   deps.jobs.define("policies.sweep", z.object({ slot: z.string() }), () => policySweep(deps));

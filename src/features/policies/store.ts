@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import {
@@ -208,20 +208,20 @@ export async function recipientsOf(db: Db, policyId: number, version?: number): 
     .orderBy(asc(policyRecipients.version), asc(policyRecipients.repId));
 }
 
+/** The row of one rep asked about one version of a policy. */
+function isRecipient(key: { policyId: number; version: number; repId: string }) {
+  return and(
+    eq(policyRecipients.policyId, key.policyId),
+    eq(policyRecipients.version, key.version),
+    eq(policyRecipients.repId, key.repId),
+  );
+}
+
 export async function findRecipient(
   db: Db,
   key: { policyId: number; version: number; repId: string },
 ): Promise<PolicyRecipient | null> {
-  const [row] = await db
-    .select()
-    .from(policyRecipients)
-    .where(
-      and(
-        eq(policyRecipients.policyId, key.policyId),
-        eq(policyRecipients.version, key.version),
-        eq(policyRecipients.repId, key.repId),
-      ),
-    );
+  const [row] = await db.select().from(policyRecipients).where(isRecipient(key));
   return row ?? null;
 }
 
@@ -239,9 +239,7 @@ export async function acknowledge(
     .where(
       and(
         eq(policyRecipients.workspaceId, key.workspaceId),
-        eq(policyRecipients.policyId, key.policyId),
-        eq(policyRecipients.version, key.version),
-        eq(policyRecipients.repId, key.repId),
+        isRecipient(key),
         isNull(policyRecipients.acknowledgedAt),
         sql`exists (select 1 from ${policies} where ${policies.id} = ${key.policyId}
                     and ${policies.version} = ${key.version} and ${policies.status} = 'active')`,
@@ -260,14 +258,7 @@ export async function saveRecipientDm(
   await db
     .update(policyRecipients)
     .set(dm)
-    .where(
-      and(
-        eq(policyRecipients.policyId, key.policyId),
-        eq(policyRecipients.version, key.version),
-        eq(policyRecipients.repId, key.repId),
-        isNull(policyRecipients.ts),
-      ),
-    );
+    .where(and(isRecipient(key), isNull(policyRecipients.ts)));
 }
 
 /** Counts one more reminder, guarded on the count seen: several sweeps at once remind once. */
@@ -282,9 +273,7 @@ export async function markReminded(
     .set({ remindersSent: seen + 1, lastRemindedOn: on })
     .where(
       and(
-        eq(policyRecipients.policyId, key.policyId),
-        eq(policyRecipients.version, key.version),
-        eq(policyRecipients.repId, key.repId),
+        isRecipient(key),
         eq(policyRecipients.remindersSent, seen),
         isNull(policyRecipients.acknowledgedAt),
       ),
@@ -317,46 +306,36 @@ export async function markSupervisorTold(
   return rows.map((r) => r.repId).sort();
 }
 
+/** Reps asked about the current version of an active policy who have not acknowledged it (and `where`). */
+function unacknowledged(db: Db, where: SQL | undefined) {
+  return db
+    .select({ policy: policies, recipient: policyRecipients })
+    .from(policyRecipients)
+    .innerJoin(
+      policies,
+      and(eq(policies.id, policyRecipients.policyId), eq(policies.version, policyRecipients.version)),
+    )
+    .where(and(eq(policies.status, "active"), isNull(policyRecipients.acknowledgedAt), where));
+}
+
 /** The current versions of active policies a rep has not acknowledged, oldest first. */
 export async function pendingOf(
   db: Db,
   workspaceId: string,
   repId: string,
 ): Promise<{ policy: Policy; recipient: PolicyRecipient }[]> {
-  return db
-    .select({ policy: policies, recipient: policyRecipients })
-    .from(policyRecipients)
-    .innerJoin(
-      policies,
-      and(eq(policies.id, policyRecipients.policyId), eq(policies.version, policyRecipients.version)),
-    )
-    .where(
-      and(
-        eq(policyRecipients.workspaceId, workspaceId),
-        eq(policyRecipients.repId, repId),
-        eq(policies.status, "active"),
-        isNull(policyRecipients.acknowledgedAt),
-      ),
-    )
-    .orderBy(asc(policies.id));
+  return unacknowledged(
+    db,
+    and(eq(policyRecipients.workspaceId, workspaceId), eq(policyRecipients.repId, repId)),
+  ).orderBy(asc(policies.id));
 }
 
-/** Unacknowledged current versions of active policies, for the sweep (at most 2000 at a time). */
+/** Unacknowledged current versions of active policies still owed a reminder or a word to the supervisors. */
 export async function waitingRecipients(db: Db): Promise<{ policy: Policy; recipient: PolicyRecipient }[]> {
-  return db
-    .select({ policy: policies, recipient: policyRecipients })
-    .from(policyRecipients)
-    .innerJoin(
-      policies,
-      and(eq(policies.id, policyRecipients.policyId), eq(policies.version, policyRecipients.version)),
-    )
-    .where(
-      and(
-        eq(policies.status, "active"),
-        isNull(policyRecipients.acknowledgedAt),
-        sql`(${policyRecipients.remindersSent} < 2 or ${policyRecipients.supervisorToldAt} is null)`,
-      ),
-    )
+  return unacknowledged(
+    db,
+    sql`(${policyRecipients.remindersSent} < 2 or ${policyRecipients.supervisorToldAt} is null)`,
+  )
     .orderBy(asc(policies.id), asc(policyRecipients.repId))
     .limit(2000);
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { dateFormat, type Translator } from "../../platform/i18n/index.js";
+import type { Translator } from "../../platform/i18n/index.js";
 import {
   actions,
   button,
@@ -37,9 +37,7 @@ type T = Translator<PolicyMessages>;
 
 /** A calendar date as people read it: "Jun 1, 2026" / "1 juni 2026". */
 export function dayText(t: T, date: string): string {
-  return dateFormat(t.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return t.date(new Date(`${date}T12:00:00Z`), "UTC", "date");
 }
 
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
