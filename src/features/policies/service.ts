@@ -377,7 +377,7 @@ export interface PolicyStanding {
   publishedBy: string;
   /** The policy's teams (only those the reader asked for, when `teamIds` was given). */
   teams: { id: number; name: string }[];
-  /** Per rep asked for the current version, in the teams above, sorted by team then rep id. */
+  /** Per rep asked for the current version and still in one of the teams above, by team then rep id. */
   reps: RepStanding[];
 }
 
@@ -416,6 +416,8 @@ export async function policyStatus(
     for (const r of await recipientsOf(deps.db, policy.id, policy.version)) {
       if (r.teamId === null || !teamIds.includes(r.teamId)) continue;
       const team = byId.get(r.teamId);
+      // A rep who has left the team since is no longer its business (their acknowledgement stays stored).
+      if (!team?.repIds.includes(r.repId)) continue;
       const zone = team?.team.timeZone ?? "UTC";
       const today = localDate(now, zone);
       const key = `${r.repId}:${today}`;
@@ -425,7 +427,6 @@ export async function policyStatus(
       const overdue =
         policy.status === "active" &&
         !r.acknowledgedAt &&
-        team !== undefined &&
         workingDaysAfter(workCalendarOf(team.team), from, today) >= team.team.policyReminderDays;
       reps.push({
         repId: r.repId,
