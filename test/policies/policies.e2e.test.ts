@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyStatus } from "../../src/features/policies/index.js";
+import { policySweep } from "../../src/features/policies/jobs.js";
 import { policyRecipients } from "../../src/features/policies/schema.js";
 import { teams } from "../../src/features/team/index.js";
 import { listAudit } from "../../src/platform/audit/index.js";
@@ -267,7 +268,10 @@ describe("a policy from publication to the supervisor told who is missing", () =
     await sweepAt("2026-06-10T08:11:00Z"); // two working days later: nothing yet
     expect(reminderTexts(p.cecilia)).toHaveLength(1);
     const saraBefore = dmsOf(h, p.sara).length;
-    await sweepAt("2026-06-11T08:11:00Z"); // three: the second, and Sara hears
+    // Three: the second reminder, and Sara hears. Three instances sweep at once, then the clock strikes.
+    h.clock.set("2026-06-11T08:11:00Z");
+    await Promise.all([1, 2, 3].map(() => policySweep(h.server.deps)));
+    await sweepAt("2026-06-11T08:11:00Z");
     await sweepAt("2026-06-11T09:11:00Z");
     await sweepAt("2026-06-15T09:11:00Z");
     expect(reminderTexts(p.cecilia)).toEqual([
