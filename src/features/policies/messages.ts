@@ -30,6 +30,7 @@ export const ownPolicyMessages = defineMessages(
     "policies.error.effectiveMissing": "Choose the day it takes effect.",
     "policies.error.effectiveFar": "Choose a day within a year from today.",
     "policies.error.teamsMissing": "Choose at least one team.",
+    "policies.error.noTeams": "There is no team to publish a policy for yet: `/team` creates one.",
     "policies.error.teamGone": "One of those teams no longer exists; open the form again.",
     "policies.error.revisedMeanwhile": (p: { version: number }) =>
       `Someone revised this policy meanwhile (now version ${p.version}); open it again to see the latest.`,
@@ -136,6 +137,7 @@ export const ownPolicyMessages = defineMessages(
     "policies.error.effectiveMissing": "Välj dagen den börjar gälla.",
     "policies.error.effectiveFar": "Välj en dag inom ett år från i dag.",
     "policies.error.teamsMissing": "Välj minst ett team.",
+    "policies.error.noTeams": "Det finns inget team att publicera en policy för än: `/team` skapar ett.",
     "policies.error.teamGone": "Ett av de teamen finns inte längre; öppna formuläret igen.",
     "policies.error.revisedMeanwhile": (p) =>
       `Någon reviderade policyn under tiden (nu version ${p.version}); öppna den igen för att se den senaste.`,

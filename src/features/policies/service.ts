@@ -79,7 +79,11 @@ export async function publishForm(ctx: RequestContext): Promise<PublishForm> {
   const actor = await ctx.actor();
   const all = await listTeams(ctx.deps.db, ctx.workspaceId);
   const mine = actor.admin || actor.executive ? all : all.filter((t) => actor.supervises.includes(t.team.id));
-  if (mine.length === 0) await ensureAllowed(ctx.deps, actor, { type: "policy.publish", teamIds: [] });
+  if (mine.length === 0) {
+    await ensureAllowed(ctx.deps, actor, { type: "policy.publish", teamIds: [] });
+    // An admin in a workspace with no team yet: nobody to publish for.
+    throw error("policies.error.noTeams");
+  }
   const zone = mine[0]?.team.timeZone ?? "UTC";
   return {
     teams: mine.map((t) => ({ id: t.team.id, name: t.team.name })),
