@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyStatus } from "../../src/features/policies/index.js";
 import { policySweep } from "../../src/features/policies/jobs.js";
 import { policyRecipients } from "../../src/features/policies/schema.js";
-import { teams } from "../../src/features/team/index.js";
+import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { slash, spaces } from "../support/commands.js";
 import type { Harness } from "../support/harness.js";
