@@ -6,6 +6,7 @@ import * as escalations from "./features/escalations/index.js";
 import * as leave from "./features/leave/index.js";
 import * as meetings from "./features/meetings/index.js";
 import * as motivation from "./features/motivation/index.js";
+import * as policies from "./features/policies/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
 import * as routines from "./features/routines/index.js";
@@ -60,6 +61,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   escalations.register(router, deps);
   warnings.register(router, deps);
   coaching.register(router, deps);
+  policies.register(router, deps);
   meetings.register(router, deps);
   motivation.register(router, deps);
   spotlight.register(router, deps);

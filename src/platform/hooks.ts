@@ -3,8 +3,13 @@
  * directory asks "does anything still count in this currency?" and quotas answer. Each question is
  * declared by its asker (declaration merging, as `name: { args; answer }`), so both sides are typed.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in by the features that ask
-export interface HookTypes {}
+export interface HookTypes {
+  /**
+   * Something a person's App Home shows has changed (fired by a feature after its change commits): Home
+   * answers by refreshing those people's Home tabs, coalesced and paced. Nobody answering is fine.
+   */
+  "home.changed": { args: { workspaceId: string; userIds: string[] }; answer: undefined };
+}
 
 export type HookName = keyof HookTypes & string;
 type ArgsOf<N extends HookName> = HookTypes[N] extends { args: infer A } ? A : never;

@@ -6,6 +6,7 @@
 import { decideRequest } from "../features/approvals/index.js";
 import { allowancesOf, requestLeave, setAllowance } from "../features/leave/index.js";
 import { saveMeeting } from "../features/meetings/index.js";
+import { acknowledgePolicy, policyStatus, publishPolicy } from "../features/policies/index.js";
 import { addProduct, listProducts } from "../features/products/index.js";
 import { checkIn, currentPeriod, hasQuotaData, repProgress, saveTargets } from "../features/quota/index.js";
 import {
@@ -300,6 +301,34 @@ function saleDays(team: Team, now: Date): readonly LocalDate[] {
   return past.length > 0 ? past : [today];
 }
 
+/**
+ * Policies: Erik (the executive) publishes "Discounts over 20%" for Sales North, effective today, through
+ * the policies service: each rep gets it by DM with its button, the channel a notice. Oliver has
+ * acknowledged it, so `/policy status` shows one of three and a newcomer sees a DM waiting. Seeded once.
+ */
+export const policySeeder: Seeder = {
+  name: "policy",
+  async run({ deps, workspaceId }) {
+    const team = await salesNorth(deps, workspaceId);
+    if (!team) return false;
+    if ((await policyStatus(deps, { workspaceId })).length > 0) return false;
+    const policy = await publishPolicy(as(deps, workspaceId, DEMO_IDS.executive), {
+      title: "Discounts over 20%",
+      body: [
+        "From today, any discount over 20% of list price needs your supervisor's approval before the quote goes out.",
+        "Ask in the team channel or by DM; note the approval on the deal.",
+      ].join("\n"),
+      effectiveOn: teamToday(team.team, deps.clock),
+      teamIds: [team.team.id],
+    });
+    if (team.repIds.includes(OLIVER as string)) {
+      await deps.jobs.idle();
+      await acknowledgePolicy(as(deps, workspaceId, OLIVER as string), policy.id, policy.version);
+    }
+    return true;
+  },
+};
+
 async function salesNorth(deps: Deps, workspaceId: string): Promise<TeamWithMembers | undefined> {
   return (await teamsInWorkspace(as(deps, workspaceId, DEMO_IDS.admin))).find(
     (t) => t.team.name === "Sales North",
@@ -318,6 +347,7 @@ export const SEEDERS: readonly Seeder[] = [
   quotaSeeder,
   leaveSeeder,
   meetingSeeder,
+  policySeeder,
 ];
 
 /**

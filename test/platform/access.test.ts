@@ -116,3 +116,39 @@ describe("who may see and act on a rep's record (warnings, coaching plans)", () 
     expect(decide(both, { type: "rep.record.view", repId: "sam", repTeamId: 1 }).allowed).toBe(true);
   });
 });
+
+describe("who may publish policies and see who acknowledged them", () => {
+  // Sara leads teams 1 and 3, Olle team 2; Alice sells in team 1; Erik is an executive; Ada an admin.
+  const people = {
+    alice: person({ userId: "alice", repOf: 1 }),
+    sara: person({ userId: "sara", supervises: [1, 3] }),
+    olle: person({ userId: "olle", supervises: [2] }),
+    erik: person({ userId: "erik", executive: true }),
+    ada: person({ userId: "ada", admin: true }),
+  };
+  type Who = keyof typeof people;
+  const rows: { who: Who; teams: number[]; publish: boolean; status: boolean }[] = [
+    { who: "alice", teams: [1], publish: false, status: false },
+    { who: "sara", teams: [1], publish: true, status: true },
+    { who: "sara", teams: [1, 3], publish: true, status: true },
+    { who: "sara", teams: [1, 2], publish: false, status: true },
+    { who: "sara", teams: [2], publish: false, status: false },
+    { who: "sara", teams: [], publish: false, status: false },
+    { who: "olle", teams: [1], publish: false, status: false },
+    { who: "erik", teams: [1, 2], publish: true, status: true },
+    { who: "ada", teams: [2], publish: true, status: true },
+  ];
+  it.each(rows)(
+    "$who for teams $teams: publish $publish, status $status",
+    ({ who, teams, publish, status }) => {
+      const actor = people[who];
+      expect(decide(actor, { type: "policy.publish", teamIds: teams })).toEqual(
+        publish ? { allowed: true } : { allowed: false, whoMay: "policyPublishers" },
+      );
+      const first = teams[0] ?? 0;
+      expect(decide(actor, { type: "policy.status", teamId: first })).toEqual(
+        status ? { allowed: true } : { allowed: false, whoMay: "policyReaders" },
+      );
+    },
+  );
+});

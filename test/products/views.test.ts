@@ -34,6 +34,7 @@ const team: TeamWithMembers = {
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
     escalationHours: 24,
+    policyReminderDays: 3,
     version: 1,
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -109,7 +109,7 @@ describe("/team set for a routine", () => {
       `I can't ask reps in "email"`,
     );
     expect(await team(h, p.olle, "set motivations off", p.channels.south)).toContain(
-      "Settings: name, timezone, language, currency, holidays, workweek, period, escalations, channel, motivation, spotlight, standup.",
+      "Settings: name, timezone, language, currency, holidays, workweek, period, escalations, policy-reminder, channel, motivation, spotlight, standup.",
     );
     expect(await rowsOf(north)).toEqual(before);
   });

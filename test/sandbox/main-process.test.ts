@@ -120,7 +120,9 @@ describe("npm start with no Slack credentials", { timeout: 90_000 }, () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script type="module" src="/static/app.js">');
     expect((await fetch(`${first.url}/static/app.js`)).headers.get("content-type")).toMatch(/javascript/);
-    expect(first.stderr()).toContain("sandbox: demo data seeded (team, product, quota, leave, meeting)");
+    expect(first.stderr()).toContain(
+      "sandbox: demo data seeded (team, product, quota, leave, meeting, policy)",
+    );
     // Made a supervisor; then Emma's leave (approved by Sara) and Jonas's (waiting for her).
     expect(await dmOf(first.url, DEMO_IDS.supervisor)).toEqual([
       expect.stringContaining("gjorde dig till handledare för *Sales North*"),

@@ -53,7 +53,7 @@ function dmTexts(userId: string): string[] {
 describe("the demo workspace", () => {
   it("seeds Sales North through the team feature, as the admin, with the audit trail and the DMs", async () => {
     const { seeded } = s.sandbox.engine();
-    expect(seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
+    expect(seeded).toEqual(["team", "product", "quota", "leave", "meeting", "policy"]);
     const [team] = await s.database.db.select().from(teams);
     expect(team).toMatchObject({
       workspaceId: "T0SANDBOX",
@@ -433,7 +433,7 @@ describe.skipIf(onPostgres)(
       });
       try {
         const db = () => sandbox.engine().database.db;
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting", "policy"]);
         await pageAction(sandbox, "command", {
           as: admin,
           channel: channels.spare,
@@ -456,7 +456,7 @@ describe.skipIf(onPostgres)(
         expect((await workspaceAs(sandbox)).resetBlocker).toBeNull();
 
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
-        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting"]);
+        expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting", "policy"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
         // Team and roles, products, targets; leave: the allowance, two requests and a decision; the meeting.
         expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4 + 1);

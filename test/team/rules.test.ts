@@ -96,6 +96,7 @@ describe("team settings", () => {
       workWeek: [1, 2, 3, 4, 5],
       quotaPeriod: "month",
       escalationHours: 24,
+      policyReminderDays: 3,
     });
     expect(defaultSettings("West", profile("America/Los_Angeles", "en-US"))).toMatchObject({
       timeZone: "America/Los_Angeles",

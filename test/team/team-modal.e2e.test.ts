@@ -109,6 +109,7 @@ describe("creating a team with the modal", () => {
       workWeek: ["1", "2", "3", "4", "5"],
       quotaPeriod: "month",
       escalationHours: "24",
+      policyReminderDays: "3",
       motivationOn: ["on"],
       motivationDays: ["1", "4"],
       motivationTime: "08:30",

@@ -36,6 +36,7 @@ function team(reps: number, name = "Sales North"): TeamWithMembers {
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
     escalationHours: 24,
+    policyReminderDays: 3,
     version: 3,
     createdAt: new Date(),
     updatedAt: new Date(),

@@ -43,6 +43,7 @@ export interface TeamForm {
   workWeek: string[];
   quotaPeriod: string;
   escalationHours: string;
+  policyReminderDays: string;
   /** The scheduled posts; null from a form opened before it had them (they stay as they are). */
   routines: RoutinesFormInput | null;
 }
@@ -77,6 +78,7 @@ export function validateForm(
     workWeek: form.workWeek.join(","),
     quotaPeriod: form.quotaPeriod,
     escalationHours: form.escalationHours,
+    policyReminderDays: form.policyReminderDays,
   };
   for (const key of SETTING_KEYS) {
     const parsed = settingParsers[key](fields[key]);
@@ -226,5 +228,6 @@ export function settingsOf(team: Team): TeamSettings {
     workWeek: team.workWeek as TeamSettings["workWeek"],
     quotaPeriod: team.quotaPeriod,
     escalationHours: team.escalationHours,
+    policyReminderDays: team.policyReminderDays,
   };
 }

@@ -31,6 +31,7 @@ export { ASK_IN, type AskIn, ROUTINES, type RoutineName, type Team, teamKey } fr
 export {
   findTeam,
   findTeamByChannel,
+  listTeams,
   membershipsOf,
   repTeamOf,
   stillRepOf,

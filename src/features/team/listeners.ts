@@ -166,6 +166,7 @@ const formState = z.object({
   [FIELD.workWeek]: field(z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() })),
   [FIELD.quotaPeriod]: field(z.object({ selected_option: selected })),
   [FIELD.escalationHours]: field(z.object({ value: z.string().nullish() })),
+  [FIELD.policyReminderDays]: field(z.object({ value: z.string().nullish() })),
 });
 
 /** The scheduled posts' blocks (see `routineField`). */
@@ -227,6 +228,7 @@ function readForm(view: ViewSubmitAction["view"]): TeamForm {
     quotaPeriod: v.quotaPeriod?.value.selected_option?.value ?? "",
     // A form opened before this field existed keeps the default.
     escalationHours: v.escalationHours?.value.value ?? "24",
+    policyReminderDays: v.policyReminderDays?.value.value ?? "3",
     routines: readRoutines(view.state.values),
   };
 }

@@ -144,7 +144,7 @@ export const ownTeamMessages = defineMessages(
 
     // Settings.
     "team.set.unknownKey": (p: { key: string }) =>
-      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, escalations, channel, motivation, spotlight, standup.`,
+      `I don't know the setting "${p.key}". Settings: name, timezone, language, currency, holidays, workweek, period, escalations, policy-reminder, channel, motivation, spotlight, standup.`,
     "team.set.channelUsage": "Name the channel: `/team set channel #sales-north`.",
     "team.set.channelTaken": (p: { channel: string }) => `<#${p.channel}> already belongs to another team.`,
     "team.set.done": (p: { team: string; setting: string; value: string }) =>
@@ -167,6 +167,8 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.workWeekEmpty": "Pick at least one work day.",
     "team.invalid.escalationHours": (p: { value: string; max: number }) =>
       `"${p.value}" is not a number of working hours. Use a whole number from 1 to ${p.max}, such as 24.`,
+    "team.invalid.policyReminderDays": (p: { value: string; max: number }) =>
+      `"${p.value}" is not a number of working days. Use a whole number from 1 to ${p.max}, such as 3.`,
     "team.invalid.channelMissing": "Pick the team's channel.",
     "team.invalid.supervisorsEmpty": "A team needs at least one supervisor.",
 
@@ -222,6 +224,9 @@ export const ownTeamMessages = defineMessages(
     "team.card.quotaPeriod": "Quota period",
     "team.card.escalationHours": "Escalations acknowledged within",
     "team.card.escalationHoursValue": (p: { hours: number }) => `${p.hours} working hours`,
+    "team.card.policyReminderDays": "Policy reminders after",
+    "team.card.policyReminderDaysValue": (p: { days: number }) =>
+      `${p.days} working ${p.days === 1 ? "day" : "days"}`,
     "team.card.reps": (p: { count: number }) => `*Reps (${p.count})*`,
     "team.card.noReps": "No reps yet. Supervisors add them with `/team add @rep`.",
     "team.card.more": (p: { count: number }) => `…and ${p.count} more`,
@@ -272,6 +277,9 @@ export const ownTeamMessages = defineMessages(
     "team.modal.escalationHours": "Working hours to acknowledge an escalation",
     "team.modal.escalationHoursHint":
       "After this many working hours the supervisors are reminded; after twice as many, the executive who escalated is told.",
+    "team.modal.policyReminderDays": "Working days to acknowledge a policy",
+    "team.modal.policyReminderDaysHint":
+      "Reps who have not acknowledged a policy are reminded after this many working days, and again after as many more; then the supervisors are told.",
     // Routines: the posts that come on a schedule.
     "team.routine.motivation": "Motivation",
     "team.routine.spotlight": "Product spotlight",
@@ -382,7 +390,7 @@ export const ownTeamMessages = defineMessages(
       `<@${p.user}> är säljare i ${p.team} och lades därför inte till. Flytta hit hen med \`/team move <@${p.user}>\`.`,
 
     "team.set.unknownKey": (p) =>
-      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, escalations, channel, motivation, spotlight, standup.`,
+      `Jag känner inte till inställningen "${p.key}". Inställningar: name, timezone, language, currency, holidays, workweek, period, escalations, policy-reminder, channel, motivation, spotlight, standup.`,
     "team.set.channelUsage": "Ange kanalen: `/team set channel #salj-norr`.",
     "team.set.channelTaken": (p) => `<#${p.channel}> hör redan till ett annat team.`,
     "team.set.done": (p) => `${p.team}: ${p.setting} är nu ${p.value}.`,
@@ -403,6 +411,8 @@ export const ownTeamMessages = defineMessages(
     "team.invalid.workWeekEmpty": "Välj minst en arbetsdag.",
     "team.invalid.escalationHours": (p) =>
       `"${p.value}" är inget antal arbetstimmar. Använd ett heltal från 1 till ${p.max}, till exempel 24.`,
+    "team.invalid.policyReminderDays": (p) =>
+      `"${p.value}" är inget antal arbetsdagar. Använd ett heltal från 1 till ${p.max}, till exempel 3.`,
     "team.invalid.channelMissing": "Välj teamets kanal.",
     "team.invalid.supervisorsEmpty": "Ett team behöver minst en handledare.",
 
@@ -451,6 +461,8 @@ export const ownTeamMessages = defineMessages(
     "team.card.quotaPeriod": "Kvotperiod",
     "team.card.escalationHours": "Eskaleringar kvitteras inom",
     "team.card.escalationHoursValue": (p) => `${p.hours} arbetstimmar`,
+    "team.card.policyReminderDays": "Policypåminnelser efter",
+    "team.card.policyReminderDaysValue": (p) => `${p.days} ${p.days === 1 ? "arbetsdag" : "arbetsdagar"}`,
     "team.card.reps": (p) => `*Säljare (${p.count})*`,
     "team.card.noReps": "Inga säljare än. Handledare lägger till dem med `/team add @säljare`.",
     "team.card.more": (p) => `…och ${p.count} till`,
@@ -502,6 +514,9 @@ export const ownTeamMessages = defineMessages(
     "team.modal.escalationHours": "Arbetstimmar att kvittera en eskalering",
     "team.modal.escalationHoursHint":
       "Efter så många arbetstimmar påminns handledarna; efter dubbelt så många får chefen som eskalerade veta det.",
+    "team.modal.policyReminderDays": "Arbetsdagar att bekräfta en policy",
+    "team.modal.policyReminderDaysHint":
+      "Säljare som inte bekräftat en policy påminns efter så många arbetsdagar, och igen efter lika många till; sedan får handledarna veta det.",
     "team.routine.motivation": "Motivationsinlägg",
     "team.routine.spotlight": "Produkt i fokus",
     "team.routine.standup": "Veckans standup",

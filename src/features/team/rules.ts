@@ -20,6 +20,8 @@ export interface TeamSettings {
   quotaPeriod: QuotaPeriod;
   /** Working hours an escalation waits to be acknowledged before its supervisors are reminded. */
   escalationHours: number;
+  /** Working days a rep has to acknowledge a policy before being reminded (then as many again). */
+  policyReminderDays: number;
 }
 
 export const SETTING_KEYS = [
@@ -31,6 +33,7 @@ export const SETTING_KEYS = [
   "workWeek",
   "quotaPeriod",
   "escalationHours",
+  "policyReminderDays",
 ] as const satisfies readonly (keyof TeamSettings)[];
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -154,6 +157,17 @@ export function parseEscalationHours(input: string): Parsed<number> {
     : fail("team.invalid.escalationHours", { value: input.trim(), max: ESCALATION_HOURS_MAX });
 }
 
+export const POLICY_REMINDER_DAYS_MAX = 30;
+
+/** Working days as people write them: "3", "3 days", "3d", "5 dagar". */
+export function parsePolicyReminderDays(input: string): Parsed<number> {
+  const match = /^(\d{1,3})\s*(d|days?|dagar|dag)?$/i.exec(input.trim());
+  const days = match ? Number(match[1]) : Number.NaN;
+  return Number.isInteger(days) && days >= 1 && days <= POLICY_REMINDER_DAYS_MAX
+    ? ok(days)
+    : fail("team.invalid.policyReminderDays", { value: input.trim(), max: POLICY_REMINDER_DAYS_MAX });
+}
+
 export function normaliseWorkWeek(days: readonly number[]): IsoWeekday[] {
   return ISO_WEEKDAYS.filter((day) => days.includes(day));
 }
@@ -214,6 +228,11 @@ export function settingKeyOf(word: string): SettingKey | "channel" | RoutineName
     escalationhours: "escalationHours",
     eskaleringar: "escalationHours",
     eskaleringstimmar: "escalationHours",
+    "policy-reminder": "policyReminderDays",
+    policyreminder: "policyReminderDays",
+    policy: "policyReminderDays",
+    policypåminnelse: "policyReminderDays",
+    "policy-påminnelse": "policyReminderDays",
   };
   return aliases[word.trim().toLowerCase()] ?? null;
 }
@@ -227,6 +246,7 @@ export const settingParsers: { [K in SettingKey]: (input: string) => Parsed<Team
   workWeek: parseWorkWeek,
   quotaPeriod: parseQuotaPeriod,
   escalationHours: parseEscalationHours,
+  policyReminderDays: parsePolicyReminderDays,
 };
 
 export function isQuotaPeriod(value: string): value is QuotaPeriod {
@@ -292,6 +312,7 @@ export function defaultSettings(
     workWeek: [1, 2, 3, 4, 5],
     quotaPeriod: "month",
     escalationHours: 24,
+    policyReminderDays: 3,
   };
 }
 

@@ -41,6 +41,11 @@ export const teams = pgTable(
      * twice that the executive who raised it is told.
      */
     escalationHours: integer().notNull().default(24),
+    /**
+     * Working days a rep has to acknowledge a policy before being reminded (and again after as many days
+     * more); after the second reminder the supervisors are told who is missing.
+     */
+    policyReminderDays: integer().notNull().default(3),
     /** Bumped by every change to the team or its members; guards modals left open against lost updates. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -51,6 +56,7 @@ export const teams = pgTable(
     uniqueIndex("teams_workspace_channel_key").on(t.workspaceId, t.channelId),
     check("teams_locale_check", sql`${t.locale} in ('en', 'sv')`),
     check("teams_escalation_hours_check", sql`${t.escalationHours} between 1 and 400`),
+    check("teams_policy_reminder_days_check", sql`${t.policyReminderDays} between 1 and 30`),
     check("teams_quota_period_check", sql`${t.quotaPeriod} in ('week', 'month', 'quarter')`),
     check(
       "teams_work_week_check",

@@ -211,6 +211,7 @@ interface TeamJson {
   work_week: number[];
   quota_period: Team["quotaPeriod"];
   escalation_hours: number;
+  policy_reminder_days: number;
   version: number;
   created_at: string;
   updated_at: string;
@@ -276,6 +277,7 @@ function teamFromJson(t: TeamJson): Team {
     workWeek: t.work_week,
     quotaPeriod: t.quota_period,
     escalationHours: t.escalation_hours,
+    policyReminderDays: t.policy_reminder_days,
     version: t.version,
     createdAt: new Date(t.created_at),
     updatedAt: new Date(t.updated_at),

@@ -24,7 +24,7 @@ import type { CreatedTeam } from "./create.js";
 import type { MemberChange } from "./members.js";
 import type { TeamMessages } from "./messages.js";
 import { type RoutineSettings, routineField } from "./routines.js";
-import { ESCALATION_HOURS_MAX, type TeamSettings, workWeekRuns } from "./rules.js";
+import { ESCALATION_HOURS_MAX, POLICY_REMINDER_DAYS_MAX, type TeamSettings, workWeekRuns } from "./rules.js";
 import { ASK_IN, QUOTA_PERIODS, ROUTINES, type RoutineName } from "./schema.js";
 import type { SettingChange } from "./settings.js";
 import type { Membership, TeamWithMembers } from "./store.js";
@@ -52,6 +52,7 @@ export const FIELD = {
   workWeek: "workWeek",
   quotaPeriod: "quotaPeriod",
   escalationHours: "escalationHours",
+  policyReminderDays: "policyReminderDays",
 } as const;
 export const VALUE = "value";
 
@@ -117,6 +118,7 @@ function settingFields(t: T, team: TeamWithMembers): string[] {
     `*${t.t("team.card.workWeek")}*\n${workWeekText(t, s.workWeek as IsoWeekday[])}`,
     `*${t.t("team.card.quotaPeriod")}*\n${t.t(`team.period.${s.quotaPeriod}`)}`,
     `*${t.t("team.card.escalationHours")}*\n${t.t("team.card.escalationHoursValue", { hours: s.escalationHours })}`,
+    `*${t.t("team.card.policyReminderDays")}*\n${t.t("team.card.policyReminderDaysValue", { days: s.policyReminderDays })}`,
   ];
 }
 
@@ -293,6 +295,7 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     workWeek: t.t("team.card.workWeek"),
     quotaPeriod: t.t("team.card.quotaPeriod"),
     escalationHours: t.t("team.card.escalationHours"),
+    policyReminderDays: t.t("team.card.policyReminderDays"),
     channel: t.t("team.card.channel"),
     motivation: t.t("team.routine.motivation"),
     spotlight: t.t("team.routine.spotlight"),
@@ -307,6 +310,7 @@ export function settingChangeReply(t: T, change: SettingChange): Reply {
     workWeek: () => workWeekText(t, team.workWeek as IsoWeekday[]),
     quotaPeriod: () => t.t(`team.period.${team.quotaPeriod}`),
     escalationHours: () => t.t("team.card.escalationHoursValue", { hours: team.escalationHours }),
+    policyReminderDays: () => t.t("team.card.policyReminderDaysValue", { days: team.policyReminderDays }),
     channel: () => channelLink(team.channelId),
     motivation: () => ("routines" in change ? routineText(t, change.routines, "motivation") : ""),
     spotlight: () => ("routines" in change ? routineText(t, change.routines, "spotlight") : ""),
@@ -448,6 +452,18 @@ export function teamModal(
         initial_value: String(s.escalationHours),
       },
       { hint: t.t("team.modal.escalationHoursHint") },
+    ),
+    input(
+      FIELD.policyReminderDays,
+      t.t("team.modal.policyReminderDays"),
+      {
+        type: "number_input",
+        is_decimal_allowed: false,
+        min_value: "1",
+        max_value: String(POLICY_REMINDER_DAYS_MAX),
+        initial_value: String(s.policyReminderDays),
+      },
+      { hint: t.t("team.modal.policyReminderDaysHint") },
     ),
     ...routineInputs(t, form.routines, dayOptions),
   ];

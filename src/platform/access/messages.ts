@@ -31,6 +31,12 @@ export const accessMessages = defineMessages(
       p.team
         ? `A rep's warnings and coaching plans are seen only by the rep, the supervisors of ${p.team}, executives and admins.`
         : "A rep's warnings and coaching plans are seen only by the rep, their supervisors, executives and admins.",
+    "access.refused.policyPublish":
+      "Only executives publish, revise and retire policies, and supervisors for their own teams.",
+    "access.refused.policyStatus": (p: { team: string }) =>
+      p.team
+        ? `Only the supervisors of ${p.team}, executives and admins see who acknowledged its policies.`
+        : "Only supervisors, executives and admins see who acknowledged a policy.",
     "access.role.executive": "executive",
     "access.role.admin": "admin",
     "access.notice.roleGranted": (p: { role: string; by: string }) =>
@@ -60,6 +66,12 @@ export const accessMessages = defineMessages(
       p.team
         ? `En säljares varningar och coachningsplaner ses bara av säljaren, handledarna för ${p.team}, chefer och administratörer.`
         : "En säljares varningar och coachningsplaner ses bara av säljaren, säljarens handledare, chefer och administratörer.",
+    "access.refused.policyPublish":
+      "Bara chefer publicerar, reviderar och avvecklar policyer, och handledare för sina egna team.",
+    "access.refused.policyStatus": (p) =>
+      p.team
+        ? `Bara handledarna för ${p.team}, chefer och administratörer ser vem som bekräftat dess policyer.`
+        : "Bara handledare, chefer och administratörer ser vem som bekräftat en policy.",
     "access.role.executive": "chef",
     "access.role.admin": "administratör",
     "access.notice.roleGranted": (p) => `<@${p.by}> gav dig rollen ${p.role} i Supervisor.`,

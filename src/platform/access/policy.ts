@@ -29,7 +29,14 @@ export type Permission =
    * See a rep's warnings and coaching plans: the rep (their own), the supervisors of the rep's team,
    * executives and admins. Another team's supervisor sees nothing.
    */
-  | { type: "rep.record.view"; repId: string; repTeamId: number | null };
+  | { type: "rep.record.view"; repId: string; repTeamId: number | null }
+  /**
+   * Publish, revise or retire a policy for these teams: executives (any teams) and supervisors when they
+   * lead every one of the teams. A policy for no team is nobody's to publish.
+   */
+  | { type: "policy.publish"; teamIds: readonly number[] }
+  /** See who acknowledged a policy in a team: the team's supervisors, executives and admins. */
+  | { type: "policy.status"; teamId: number };
 
 /** Who may do what was refused, so the refusal can say so. */
 export type WhoMay =
@@ -40,7 +47,11 @@ export type WhoMay =
   /** The rep's own supervisors, executives and admins. */
   | "repSupervisors"
   /** The rep, their supervisors, executives and admins. */
-  | "repAndSupervisors";
+  | "repAndSupervisors"
+  /** Executives, and supervisors for their own teams. */
+  | "policyPublishers"
+  /** The team's supervisors and executives. */
+  | "policyReaders";
 
 export type Decision = { allowed: true } | { allowed: false; whoMay: WhoMay };
 
@@ -78,6 +89,13 @@ export function decide(actor: Actor, permission: Permission): Decision {
       return actor.userId === permission.repId || leadsRep(actor, permission.repTeamId)
         ? allow
         : { allowed: false, whoMay: "repAndSupervisors" };
+    case "policy.publish":
+      return actor.executive ||
+        (permission.teamIds.length > 0 && permission.teamIds.every((id) => actor.supervises.includes(id)))
+        ? allow
+        : { allowed: false, whoMay: "policyPublishers" };
+    case "policy.status":
+      return leadsRep(actor, permission.teamId) ? allow : { allowed: false, whoMay: "policyReaders" };
   }
 }
 

@@ -56,6 +56,10 @@ export async function refusalFor(
       });
     case "repAndSupervisors":
       return error("access.refused.repRecord", { team });
+    case "policyPublishers":
+      return error("access.refused.policyPublish");
+    case "policyReaders":
+      return error("access.refused.policyStatus", { team });
   }
 }
 
