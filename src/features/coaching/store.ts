@@ -261,3 +261,28 @@ export async function coachingDmsOf(db: Db, planId: number): Promise<CoachingMes
     .where(eq(coachingDms.planId, planId))
     .orderBy(asc(coachingDms.userId), asc(coachingDms.key));
 }
+
+/** Reviews of active plans about these reps whose date is `upTo` or earlier and not yet recorded. */
+export async function reviewsDue(
+  db: Db,
+  workspaceId: string,
+  repIds: readonly string[],
+  upTo: LocalDate,
+): Promise<{ review: CoachingReview; plan: CoachingPlan }[]> {
+  if (repIds.length === 0) return [];
+  return db
+    .select({ review: coachingReviews, plan: coachingPlans })
+    .from(coachingReviews)
+    .innerJoin(coachingPlans, eq(coachingPlans.id, coachingReviews.planId))
+    .where(
+      and(
+        eq(coachingPlans.workspaceId, workspaceId),
+        eq(coachingPlans.status, "active"),
+        inArray(coachingPlans.repId, [...repIds]),
+        isNull(coachingReviews.progress),
+        sql`${coachingReviews.date} <= ${upTo}::date`,
+      ),
+    )
+    .orderBy(asc(coachingReviews.date), asc(coachingReviews.id))
+    .limit(200);
+}

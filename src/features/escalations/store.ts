@@ -133,3 +133,28 @@ export async function escalationsAbout(db: Db, workspaceId: string, repId: strin
     .orderBy(desc(escalations.id))
     .limit(20);
 }
+
+/**
+ * Escalations still being handled (open or acknowledged) about reps of some teams, or of the whole
+ * workspace when `teamIds` is null, oldest first; at most `limit`.
+ */
+export async function escalationsInHand(
+  db: Db,
+  workspaceId: string,
+  teamIds: readonly number[] | null,
+  limit = 200,
+): Promise<Escalation[]> {
+  if (teamIds !== null && teamIds.length === 0) return [];
+  return db
+    .select()
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.workspaceId, workspaceId),
+        inArray(escalations.status, RESOLVABLE),
+        teamIds === null ? undefined : inArray(escalations.teamId, [...teamIds]),
+      ),
+    )
+    .orderBy(asc(escalations.id))
+    .limit(limit);
+}

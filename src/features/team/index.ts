@@ -46,3 +46,4 @@ export {
   repTeamOf,
   type TeamWithMembers,
 } from "./store.js";
+export { TEAM_IDS } from "./views.js";
