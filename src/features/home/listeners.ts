@@ -27,18 +27,29 @@ export function register(router: Router, deps: Deps): void {
     const event = parsed.data;
     const workspaceId = context.teamId ?? (body as { team_id?: string }).team_id ?? "";
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await firstSighting(deps.db, workspaceId, eventId, deps.clock.now()))) return;
-    // The Home Slack shows now, with its hash: what the next publish must name to replace it.
-    const shown = event.view;
-    if (shown?.id && shown.hash) {
-      await saveHomeView(deps.db, {
-        workspaceId,
-        userId: event.user,
-        viewId: shown.id,
-        hash: shown.hash,
-        publishedAt: deps.clock.now(),
-      });
-    }
-    await queuePublish(deps, workspaceId, event.user);
+    // Slack has its answer already (events are acknowledged at once): the rest is tracked work, which
+    // shutdown (and a test's settle) waits for.
+    deps.tasks.run("app_home_opened", () => opened(deps, workspaceId, eventId, event));
   });
+}
+
+async function opened(
+  deps: Deps,
+  workspaceId: string,
+  eventId: string | undefined,
+  event: z.infer<typeof homeOpened>,
+): Promise<void> {
+  if (eventId && !(await firstSighting(deps.db, workspaceId, eventId, deps.clock.now()))) return;
+  // The Home Slack shows now, with its hash: what the next publish must name to replace it.
+  const shown = event.view;
+  if (shown?.id && shown.hash) {
+    await saveHomeView(deps.db, {
+      workspaceId,
+      userId: event.user,
+      viewId: shown.id,
+      hash: shown.hash,
+      publishedAt: deps.clock.now(),
+    });
+  }
+  await queuePublish(deps, workspaceId, event.user);
 }
