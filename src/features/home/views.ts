@@ -12,7 +12,7 @@ import {
 import { APPROVAL_IDS } from "../approvals/index.js";
 import { COACHING_IDS } from "../coaching/index.js";
 import { type Leave, myLeaveReply } from "../leave/index.js";
-import { mineReply, progressLine } from "../quota/index.js";
+import { mineReply, periodName, progressLine } from "../quota/index.js";
 import { STANDUP_IDS } from "../standup/index.js";
 import { TEAM_IDS } from "../team/index.js";
 import { levelName, WARNING_IDS } from "../warnings/index.js";
@@ -155,7 +155,7 @@ function supervisorBlocks(t: T, home: SupervisorHome, timeZone: string): KnownBl
   const blocks: KnownBlock[] = [
     header(t.t("home.supervisor.title", { team: team.team.name })),
     section(
-      `${t.t("home.supervisor.leaderboard", { period: standing.period.key })}\n${t.t("home.supervisor.team", {
+      `${t.t("home.supervisor.leaderboard", { period: periodName(t, standing.period) })}\n${t.t("home.supervisor.team", {
         line: progressLine(t, standing.team),
       })}`,
     ),

@@ -29,5 +29,5 @@ export {
   teamBests,
 } from "./store.js";
 export { saveTargets, type WantedTarget } from "./targets.js";
-export { mineReply, progressLine } from "./views.js";
+export { mineReply, periodName, progressLine } from "./views.js";
 export { type ProductWins, productWins } from "./wins.js";
