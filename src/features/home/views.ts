@@ -155,9 +155,12 @@ function supervisorBlocks(t: T, home: SupervisorHome, timeZone: string): KnownBl
   const blocks: KnownBlock[] = [
     header(t.t("home.supervisor.title", { team: team.team.name })),
     section(
-      `${t.t("home.supervisor.leaderboard", { period: periodName(t, standing.period) })}\n${t.t("home.supervisor.team", {
-        line: progressLine(t, standing.team),
-      })}`,
+      `${t.t("home.supervisor.leaderboard", { period: periodName(t, standing.period) })}\n${t.t(
+        "home.supervisor.team",
+        {
+          line: progressLine(t, standing.team),
+        },
+      )}`,
     ),
   ];
   const ranked = [...standing.reps].sort((a, b) => b.totals.totalMinor - a.totals.totalMinor);
