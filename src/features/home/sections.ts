@@ -72,6 +72,8 @@ export interface TeamGlance {
 export interface ExecutiveHome {
   /** Every team at a glance: for executives (an admin who is not one sees only the requests below). */
   teams: TeamGlance[] | null;
+  /** Teams left out of the glance (a Home has room for so many). */
+  teamsMore: number;
   /** Supervisors' own requests (they go to executives and admins). */
   approvals: PendingItem[];
   approvalsMore: number;
@@ -187,7 +189,7 @@ async function executiveHome(
   const now = deps.clock.now();
   const shown = teams?.slice(0, HOME_LIMITS.teams) ?? [];
   const [escalations, approvals, glances] = await Promise.all([
-    escalationsInHand(deps.db, ctx.workspaceId, null, 10_000),
+    teams ? escalationsInHand(deps.db, ctx.workspaceId, null, 10_000) : [],
     pendingApprovals(deps.db, ctx.workspaceId, { route: "executives" }),
     Promise.all(shown.map((t) => teamStanding(deps, t.team, t.repIds, now))),
   ]);
@@ -200,6 +202,7 @@ async function executiveHome(
         progress: (glances[i] as TeamStanding).team,
         openEscalations: escalations.filter((e) => e.teamId === t.team.id).length,
       })),
+    teamsMore: (teams?.length ?? 0) - shown.length,
     approvals: await describe(ctx, theirs.slice(0, HOME_LIMITS.approvals), language, locale),
     approvalsMore: Math.max(0, theirs.length - HOME_LIMITS.approvals),
   };

@@ -226,7 +226,9 @@ function executiveBlocks(t: T, home: ExecutiveHome): KnownBlock[] {
         escalations: g.openEscalations,
       }),
     );
-    blocks.push(...linesToSections(lines, 4, (n) => more(t, n, "/quota team")));
+    // At most HOME_LIMITS.teams lines (a few sections); the teams past them are counted.
+    blocks.push(...linesToSections(lines, 4, (n) => more(t, n, "/team list")));
+    if (home.teamsMore > 0) blocks.push(context(more(t, home.teamsMore, "/team list")));
   }
   blocks.push(...approvalsSection(t, t.t("home.executive.approvals"), home.approvals, home.approvalsMore));
   return blocks;
