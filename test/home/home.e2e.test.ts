@@ -6,10 +6,10 @@ import { issue } from "../../src/features/warnings/index.js";
 import { contextFor } from "../../src/platform/context.js";
 import { validateView } from "../../src/sandbox/fake-slack/index.js";
 import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { dmOf, fileLeave } from "../support/leave.js";
+import { startSalesFloor } from "../support/sales-floor.js";
 import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * The App Home tab as each role sees it, opened over signed Events API requests: a rep's quota, leave,
@@ -23,24 +23,12 @@ let leaveId: number;
 
 // Monday 1 June 2026, 10:00 in Stockholm.
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-06-01T08:00:00Z" });
+  // Sales North (Sara; Alice, Bo), Sales South (Olle; Cecilia), Erik an executive, Ada the admin.
+  h = await startSalesFloor({ now: "2026-06-01T08:00:00Z", southReps: (people) => [people.cecilia] });
   p = h.people;
   workspaceId = h.fake.world.workspace.teamId;
-  await makeTeam(h, {
-    name: "Sales North",
-    channel: p.channels.north,
-    supervisors: [p.sara],
-    reps: [p.alice, p.bo],
-  });
-  await makeTeam(h, {
-    name: "Sales South",
-    channel: p.channels.south,
-    supervisors: [p.olle],
-    reps: [p.cecilia],
-  });
   const slash = (userId: string, channelId: string, command: string, text: string) =>
     h.slack.slashCommand({ userId, channelId, command, text });
-  await slash(p.ada, p.channels.general, "/team", `grant <@${p.erik}|erik> executive`);
   await slash(p.sara, p.channels.north, "/quota", `target <@${p.alice}|alice> 100000`);
   await slash(p.alice, p.channels.north, "/quota", "12500 Acme renewal");
   await h.settle();
