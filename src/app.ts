@@ -3,6 +3,7 @@ import * as approvals from "./features/approvals/index.js";
 import * as coaching from "./features/coaching/index.js";
 import * as commissions from "./features/commissions/index.js";
 import * as escalations from "./features/escalations/index.js";
+import * as home from "./features/home/index.js";
 import * as leave from "./features/leave/index.js";
 import * as meetings from "./features/meetings/index.js";
 import * as motivation from "./features/motivation/index.js";
@@ -67,6 +68,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   spotlight.register(router, deps);
   standup.register(router, deps);
   routines.register(router, deps);
+  home.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -1,3 +1,5 @@
+import type { Log } from "./log.js";
+
 /**
  * Questions one part of the app asks and later parts answer, without the asker importing them: the team
  * directory asks "does anything still count in this currency?" and quotas answer. Each question is
@@ -5,10 +7,18 @@
  */
 export interface HookTypes {
   /**
-   * Something a person's App Home shows has changed (fired by a feature after its change commits): Home
-   * answers by refreshing those people's Home tabs, coalesced and paced. Nobody answering is fine.
+   * Something people see on their Home tab changed (a request filed or decided, a warning, an escalation,
+   * a check-in…): fired by the feature that changed it, after its change committed. The Home feature
+   * answers by refreshing those people's Home tabs (coalesced per person, at Slack's pace); with no Home
+   * feature nobody answers and nothing happens.
    */
-  "home.changed": { args: { workspaceId: string; userIds: string[] }; answer: undefined };
+  "home.changed": { args: HomeChange; answer: undefined };
+}
+
+/** Whose Home tabs show something that changed, in which workspace. */
+export interface HomeChange {
+  workspaceId: string;
+  userIds: string[];
 }
 
 export type HookName = keyof HookTypes & string;
@@ -31,5 +41,23 @@ export class Hooks {
     const answers: AnswerOf<N>[] = [];
     for (const answerer of answerers) answers.push(await answerer(args));
     return answers;
+  }
+}
+
+/**
+ * Tells the Home tab that something on it changed for these people (see "home.changed"). Call it after the
+ * change committed (from a job the change queued, or after its transaction). A refresh that cannot be
+ * queued is logged, never the caller's failure: the Home catches up the next time it is opened.
+ */
+export async function homeChanged(
+  deps: { hooks: Hooks; log: Pick<Log, "warn"> },
+  change: HomeChange,
+): Promise<void> {
+  const userIds = [...new Set(change.userIds.filter((id) => id !== ""))];
+  if (userIds.length === 0) return;
+  try {
+    await deps.hooks.ask("home.changed", { workspaceId: change.workspaceId, userIds });
+  } catch (error) {
+    deps.log.warn("could not queue a Home refresh", error);
   }
 }

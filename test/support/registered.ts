@@ -2,7 +2,7 @@ import type { Receiver } from "@slack/bolt";
 import { createApp } from "../../src/app.js";
 import type { Deps } from "../../src/platform/deps.js";
 import { Hooks } from "../../src/platform/hooks.js";
-import { Jobs, Schedules } from "../../src/platform/jobs/index.js";
+import { Housekeeping, Jobs, Schedules } from "../../src/platform/jobs/index.js";
 import { createLogger } from "../../src/platform/log.js";
 import type { Registered } from "../../src/platform/slack/index.js";
 import { Background } from "../../src/platform/tasks.js";
@@ -17,12 +17,14 @@ export function registeredSurfaces(): Registered {
     log,
     new Background(log),
   );
+  const schedules = new Schedules(undefined as never, jobs, log);
   const deps = {
     config: { slack: { apiUrl: "http://127.0.0.1:9/api/" } },
     log,
     // Never started: registering the app defines its jobs and plans its schedules, nothing runs them.
     jobs,
-    schedules: new Schedules(undefined as never, jobs, log),
+    schedules,
+    housekeeping: new Housekeeping(jobs, schedules, log),
     hooks: new Hooks(),
     absences: new Absences(),
   } as unknown as Deps;

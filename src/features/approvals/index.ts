@@ -14,9 +14,12 @@ export {
   type ApprovalDescription,
   cancelRequest,
   decideRequest,
+  describeApproval,
   type Filed,
   filedBefore,
   fileOnce,
   type KindFiling,
   whoDecides,
 } from "./service.js";
+export { pendingApprovals } from "./store.js";
+export { APPROVAL_IDS } from "./views.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import { homeChanged } from "../../platform/hooks.js";
 import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { findTeam } from "../team/index.js";
 import { approvalMessages } from "./messages.js";
@@ -69,5 +70,10 @@ async function showToDeciders(deps: Deps, workspaceId: string, requestId: number
     owed: deciders.map((userId) => ({ userId, key: "decider" as const })),
     render,
     remember: ({ key: _key, ...dm }) => saveApprovalMessage(deps.db, { requestId: request.id, ...dm }),
+  });
+  // The requester's Home lists it while it waits; every decider's Home shows it with its buttons.
+  await homeChanged(deps, {
+    workspaceId,
+    userIds: [request.requesterId, ...deciders, ...sent.map((m) => m.userId)],
   });
 }

@@ -126,3 +126,30 @@ export async function approvalMessagesOf(db: Db, requestId: number): Promise<App
     .where(eq(approvalMessages.requestId, requestId))
     .orderBy(asc(approvalMessages.userId));
 }
+
+/**
+ * Pending requests, oldest first: of one requester, or of some teams (for their deciders), on one route.
+ * At most `limit` (a Home tab shows a few and counts the rest).
+ */
+export async function pendingApprovals(
+  db: Db,
+  workspaceId: string,
+  filter: { requesterId?: string; teamIds?: readonly number[]; route?: ApprovalRoute },
+  limit = 200,
+): Promise<ApprovalRequest[]> {
+  if (filter.teamIds && filter.teamIds.length === 0) return [];
+  return db
+    .select()
+    .from(approvalRequests)
+    .where(
+      and(
+        eq(approvalRequests.workspaceId, workspaceId),
+        eq(approvalRequests.status, "pending"),
+        filter.requesterId ? eq(approvalRequests.requesterId, filter.requesterId) : undefined,
+        filter.teamIds ? inArray(approvalRequests.teamId, [...filter.teamIds]) : undefined,
+        filter.route ? eq(approvalRequests.route, filter.route) : undefined,
+      ),
+    )
+    .orderBy(asc(approvalRequests.createdAt), asc(approvalRequests.id))
+    .limit(limit);
+}

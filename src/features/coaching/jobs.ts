@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import { homeChanged } from "../../platform/hooks.js";
 import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { addDays, type LocalDate, localDate, wallHour } from "../../platform/time/index.js";
 import { findTeam, repTeamOf, type TeamWithMembers, workCalendarOf } from "../team/index.js";
@@ -114,4 +115,6 @@ async function showPlan(deps: Deps, workspaceId: string, planId: number): Promis
     // What the rep was told stays as it was; the plan and the review-day DMs follow every change.
     follows: (key) => key === "plan" || key.startsWith("due:"),
   });
+  // The coaches' Homes list the reviews that are due.
+  await homeChanged(deps, { workspaceId, userIds: everyone });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import {
@@ -229,23 +229,28 @@ export async function markNotified(db: Db, reviewId: number, at: Date): Promise<
   return row ?? null;
 }
 
-/** Reviews not yet told of whose date has come somewhere in the world, of active plans. */
-export async function waitingReviews(
-  db: Db,
-  upTo: LocalDate,
-): Promise<{ review: CoachingReview; plan: CoachingPlan }[]> {
+/** Reviews of active plans, not yet recorded, whose date is `upTo` or earlier, that meet `where`. */
+function reviewsUpTo(db: Db, upTo: LocalDate, where: SQL | undefined) {
   return db
     .select({ review: coachingReviews, plan: coachingPlans })
     .from(coachingReviews)
     .innerJoin(coachingPlans, eq(coachingPlans.id, coachingReviews.planId))
     .where(
       and(
-        isNull(coachingReviews.notifiedAt),
         isNull(coachingReviews.progress),
         eq(coachingPlans.status, "active"),
         sql`${coachingReviews.date} <= ${upTo}::date`,
+        where,
       ),
-    )
+    );
+}
+
+/** Reviews not yet told of whose date has come somewhere in the world, of active plans. */
+export async function waitingReviews(
+  db: Db,
+  upTo: LocalDate,
+): Promise<{ review: CoachingReview; plan: CoachingPlan }[]> {
+  return reviewsUpTo(db, upTo, isNull(coachingReviews.notifiedAt))
     .orderBy(asc(coachingReviews.id))
     .limit(500);
 }
@@ -260,4 +265,21 @@ export async function coachingDmsOf(db: Db, planId: number): Promise<CoachingMes
     .from(coachingDms)
     .where(eq(coachingDms.planId, planId))
     .orderBy(asc(coachingDms.userId), asc(coachingDms.key));
+}
+
+/** Reviews of active plans about these reps whose date is `upTo` or earlier and not yet recorded. */
+export async function reviewsDue(
+  db: Db,
+  workspaceId: string,
+  repIds: readonly string[],
+  upTo: LocalDate,
+): Promise<{ review: CoachingReview; plan: CoachingPlan }[]> {
+  if (repIds.length === 0) return [];
+  return reviewsUpTo(
+    db,
+    upTo,
+    and(eq(coachingPlans.workspaceId, workspaceId), inArray(coachingPlans.repId, [...repIds])),
+  )
+    .orderBy(asc(coachingReviews.date), asc(coachingReviews.id))
+    .limit(200);
 }

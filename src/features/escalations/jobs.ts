@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import { homeChanged } from "../../platform/hooks.js";
 import type { Translator } from "../../platform/i18n/index.js";
 import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { type Progress, repProgress } from "../quota/index.js";
@@ -76,4 +77,6 @@ async function showEscalation(deps: Deps, workspaceId: string, escalationId: num
     remember: ({ key, ...dm }) =>
       saveEscalationMessage(deps.db, { escalationId: escalation.id, role: key, ...dm }),
   });
+  // Its handlers' Homes list it while it is open; the executive's shows each team's open escalations.
+  await homeChanged(deps, { workspaceId, userIds: [...handlers, escalation.raisedBy] });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import {
   type Escalation,
@@ -118,18 +118,30 @@ export async function escalationDmsOf(db: Db, escalationId: number): Promise<Esc
     .orderBy(asc(escalationDms.userId));
 }
 
-/** The escalations about a rep still being handled (open or acknowledged), newest first. */
-export async function escalationsAbout(db: Db, workspaceId: string, repId: string): Promise<Escalation[]> {
+/** Escalations still being handled (open or acknowledged) in a workspace that meet `where`. */
+function inHand(db: Db, workspaceId: string, where: SQL | undefined) {
   return db
     .select()
     .from(escalations)
-    .where(
-      and(
-        eq(escalations.workspaceId, workspaceId),
-        eq(escalations.repId, repId),
-        inArray(escalations.status, RESOLVABLE),
-      ),
-    )
-    .orderBy(desc(escalations.id))
-    .limit(20);
+    .where(and(eq(escalations.workspaceId, workspaceId), inArray(escalations.status, RESOLVABLE), where));
+}
+
+/** The escalations about a rep still being handled (open or acknowledged), newest first. */
+export async function escalationsAbout(db: Db, workspaceId: string, repId: string): Promise<Escalation[]> {
+  return inHand(db, workspaceId, eq(escalations.repId, repId)).orderBy(desc(escalations.id)).limit(20);
+}
+
+/**
+ * Escalations still being handled (open or acknowledged) about reps of some teams, or of the whole
+ * workspace when `teamIds` is null, oldest first; at most `limit`.
+ */
+export async function escalationsInHand(
+  db: Db,
+  workspaceId: string,
+  teamIds: readonly number[] | null,
+  limit = 200,
+): Promise<Escalation[]> {
+  if (teamIds !== null && teamIds.length === 0) return [];
+  const where = teamIds === null ? undefined : inArray(escalations.teamId, [...teamIds]);
+  return inHand(db, workspaceId, where).orderBy(asc(escalations.id)).limit(limit);
 }

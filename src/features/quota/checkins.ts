@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { UserError } from "../../platform/errors.js";
+import { homeChanged } from "../../platform/hooks.js";
 import { claimRequest } from "../../platform/requests/index.js";
 import { localDate } from "../../platform/time/index.js";
 import { listProducts, type Product, resolveProductTag } from "../products/index.js";
@@ -288,6 +289,16 @@ async function record(
       // The sale is recorded and owed its post: the rep hears so, and the minute's sweep posts it.
       deps.log.warn(`check-in ${checkin.id}: its channel post is left to the sweep:`, failure);
     }
+  }
+  if (recorded.created) {
+    // After the answer: the rep's Home shows their quota, the supervisors' Homes the leaderboard.
+    deps.tasks.run(`home after check-in ${checkin.id}`, async () => {
+      const members = await findTeam(deps.db, team.workspaceId, team.id);
+      await homeChanged(deps, {
+        workspaceId: team.workspaceId,
+        userIds: [ctx.userId, ...(members?.supervisorIds ?? [])],
+      });
+    });
   }
   const progress = progressFrom(
     team,

@@ -4,6 +4,8 @@ export { register } from "./listeners.js";
 export { type QuotaMessages, quotaMessages } from "./messages.js";
 export {
   currentPeriod,
+  type Mine,
+  mine,
   type Progress,
   repProgress,
   repsProgress,
@@ -27,4 +29,5 @@ export {
   teamBests,
 } from "./store.js";
 export { saveTargets, type WantedTarget } from "./targets.js";
+export { mineReply, periodName, progressLine } from "./views.js";
 export { type ProductWins, productWins } from "./wins.js";

@@ -97,7 +97,7 @@ function attainmentText(t: T, progress: Progress): string {
 }
 
 /** "*48 000 kr* of 75 000 kr (64 %) · ✅ on track" */
-function progressLine(t: T, p: Progress): string {
+export function progressLine(t: T, p: Progress): string {
   const total = t.money(p.totals.totalMinor, p.currency);
   if (p.targetMinor === null) return t.t("quota.progress.lineNoTarget", { total });
   const line = t.t("quota.progress.line", {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, type InWorkspace, inWorkspace } from "../../platform/deps.js";
+import { homeChanged } from "../../platform/hooks.js";
 import type { OutgoingMessage } from "../../platform/slack/index.js";
 import { translatorFor, translatorIn } from "../../platform/slack/index.js";
 import {
@@ -206,6 +207,8 @@ export async function openStandup(deps: Deps, p: RoutineSlot): Promise<void> {
   await postOnce(deps, slack, opened.id, "post", { channel: opened.channelId }, async () =>
     standupPost(t, await postFacts(deps, slack, found, opened, leave)),
   );
+  // Each rep asked sees the standup waiting for them on their Home.
+  await homeChanged(deps, { workspaceId: p.workspaceId, userIds: asked });
   if (asked.length === 0) return;
   if (opened.askIn === "thread") {
     // The channel's next turn is a second away: another job takes it, so this one does not hold one of
@@ -304,6 +307,8 @@ export async function closeStandup(deps: Deps, p: RoutineSlot): Promise<void> {
   const standup = await standupOfDay(deps.db, p.workspaceId, team.id, day);
   if (!standup) return;
   const closed = (await closeStandupRow(deps.db, standup.id, deps.clock.now())) ?? standup;
+  // Closed: it no longer waits on anyone's Home.
+  await homeChanged(deps, { workspaceId: p.workspaceId, userIds: found.repIds });
   const post = await postOf(deps.db, standup.id, "post");
   // The post never went out (its job gave up): there is no thread to summarize in, and nobody was asked.
   if (!post) return;

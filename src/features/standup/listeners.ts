@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.js";
 import { problemsOf } from "../../platform/errors.js";
+import { homeChanged } from "../../platform/hooks.js";
 import {
   actionListener,
   fieldErrors,
@@ -43,6 +44,7 @@ export function register(router: Router, deps: Deps): void {
         blockers: textValue(view, ANSWER_FIELD.blockers),
       });
       if (!saved.ok) return { errors: fieldErrors(t, saved.errors) };
+      await homeChanged(deps, { workspaceId: ctx.workspaceId, userIds: [ctx.userId] });
       const cutoff = timeText(t, saved.standup.cutoffAt, saved.timeZone);
       const lines = [
         saved.outcome === "unchanged"

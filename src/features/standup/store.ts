@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import { type Standup, type StandupAnswer, standupAnswers, standupPosts, standups } from "./schema.js";
@@ -141,4 +141,25 @@ export async function savePost(
     .insert(standupPosts)
     .values({ standupId, key, channelId: post.channelId, ts: post.ts, postedAt: post.at })
     .onConflictDoNothing();
+}
+
+/** The team's standups still taking answers (not summed up) that this rep has not answered. */
+export async function unansweredStandups(
+  db: Db,
+  workspaceId: string,
+  teamId: number,
+  repId: string,
+): Promise<Standup[]> {
+  return db
+    .select()
+    .from(standups)
+    .where(
+      and(
+        eq(standups.workspaceId, workspaceId),
+        eq(standups.teamId, teamId),
+        isNull(standups.closedAt),
+        sql`not exists (select 1 from standup_answers a where a.standup_id = ${standups.id} and a.rep_id = ${repId})`,
+      ),
+    )
+    .orderBy(asc(standups.day));
 }

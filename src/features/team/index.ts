@@ -37,3 +37,4 @@ export {
   stillRepOf,
   type TeamWithMembers,
 } from "./store.js";
+export { TEAM_IDS } from "./views.js";

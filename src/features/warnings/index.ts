@@ -18,4 +18,4 @@ export {
   show as showWarning,
 } from "./service.js";
 export { activeWarningsOf, findWarning, warningsOfEscalation } from "./store.js";
-export { WARNING_IDS } from "./views.js";
+export { levelName, WARNING_IDS } from "./views.js";

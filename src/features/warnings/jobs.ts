@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import { homeChanged } from "../../platform/hooks.js";
 import { showDms, translatorFor } from "../../platform/slack/index.js";
 import { findEscalation } from "../escalations/index.js";
 import { findTeam } from "../team/index.js";
@@ -69,4 +70,6 @@ async function showWarning(deps: Deps, workspaceId: string, warningId: number): 
     render,
     remember: ({ key, ...dm }) => saveWarningMessage(deps.db, { warningId: warning.id, role: key, ...dm }),
   });
+  // The rep's Home asks for the receipt until it is acknowledged.
+  await homeChanged(deps, { workspaceId, userIds: [warning.repId, warning.issuedBy] });
 }

@@ -49,7 +49,11 @@ export interface SlackGateway {
   openView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   pushView(triggerId: string, view: View): Promise<{ id: string; hash: string }>;
   updateView(viewId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
-  publishHome(userId: string, view: View): Promise<void>;
+  /**
+   * Publishes a person's Home tab. With `hash` (the one the last publish returned), Slack refuses with
+   * `hash_conflict` when the Home changed since, so two publishers do not overwrite each other blindly.
+   */
+  publishHome(userId: string, view: View, hash?: string): Promise<{ id: string; hash: string }>;
   /** A message's permalink; null when the message (or its channel) is gone or out of the app's sight. */
   permalink(channel: string, ts: string): Promise<string | null>;
   /** The id of the app's DM with a person (opened if it was not): where a file for them is shared. */
@@ -190,8 +194,8 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       return viewRef(await call("views.update", { view_id: viewId, view, hash }));
     },
 
-    async publishHome(userId, view) {
-      await call("views.publish", { user_id: userId, view });
+    async publishHome(userId, view, hash) {
+      return viewRef(await call("views.publish", { user_id: userId, view, ...(hash ? { hash } : {}) }));
     },
 
     async openDm(userId) {

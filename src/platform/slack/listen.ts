@@ -178,6 +178,9 @@ export function actionListener<C extends ListenerMessages>(
       if (!reply) return;
       if (body.response_url) {
         await respond({ ...toResponse(reply), replace_original: Boolean(reply.replaceOriginal) });
+      } else if (body.view?.type === "home") {
+        // A button on the Home tab: no modal to push onto, so the answer opens one.
+        await ctx.slack.openView(body.trigger_id, messageModal(t, reply.text));
       } else if (body.view) {
         await ctx.slack.pushView(body.trigger_id, messageModal(t, reply.text));
       } else if (body.channel?.id) {

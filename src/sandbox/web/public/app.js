@@ -164,6 +164,8 @@ async function load() {
     history.replaceState(null, "", url);
     if (!state.view || (state.view.kind === "channel" && !state.channels.has(state.view.id))) {
       state.view = viewFromHash();
+      // Opened straight onto the app's tab: Slack tells the app so, as when the tab is clicked.
+      if (state.view.kind === "app" && state.view.tab !== "about") post("home", { tab: state.view.tab });
     }
     for (const id of Object.keys(data.messages)) state.seen[id] ??= latestTs(id);
     const queued = state.queued;
@@ -929,11 +931,17 @@ function appTab(tab) {
   }
   const home = state.data.home;
   if (!app.homeTab || !home) return [guidePanel()];
+  // The Home the app published for this person (its buttons work), and the sandbox's guide below it.
   return [
     h(
       "div",
-      { class: "home", attrs: { "data-testid": "home" } },
-      renderBlocks(home.blocks, actionCtx({ viewId: home.id })),
+      { class: "home" },
+      h(
+        "div",
+        { class: "home-view", attrs: { "data-testid": "home", "data-view-id": home.id } },
+        renderBlocks(home.blocks, actionCtx({ viewId: home.id })),
+      ),
+      gettingStarted(),
     ),
   ];
 }
@@ -944,25 +952,30 @@ function appTab(tab) {
  */
 function guidePanel() {
   const app = state.data.app;
-  const guide = state.data.guide ?? { you: "ui.start.you", steps: [] };
   return h(
     "div",
     { class: "home", attrs: { "data-testid": "home" } },
     h("p", { class: "muted", text: t(app.homeTab ? "ui.app.noHome" : "ui.app.homeOff", { app: app.name }) }),
-    h(
-      "section",
-      { class: "getting-started", attrs: { "data-testid": "getting-started" } },
-      h("h2", { text: t("ui.start.title") }),
-      h("p", { class: "guide-you", text: t(guide.you, { name: personName(me()) }) }),
-      guide.steps.length > 0
-        ? [
-            h("p", { class: "guide-try", text: t("ui.start.try") }),
-            h("ul", { class: "first-steps" }, guide.steps.map(firstStep)),
-            h("p", { class: "muted", text: t("ui.start.howTo") }),
-          ]
-        : null,
-      h("p", { class: "muted", text: t("ui.start.more") }),
-    ),
+    gettingStarted(),
+  );
+}
+
+/** Who the person is in the demo and the first commands that work for them, each a click from its channel. */
+function gettingStarted() {
+  const guide = state.data.guide ?? { you: "ui.start.you", steps: [] };
+  return h(
+    "section",
+    { class: "getting-started", attrs: { "data-testid": "getting-started" } },
+    h("h2", { text: t("ui.start.title") }),
+    h("p", { class: "guide-you", text: t(guide.you, { name: personName(me()) }) }),
+    guide.steps.length > 0
+      ? [
+          h("p", { class: "guide-try", text: t("ui.start.try") }),
+          h("ul", { class: "first-steps" }, guide.steps.map(firstStep)),
+          h("p", { class: "muted", text: t("ui.start.howTo") }),
+        ]
+      : null,
+    h("p", { class: "muted", text: t("ui.start.more") }),
   );
 }
 

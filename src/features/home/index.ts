@@ -1,0 +1,2 @@
+export { register } from "./listeners.js";
+export { type HomeMessages, homeMessages } from "./messages.js";

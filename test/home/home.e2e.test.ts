@@ -1,0 +1,234 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvalRequests } from "../../src/features/approvals/schema.js";
+import { raise } from "../../src/features/escalations/index.js";
+import { issue } from "../../src/features/warnings/index.js";
+import { contextFor } from "../../src/platform/context.js";
+import { validateView } from "../../src/sandbox/fake-slack/index.js";
+import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
+import type { Harness } from "../support/harness.js";
+import { dmOf, fileLeave } from "../support/leave.js";
+import { startSalesFloor } from "../support/sales-floor.js";
+import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
+
+/**
+ * The App Home tab as each role sees it, opened over signed Events API requests: a rep's quota, leave,
+ * requests and what waits for them; a supervisor's leaderboard and the requests to decide, decided from
+ * Home; an executive's teams at a glance; an admin's team set-up. A retried event publishes once.
+ */
+let h: Harness;
+let p: Harness["people"];
+let workspaceId: string;
+let leaveId: number;
+
+// Monday 1 June 2026, 10:00 in Stockholm.
+beforeAll(async () => {
+  // Sales North (Sara; Alice, Bo), Sales South (Olle; Cecilia), Erik an executive, Ada the admin.
+  h = await startSalesFloor({ now: "2026-06-01T08:00:00Z", southReps: (people) => [people.cecilia] });
+  p = h.people;
+  workspaceId = h.fake.world.workspace.teamId;
+  const slash = (userId: string, channelId: string, command: string, text: string) =>
+    h.slack.slashCommand({ userId, channelId, command, text });
+  await slash(p.sara, p.channels.north, "/quota", `target <@${p.alice}|alice> 100000`);
+  await slash(p.alice, p.channels.north, "/quota", "12500 Acme renewal");
+  await h.settle();
+  leaveId = (await fileLeave(h, p.alice, p.channels.north, { start: "2026-06-22", end: "2026-06-23" })).id;
+  await issue(contextFor(h.server.deps, { workspaceId, userId: p.sara, requestId: "warn-1" }), {
+    repId: p.bo,
+    level: "verbal",
+    reason: "conduct",
+    details: "Late to the customer meeting twice.",
+    escalationId: null,
+    expiresOn: "2027-06-01",
+  });
+  await raise(contextFor(h.server.deps, { workspaceId, userId: p.erik, requestId: "esc-1" }), {
+    repId: p.bo,
+    category: "complaint",
+    urgency: "normal",
+    details: "Acme says nobody called back.",
+    message: null,
+  });
+  await h.settle();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Opens a person's Home tab and waits for what the app publishes. */
+async function openHome(userId: string) {
+  const sent = await h.slack.appHomeOpened({ userId });
+  expect(sent.status).toBe(200);
+  await h.settle();
+  const home = h.fake.world.homeOf(userId);
+  expect(home, `a Home for ${userId}`).toBeDefined();
+  return home as NonNullable<typeof home>;
+}
+
+/** The view the app last sent for a person's Home passes Slack's checks (limits and Block Kit schema). */
+function expectValid(userId: string): void {
+  const sent = h.fake
+    .callsTo("views.publish")
+    .filter((c) => c.args.user_id === userId && c.ok)
+    .at(-1)?.args.view as { blocks: unknown[] } | undefined;
+  expect(sent).toBeDefined();
+  expect(validateView(sent, { schema: blockKitSchema })).toEqual([]);
+  expect(sent?.blocks.length).toBeLessThanOrEqual(100);
+}
+
+async function statusOf(id: number) {
+  const [row] = await h.database.db.select().from(approvalRequests).where(eq(approvalRequests.id, id));
+  return row?.status;
+}
+
+describe("each role's Home", () => {
+  it("a rep (Alice, English) sees her quota and pace, her leave, her pending request, nothing waiting", async () => {
+    const home = await openHome(p.alice);
+    const text = visibleText(home);
+    expect(text).toContain("My work in Sales North");
+    expect(text).toContain("My quota");
+    expect(text).toMatch(/12,500.*100,000/);
+    expect(text).toContain("My leave");
+    expect(text).toContain("Jun 22");
+    expect(text).toContain("My requests waiting for a decision");
+    expect(text).toContain("Nothing waits for you.");
+    // A rep decides nothing: no Approve or Deny, only her own Cancel.
+    expect(buttonsOf(home)).not.toContain("approvals.approve");
+    expect(buttonsOf(home)).toContain("leave.cancel");
+    expectValid(p.alice);
+  });
+
+  it("a rep (Bo, Swedish) sees the warning to acknowledge with the DM's own button", async () => {
+    const home = await openHome(p.bo);
+    const text = visibleText(home);
+    expect(text).toContain("Mitt arbete i Sales North");
+    expect(text).toContain("Väntar på mig");
+    expect(text).toContain(`En muntlig varning från <@${p.sara}>`);
+    const ack = buttonsIn(home).find((b) => b.actionId === "warnings.acknowledge");
+    expect(ack?.text).toBe("Bekräfta mottagande");
+    expectValid(p.bo);
+  });
+
+  it("a supervisor (Sara, Swedish) sees the leaderboard, the request to decide with its buttons, the escalation", async () => {
+    const home = await openHome(p.sara);
+    const text = visibleText(home);
+    expect(text).toContain("Sales North: mitt team");
+    expect(text).toContain("Topplista");
+    expect(text).toContain(`1. <@${p.alice}>`);
+    expect(text).toContain("Väntar på ditt beslut");
+    expect(text).toContain(`<@${p.alice}>: Semester, mån 22 juni`);
+    expect(text).toContain("Öppna eskaleringar");
+    expect(text).toContain(`<@${p.bo}>: Kundklagomål, inte kvitterad än`);
+    const decide = buttonsIn(home).filter((b) => b.value === String(leaveId));
+    expect(decide.map((b) => [b.actionId, b.text])).toEqual([
+      ["approvals.approve", "Godkänn"],
+      ["approvals.deny", "Avslå"],
+    ]);
+    // Nothing of Sales South.
+    expect(text).not.toContain("Sales South");
+    expectValid(p.sara);
+  });
+
+  it("an executive (Erik) sees every team at a glance with its open escalations", async () => {
+    const home = await openHome(p.erik);
+    const text = visibleText(home);
+    expect(text).toContain("Alla team i en överblick");
+    expect(text).toMatch(/\*Sales North\*: .* · 1 öppen eskalering/);
+    expect(text).toMatch(/\*Sales South\*: .* · 0 öppna eskaleringar/);
+    expect(buttonsOf(home)).not.toContain("approvals.approve");
+    expectValid(p.erik);
+  });
+
+  it("an admin (Ada) sees the team set-up: the teams, who has no team, the team form's buttons", async () => {
+    // Root opens the app's Home without being in a team: the admin sees them.
+    await openHome(p.root);
+    const home = await openHome(p.ada);
+    const text = visibleText(home);
+    expect(text).toContain("Team set-up");
+    expect(text).toContain(`*Sales North* in <#${p.channels.north}>: 1 supervisor(s), 2 rep(s)`);
+    expect(text).toContain(`People without a team`);
+    expect(text).toContain(`<@${p.root}>`);
+    // An executive needs no team.
+    expect(text).not.toContain(`<@${p.erik}>`);
+    expect(buttonsIn(home).map((b) => b.text)).toEqual([
+      "Edit Sales North",
+      "Edit Sales South",
+      "Create a team",
+    ]);
+    expectValid(p.ada);
+  });
+
+  it("someone with no team and no role is told how they get a Home", async () => {
+    const home = await openHome(p.root);
+    expect(visibleText(home)).toContain("You are not in a team yet");
+  });
+
+  itChecksTheSchema("every Home view");
+});
+
+describe("Home buttons work like their message twins", () => {
+  it("the admin's Create a team opens the team form", async () => {
+    const home = h.fake.world.homeOf(p.ada);
+    const opened = h.fake.world.waitFor((e) => e.type === "view_opened" && e.userId === p.ada, 10_000);
+    await h.slack.clickButton({ userId: p.ada, viewId: home?.id, actionId: "team.create" });
+    const event = await opened;
+    expect(visibleText((event as { view: { title?: unknown } }).view)).toContain("team");
+    await h.slack.closeView({ userId: p.ada });
+  });
+
+  it("approving leave from Sara's Home: stored, Alice told, both Homes refreshed without it", async () => {
+    const home = h.fake.world.homeOf(p.sara);
+    await h.slack.clickButton({
+      userId: p.sara,
+      viewId: home?.id,
+      actionId: "approvals.approve",
+      blockId: `home.approval.${leaveId}`,
+    });
+    await h.settle();
+    expect(await statusOf(leaveId)).toBe("approved");
+    // Alice hears it by DM, as when Sara approves from her DM.
+    const told = dmOf(h, p.alice).messages.map((m) => visibleText(m));
+    expect(told.some((t) => t.includes(`<@${p.sara}> approved your request`))).toBe(true);
+    // Her Home was published again, the request gone from it.
+    const now = h.fake.world.homeOf(p.sara);
+    expect(buttonsOf(now)).not.toContain("approvals.approve");
+    expect(visibleText(now)).not.toContain("Väntar på ditt beslut");
+    // Alice's Home no longer lists it as waiting, and shows it approved.
+    const alice = h.fake.world.homeOf(p.alice);
+    expect(visibleText(alice)).not.toContain("My requests waiting for a decision");
+    expect(visibleText(alice)).toContain("approved");
+  });
+});
+
+describe("events", () => {
+  it("a retried app_home_opened (same event_id) publishes once", async () => {
+    const before = h.fake.callsTo("views.publish").filter((c) => c.args.user_id === p.bo).length;
+    const sent = await h.slack.appHomeOpened({ userId: p.bo });
+    await h.settle();
+    const retried = await h.slack.retryEvent(sent.eventId, { retryNum: 1, reason: "http_timeout" });
+    expect(retried.status).toBe(200);
+    await h.slack.retryEvent(sent.eventId, { retryNum: 2, reason: "http_timeout" });
+    await h.settle();
+    const after = h.fake.callsTo("views.publish").filter((c) => c.args.user_id === p.bo).length;
+    expect(after - before).toBe(1);
+  });
+
+  it("publishes with the hash of the Home it replaces; on a conflict it renders again and publishes once more", async () => {
+    await openHome(p.bo);
+    const last = h.fake.callsTo("views.publish").at(-1);
+    expect(typeof last?.args.hash).toBe("string");
+    h.fake.failNext("views.publish", "hash_conflict");
+    const before = h.fake.callsTo("views.publish").length;
+    await h.slack.appHomeOpened({ userId: p.bo });
+    await h.settle();
+    const calls = h.fake.callsTo("views.publish").slice(before);
+    expect(calls.map((c) => c.error ?? "ok")).toEqual(["hash_conflict", "ok"]);
+    expect(visibleText(h.fake.world.homeOf(p.bo))).toContain("Mitt arbete i Sales North");
+  });
+
+  it("the Messages tab publishes nothing", async () => {
+    const before = h.fake.callsTo("views.publish").length;
+    await h.slack.appHomeOpened({ userId: p.bo, tab: "messages" });
+    await h.settle();
+    expect(h.fake.callsTo("views.publish").length).toBe(before);
+  });
+});
