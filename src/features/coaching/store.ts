@@ -261,3 +261,23 @@ export async function coachingDmsOf(db: Db, planId: number): Promise<CoachingMes
     .where(eq(coachingDms.planId, planId))
     .orderBy(asc(coachingDms.userId), asc(coachingDms.key));
 }
+
+/** Which of some reps have an active coaching plan (a rep has one at most). */
+export async function repsWithActivePlans(
+  db: Db,
+  workspaceId: string,
+  repIds: readonly string[],
+): Promise<Set<string>> {
+  if (repIds.length === 0) return new Set();
+  const rows = await db
+    .select({ repId: coachingPlans.repId })
+    .from(coachingPlans)
+    .where(
+      and(
+        eq(coachingPlans.workspaceId, workspaceId),
+        inArray(coachingPlans.repId, [...repIds]),
+        eq(coachingPlans.status, "active"),
+      ),
+    );
+  return new Set(rows.map((row) => row.repId));
+}

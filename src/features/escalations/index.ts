@@ -15,4 +15,4 @@ export {
   resolve,
   show as showEscalation,
 } from "./service.js";
-export { escalationsAbout, findEscalation } from "./store.js";
+export { escalationsAbout, findEscalation, unresolvedCounts } from "./store.js";
