@@ -310,7 +310,7 @@ describe("/report productivity for a seeded month", () => {
     const rows = parse(Buffer.from(csv?.bytes ?? new Uint8Array()).toString("utf8"), {
       bom: true,
     }) as string[][];
-    expect(rows[0]?.slice(0, 5)).toEqual(["Team", "Säljare", "Slack-användar-ID", "Valuta", "Sålt"]);
+    expect(rows[0]?.slice(0, 5)).toEqual(["Säljteam", "Säljare", "Slack-användar-ID", "Valuta", "Sålt"]);
     expect(rows[1]?.[7]).toBe("efter");
   });
 

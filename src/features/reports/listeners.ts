@@ -12,7 +12,7 @@ import {
 } from "../../platform/slack/index.js";
 import { localDate } from "../../platform/time/index.js";
 import { findMeeting, MEETING_IDS } from "../meetings/index.js";
-import { findTeam } from "../team/index.js";
+import { findTeam, teamsInWorkspace } from "../team/index.js";
 import { parseReportCommand } from "./command.js";
 import { registerReportJobs } from "./jobs.js";
 import { type ReportMessages, reportMessages } from "./messages.js";
@@ -33,7 +33,8 @@ export function register(router: Router, deps: Deps): void {
   );
 
   // The executive meeting's review DM: its supervisor sends this month's reports of the meeting's team to
-  // the meeting's channel, or (a meeting with no channel of its own) to the workspace's executives by DM.
+  // the meeting's own channel, or (a meeting in a team channel or by DM) to the workspace's executives and
+  // the team's supervisors by DM.
   router.action(
     MEETING_IDS.sendReports,
     actionListener(deps, reportMessages, async ({ ctx, value, t, body }) => {
@@ -48,8 +49,11 @@ export function register(router: Router, deps: Deps): void {
         throw error("reports.refused", { team: team.team.name });
       }
       const executives = (await rolesInWorkspace(ctx)).executives;
-      const recipients: Recipient[] = meeting.channelId
-        ? [{ kind: "channel", channelId: meeting.channelId }]
+      // Never a team channel: reps read there, and the report counts escalations and coaching plans.
+      const teamChannels = new Set((await teamsInWorkspace(ctx)).map((t) => t.team.channelId));
+      const toChannel = meeting.channelId && !teamChannels.has(meeting.channelId) ? meeting.channelId : null;
+      const recipients: Recipient[] = toChannel
+        ? [{ kind: "channel", channelId: toChannel }]
         : [...new Set([...executives, ...team.supervisorIds])].map((userId) => ({ kind: "dm", userId }));
       const today = localDate(ctx.deps.clock.now(), team.team.timeZone);
       const period = monthPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
@@ -64,8 +68,8 @@ export function register(router: Router, deps: Deps): void {
       });
       const title = escapeMrkdwn(meeting.title);
       if (added === 0) return { text: t.t("reports.meeting.already", { title }) };
-      const where = meeting.channelId
-        ? t.t("reports.meeting.toChannel", { channel: meeting.channelId })
+      const where = toChannel
+        ? t.t("reports.meeting.toChannel", { channel: toChannel })
         : t.t("reports.meeting.toPeople", {
             users: recipients.map((r) => (r.kind === "dm" ? r.userId : r.channelId)),
           });

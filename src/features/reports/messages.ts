@@ -70,14 +70,9 @@ export const ownReportMessages = defineMessages(
       flags: string;
     }) =>
       `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` of ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (no target)"} · ${p.checkins} check-ins on ${p.days} days · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} leave days` : ""}${p.flags}`,
-    "reports.productivity.repFlags": (p: { escalations: number; coaching: number }) =>
-      [
-        p.escalations > 0 ? `${p.escalations} open escalation${p.escalations === 1 ? "" : "s"}` : "",
-        p.coaching > 0 ? "coaching plan" : "",
-      ]
-        .filter(Boolean)
-        .map((s) => ` · ${s}`)
-        .join(""),
+    "reports.productivity.repEscalations": (p: { count: number }) =>
+      `${p.count} open escalation${p.count === 1 ? "" : "s"}`,
+    "reports.productivity.repCoaching": "coaching plan",
     "reports.productivity.products": (p: { list: string }) => `*Products:* ${p.list}`,
     "reports.productivity.noProduct": "no product",
     "reports.productivity.noSales": "No sales checked in.",
@@ -95,9 +90,6 @@ export const ownReportMessages = defineMessages(
     "reports.chart.title": (p: { period: string }) => `Attainment against target: ${p.period}`,
     "reports.chart.teamsTitle": (p: { period: string }) => `Team attainment against target: ${p.period}`,
     "reports.chart.attainment": "Attainment",
-    "reports.chart.target": "Target (100 %)",
-    "reports.chart.who": "Rep",
-    "reports.chart.team": "Team",
 
     "reports.csv.team": "Team",
     "reports.csv.rep": "Rep",
@@ -194,16 +186,9 @@ export const ownReportMessages = defineMessages(
       flags: string;
     }) =>
       `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` av ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (inget mål)"} · ${p.checkins} incheckningar på ${p.days} dagar · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} lediga dagar` : ""}${p.flags}`,
-    "reports.productivity.repFlags": (p: { escalations: number; coaching: number }) =>
-      [
-        p.escalations > 0
-          ? `${p.escalations} ${p.escalations === 1 ? "öppen eskalering" : "öppna eskaleringar"}`
-          : "",
-        p.coaching > 0 ? "coachningsplan" : "",
-      ]
-        .filter(Boolean)
-        .map((s) => ` · ${s}`)
-        .join(""),
+    "reports.productivity.repEscalations": (p: { count: number }) =>
+      `${p.count} ${p.count === 1 ? "öppen eskalering" : "öppna eskaleringar"}`,
+    "reports.productivity.repCoaching": "coachningsplan",
     "reports.productivity.products": (p: { list: string }) => `*Produkter:* ${p.list}`,
     "reports.productivity.noProduct": "ingen produkt",
     "reports.productivity.noSales": "Inga incheckade affärer.",
@@ -222,11 +207,8 @@ export const ownReportMessages = defineMessages(
     "reports.chart.title": (p: { period: string }) => `Måluppfyllelse mot mål: ${p.period}`,
     "reports.chart.teamsTitle": (p: { period: string }) => `Teamens måluppfyllelse mot mål: ${p.period}`,
     "reports.chart.attainment": "Måluppfyllelse",
-    "reports.chart.target": "Mål (100 %)",
-    "reports.chart.who": "Säljare",
-    "reports.chart.team": "Team",
 
-    "reports.csv.team": "Team",
+    "reports.csv.team": "Säljteam",
     "reports.csv.rep": "Säljare",
     "reports.csv.repId": "Slack-användar-ID",
     "reports.csv.currency": "Valuta",
@@ -242,7 +224,7 @@ export const ownReportMessages = defineMessages(
     "reports.csv.openEscalations": "Öppna eskaleringar",
     "reports.csv.coachingPlans": "Aktiva coachningsplaner",
     "reports.file.chart": (p: { title: string }) => `${p.title} (diagram)`,
-    "reports.file.csv": (p: { title: string }) => `${p.title} (CSV)`,
+    "reports.file.csv": (p: { title: string }) => `${p.title} (tabell, CSV)`,
 
     "reports.meeting.sending": (p: { title: string; where: string }) =>
       `:outbox_tray: Tar fram rapporterna för *${p.title}*; de skickas till ${p.where} om en stund.`,

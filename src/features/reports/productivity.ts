@@ -134,10 +134,15 @@ function repLine(reader: ReportReader, row: ProductivityRow): string {
     answered: row.standupsAnswered,
     asked: row.standupsAsked,
     leave: row.leaveDays,
-    flags: t.t("reports.productivity.repFlags", {
-      escalations: row.openEscalations,
-      coaching: row.coachingPlans,
-    }),
+    flags: [
+      row.openEscalations > 0
+        ? t.t("reports.productivity.repEscalations", { count: row.openEscalations })
+        : "",
+      row.coachingPlans > 0 ? t.t("reports.productivity.repCoaching") : "",
+    ]
+      .filter(Boolean)
+      .map((flag) => ` · ${flag}`)
+      .join(""),
   });
 }
 
