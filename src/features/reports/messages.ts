@@ -55,7 +55,7 @@ export const ownReportMessages = defineMessages(
       escalations: number;
       coaching: number;
     }) =>
-      `${p.checkins} check-ins by ${p.reps} reps · standups answered ${p.answered}/${p.asked} · ${p.leave} leave days · ${p.escalations} open escalation${p.escalations === 1 ? "" : "s"} · ${p.coaching} coaching plan${p.coaching === 1 ? "" : "s"}`,
+      `${p.checkins} check-ins by ${p.reps} reps · standups answered ${p.answered}/${p.asked} · ${p.leave} leave day${p.leave === 1 ? "" : "s"} · ${p.escalations} open escalation${p.escalations === 1 ? "" : "s"} · ${p.coaching} coaching plan${p.coaching === 1 ? "" : "s"}`,
     "reports.productivity.rep": (p: {
       name: string;
       sold: string;
@@ -69,7 +69,7 @@ export const ownReportMessages = defineMessages(
       leave: number;
       flags: string;
     }) =>
-      `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` of ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (no target)"} · ${p.checkins} check-ins on ${p.days} days · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} leave days` : ""}${p.flags}`,
+      `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` of ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (no target)"} · ${p.checkins} check-ins on ${p.days} days · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} leave day${p.leave === 1 ? "" : "s"}` : ""}${p.flags}`,
     "reports.productivity.repEscalations": (p: { count: number }) =>
       `${p.count} open escalation${p.count === 1 ? "" : "s"}`,
     "reports.productivity.repCoaching": "coaching plan",
@@ -171,7 +171,7 @@ export const ownReportMessages = defineMessages(
       escalations: number;
       coaching: number;
     }) =>
-      `${p.checkins} incheckningar av ${p.reps} säljare · standups besvarade ${p.answered}/${p.asked} · ${p.leave} lediga dagar · ${p.escalations} ${p.escalations === 1 ? "öppen eskalering" : "öppna eskaleringar"} · ${p.coaching} ${p.coaching === 1 ? "coachningsplan" : "coachningsplaner"}`,
+      `${p.checkins} incheckningar av ${p.reps} säljare · standups besvarade ${p.answered}/${p.asked} · ${p.leave} ${p.leave === 1 ? "ledig dag" : "lediga dagar"} · ${p.escalations} ${p.escalations === 1 ? "öppen eskalering" : "öppna eskaleringar"} · ${p.coaching} ${p.coaching === 1 ? "coachningsplan" : "coachningsplaner"}`,
     "reports.productivity.rep": (p: {
       name: string;
       sold: string;
@@ -185,7 +185,7 @@ export const ownReportMessages = defineMessages(
       leave: number;
       flags: string;
     }) =>
-      `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` av ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (inget mål)"} · ${p.checkins} incheckningar på ${p.days} dagar · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} lediga dagar` : ""}${p.flags}`,
+      `• *${p.name}*: ${p.sold}${p.target && p.attainment ? ` av ${p.target} (${p.attainment}${p.pace ? `, ${p.pace}` : ""})` : " (inget mål)"} · ${p.checkins} incheckningar på ${p.days} dagar · standups ${p.answered}/${p.asked}${p.leave > 0 ? ` · ${p.leave} ${p.leave === 1 ? "ledig dag" : "lediga dagar"}` : ""}${p.flags}`,
     "reports.productivity.repEscalations": (p: { count: number }) =>
       `${p.count} ${p.count === 1 ? "öppen eskalering" : "öppna eskaleringar"}`,
     "reports.productivity.repCoaching": "coachningsplan",
