@@ -7,8 +7,8 @@ import { products } from "../../src/features/products/schema.js";
 import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import type { Harness } from "../support/harness.js";
-import { fileLeave } from "../support/leave.js";
-import { dmsOf, dmWith, startSalesFloor } from "../support/sales-floor.js";
+import { approvedLeave } from "../support/leave.js";
+import { dmsOf, startSalesFloor } from "../support/sales-floor.js";
 import { visibleText } from "../support/slack-text.js";
 import { standupTables } from "../support/standup.js";
 
@@ -56,19 +56,7 @@ beforeAll(async () => {
   h = await startSalesFloor({ now: "2026-09-30T08:00:00Z", southReps: (people) => [people.cecilia] });
   p = h.people;
   workspaceId = h.fake.world.workspace.teamId;
-  const { id: leaveId } = await fileLeave(h, p.bo, p.channels.north, {
-    start: "2026-10-19",
-    end: "2026-10-20",
-  });
-  expect(leaveId).toBeGreaterThan(0);
-  const request = dmWith(h, p.sara, "19");
-  await h.slack.clickButton({
-    userId: p.sara,
-    actionId: "approvals.approve",
-    messageTs: request.ts,
-    channelId: request.channel,
-  });
-  await h.settle();
+  await approvedLeave(h, p.bo, p.sara, p.channels.north, { start: "2026-10-19", end: "2026-10-20" }, "19");
 
   const db = h.database.db;
   const [north] = await db.select().from(teams).where(eq(teams.channelId, p.channels.north));

@@ -385,6 +385,15 @@ const active = (teamId: number, currency: string, start: string, end: string) =>
     lte(checkins.soldOn, end),
   );
 
+/** A team's day totals in its currency over a range of days (both ends included). */
+const dayTotalsIn = (teamId: number, currency: string, range: { start: string; end: string }) =>
+  and(
+    eq(repDayTotals.teamId, teamId),
+    eq(repDayTotals.currency, currency),
+    gte(repDayTotals.soldOn, range.start),
+    lte(repDayTotals.soldOn, range.end),
+  );
+
 /**
  * What each of some reps sold in a range of days (in the team's currency), from their running day totals:
  * at most a row a rep and day, however many sales they checked in. One statement for all of them; a rep
@@ -408,15 +417,7 @@ export async function repTotals(
       >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
     })
     .from(repDayTotals)
-    .where(
-      and(
-        eq(repDayTotals.teamId, teamId),
-        inArray(repDayTotals.repId, [...repIds]),
-        eq(repDayTotals.currency, currency),
-        gte(repDayTotals.soldOn, range.start),
-        lte(repDayTotals.soldOn, range.end),
-      ),
-    )
+    .where(and(dayTotalsIn(teamId, currency, range), inArray(repDayTotals.repId, [...repIds])))
     .groupBy(repDayTotals.repId);
   return new Map(
     rows.map((row) => [
@@ -749,14 +750,7 @@ export async function teamTotalIn(
       >`(extract(epoch from max(${repDayTotals.lastAt}) filter (where ${repDayTotals.sales} > 0)) * 1000)::float8`,
     })
     .from(repDayTotals)
-    .where(
-      and(
-        eq(repDayTotals.teamId, teamId),
-        eq(repDayTotals.currency, currency),
-        gte(repDayTotals.soldOn, range.start),
-        lte(repDayTotals.soldOn, range.end),
-      ),
-    );
+    .where(dayTotalsIn(teamId, currency, range));
   return {
     totalMinor: Number(row?.totalMinor ?? 0),
     count: Number(row?.count ?? 0),
@@ -880,14 +874,7 @@ export async function repActivity(
       activeDays: sql<number>`(count(*) filter (where ${repDayTotals.sales} > 0))::integer`,
     })
     .from(repDayTotals)
-    .where(
-      and(
-        eq(repDayTotals.teamId, teamId),
-        eq(repDayTotals.currency, currency),
-        gte(repDayTotals.soldOn, range.start),
-        lte(repDayTotals.soldOn, range.end),
-      ),
-    )
+    .where(dayTotalsIn(teamId, currency, range))
     .groupBy(repDayTotals.repId);
   return new Map(
     rows.map((row) => [
