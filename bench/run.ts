@@ -2,10 +2,11 @@
  * `npm run bench`, one run on this machine, every figure against a baseline measured in the same run:
  * 1. `/team` into Supervisor's HTTP receiver against a bare Bolt app that only acks (autocannon, loopback);
  * 2. `/quota 1200 note` check-ins (a DB write and a channel post each) against the same bare Bolt;
- * 3. the leaderboard's query over 1 000 reps with two years of daily check-ins against a tenth of that.
+ * 3. the leaderboard's query over 1 000 reps with two years of daily check-ins against a tenth of that;
+ * 4. the productivity report (data, blocks, chart PNG, CSV) of 50 teams of 20 reps over a year against one team.
  * With DATABASE_URL the databases are our own on that server (created and dropped here); else PGlite in
  * a temp folder. Knobs: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS,
- * BENCH_LEADERBOARD_RUNS, BENCH_PARTS (comma-separated, default team,checkin,leaderboard; `ladder` adds
+ * BENCH_LEADERBOARD_RUNS, BENCH_PARTS (comma-separated, default team,checkin,leaderboard,fanout,report; BENCH_REPORT_TEAMS/REPS/DAYS/RUNS; `ladder` adds
  * the steps between bare Bolt and a check-in, `steady` /team minute by minute for BENCH_STEADY_MINUTES).
  * See bench/README.md.
  */
@@ -25,13 +26,14 @@ import {
 } from "./http-bench.js";
 import { SIGNING_SECRET, type Summary } from "./http-load.js";
 import { benchLeaderboard } from "./leaderboard.js";
+import { benchReports } from "./reports.js";
 import { TIME_ZONE, WORKSPACE } from "./seed.js";
 import { type Child, envNumber, freePort, load1, machine, startChild, stopChild } from "./support.js";
 
-const PARTS = ["team", "checkin", "leaderboard", "fanout", "ladder", "steady"] as const;
+const PARTS = ["team", "checkin", "leaderboard", "fanout", "report", "ladder", "steady"] as const;
 type Part = (typeof PARTS)[number];
 /** The ladder (where a check-in's time goes) takes another minute or two: on request only. */
-const DEFAULT_PARTS = "team,checkin,leaderboard,fanout";
+const DEFAULT_PARTS = "team,checkin,leaderboard,fanout,report";
 
 const options = {
   seconds: envNumber("BENCH_SECONDS", 10),
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     ...(http ? (["app"] as const) : []),
     ...(parts.has("leaderboard") ? (["big", "small"] as const) : []),
     ...(parts.has("fanout") ? (["fanout"] as const) : []),
+    ...(parts.has("report") ? (["report"] as const) : []),
   ];
   print(
     `machine: ${machine()}`,
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     `date: ${new Date().toISOString()}, load average ${load1()} (other work on the machine makes req/s noisy)`,
   );
 
-  let databases: BenchDatabases<"app" | "big" | "small" | "fanout"> | null = null;
+  let databases: BenchDatabases<"app" | "big" | "small" | "fanout" | "report"> | null = null;
   let fake: Awaited<ReturnType<typeof startFakeSlack>> | null = null;
   let app: Child | null = null;
   let bare: Child | null = null;
@@ -221,6 +224,22 @@ async function main(): Promise<void> {
       const report = await benchFanout(databases.at.fanout, fanout);
       print(...report.lines);
       clean &&= report.clean;
+    }
+    if (parts.has("report")) {
+      const report = {
+        teams: envNumber("BENCH_REPORT_TEAMS", 50),
+        repsPerTeam: envNumber("BENCH_REPORT_REPS", 20),
+        days: envNumber("BENCH_REPORT_DAYS", 365),
+        runs: envNumber("BENCH_REPORT_RUNS", 5),
+        today,
+        log: progress,
+      };
+      progress("seeding and timing the productivity report...");
+      print(
+        "",
+        `== (c) the productivity report of ${report.teams} teams of ${report.repsPerTeam} reps over ${report.days} days, against one of those teams`,
+      );
+      print(...(await benchReports(databases.at.report, report)).lines);
     }
     print("", `whole run: ${seconds(started)}; load average now ${load1()}`);
     if (!clean) {

@@ -26,4 +26,8 @@ if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 cpSync(join(root, "src", "sandbox", "web", "public"), join(outDir, "sandbox", "web", "public"), {
   recursive: true,
 });
+// The reports' chart font (text in a PNG needs a font file; this one goes wherever the app does).
+cpSync(join(root, "src", "features", "reports", "fonts"), join(outDir, "features", "reports", "fonts"), {
+  recursive: true,
+});
 process.stdout.write(`built ${outDir}\n`);

@@ -10,6 +10,7 @@ import * as motivation from "./features/motivation/index.js";
 import * as policies from "./features/policies/index.js";
 import * as products from "./features/products/index.js";
 import * as quota from "./features/quota/index.js";
+import * as reports from "./features/reports/index.js";
 import * as routines from "./features/routines/index.js";
 import * as spotlight from "./features/spotlight/index.js";
 import * as standup from "./features/standup/index.js";
@@ -69,6 +70,7 @@ export function createApp(deps: Deps, receiver: Receiver, bot: BotIdentity): { a
   standup.register(router, deps);
   routines.register(router, deps);
   home.register(router, deps);
+  reports.register(router, deps);
 
   app.error(async (error) => {
     deps.log.error("unhandled error in a listener:", error);

@@ -31,6 +31,7 @@ export const FIRST_STEPS: Readonly<Record<Persona, readonly FirstStep[]>> = {
     { command: "/quota targets", channel: team, about: "ui.start.supervisor.targets" },
     { command: "/quota team", channel: team, about: "ui.start.supervisor.team" },
     { command: "/leave team", channel: team, about: "ui.start.supervisor.leave" },
+    { command: "/report productivity", channel: team, about: "ui.start.supervisor.report" },
   ],
   rep: [
     { command: "/quota 12500 Acme", channel: team, about: "ui.start.rep.checkin" },
@@ -41,7 +42,10 @@ export const FIRST_STEPS: Readonly<Record<Persona, readonly FirstStep[]>> = {
     { command: "/team", channel: team, about: "ui.start.admin.team" },
     { command: "/team create", channel: spare, about: "ui.start.admin.create" },
   ],
-  executive: [{ command: "/quota team", channel: team, about: "ui.start.executive.team" }],
+  executive: [
+    { command: "/quota team", channel: team, about: "ui.start.executive.team" },
+    { command: "/report productivity all", channel: team, about: "ui.start.executive.report" },
+  ],
 };
 
 /** The guide for one person of the sandbox (someone not in the demo gets the general hint only). */

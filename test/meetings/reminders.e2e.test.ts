@@ -79,7 +79,7 @@ describe("a 1:1 with reminders by DM", () => {
 });
 
 describe("an executive meeting of Sales North", () => {
-  it("with the first reminder, each supervisor not on leave gets a DM pointing to /quota team, no buttons, once", async () => {
+  it("with the first reminder, each supervisor not on leave gets a DM to review the team with a button that sends the reports, once", async () => {
     // Olle supervises Sales North too, and is on approved leave on the meeting's day.
     await h.slack.slashCommand({
       userId: p.ada,
@@ -120,17 +120,55 @@ describe("an executive meeting of Sales North", () => {
     const review = dmsAbout(p.sara, "Ledningsgenomgång");
     expect(review).toHaveLength(1);
     expect(visibleText(review[0])).toBe(
-      ":bar_chart: Inför *Ledningsgenomgång* (torsdag 5 mars kl. 10:00 (Europe/Stockholm)): se hur Sales North ligger till. Rapporter finns inte i Supervisor än; `/quota team` visar topplistan med varje säljares resultat och takt, att ta med till mötet.",
+      ":bar_chart: Inför *Ledningsgenomgång* (torsdag 5 mars kl. 10:00 (Europe/Stockholm)): se hur Sales North ligger till. `/report produktivitet` visar dig månadens rapport; knappen skickar den (med diagram och CSV) till mötets chefer.\nTa fram och skicka till cheferna",
     );
-    expect(buttonsIn(review[0])).toEqual([]);
+    expect(buttonsIn(review[0]).map((b) => [b.text, b.actionId, b.value])).toEqual([
+      ["Ta fram och skicka till cheferna", "meetings.sendReports", String(id)],
+    ]);
     expect(dmsAbout(p.olle, "Ledningsgenomgång")).toHaveLength(0);
     expect(dmsAbout(p.erik, "Ledningsgenomgång")).toHaveLength(0);
+
+    // Sara sends the reports: the meeting is in the team channel, where reps read, so they go by DM to the
+    // executive (Erik) and the team's supervisors (Sara, Olle), with the productivity report's CSV (no chart:
+    // nobody has a target yet, which the report says).
+    const reviewAt = dmWith(h, p.sara, "Ledningsgenomgång");
+    const click = () =>
+      h.slack.clickButton({
+        userId: p.sara,
+        actionId: "meetings.sendReports",
+        messageTs: reviewAt.ts,
+        channelId: reviewAt.channel,
+      });
+    await click();
+    await h.settle();
+    expect(dmsOf(h, p.sara).filter((m) => m.text === "Produktivitetsrapport: mars 2026")).toHaveLength(1);
+    expect(dmsOf(h, p.olle).filter((m) => m.text === "Productivity report: March 2026")).toHaveLength(1);
+    for (const person of [p.erik, p.sara, p.olle]) {
+      const reports = dmsOf(h, person).filter(
+        (m) =>
+          visibleText(m).includes("Ledningsgenomgång*, skickat av") ||
+          visibleText(m).includes("*Ledningsgenomgång*, sent by"),
+      );
+      expect(reports).toHaveLength(1);
+      const dm = h.fake.world.dmChannelOf(person) ?? "";
+      expect(
+        h.fake.world
+          .allFiles()
+          .filter((f) => f.channels.includes(dm))
+          .map((f) => f.name),
+      ).toEqual(["productivity-sales-north-2026-03.csv"]);
+    }
+    expect(channelMessages(h).filter((m) => visibleText(m).includes("Produktivitetsrapport"))).toEqual([]);
+    // A second click sends nothing again.
+    await click();
+    await h.settle();
+    expect(dmsOf(h, p.erik).filter((m) => visibleText(m).includes("skickat av"))).toHaveLength(1);
 
     // The 15-minute reminder is not the first: no second review DM.
     await sweepAt("2026-03-05T08:45:10Z");
     await sweepAt("2026-03-05T08:46:10Z");
     expect(inChannels("Ledningsgenomgång")).toHaveLength(2);
-    expect(dmsAbout(p.sara, "Ledningsgenomgång")).toHaveLength(1);
+    expect(dmsAbout(p.sara, "Inför *Ledningsgenomgång* (")).toHaveLength(1);
     expect(replyText(await meeting(p.erik, `pausa ${id}`))).toContain("är pausat");
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
 import type { Harness } from "./harness.js";
-import { openedBy } from "./sales-floor.js";
+import { dmWith, openedBy } from "./sales-floor.js";
 
 /** The leave form as a person fills it in: the type (vacation unless said), the days, half days, a note. */
 export interface LeaveForm {
@@ -56,4 +56,29 @@ export async function fileLeave(
 export function dmOf(h: Harness, userId: string) {
   const channel = h.fake.world.dmChannelOf(userId);
   return { channel, messages: channel ? h.fake.world.messagesIn(channel) : [] };
+}
+
+/**
+ * A rep's leave filed with the form and approved by their supervisor from the request's DM (found by a
+ * piece of its text, such as the first day), as people do it. Returns the request's id.
+ */
+export async function approvedLeave(
+  h: Harness,
+  rep: string,
+  supervisor: string,
+  channelId: string,
+  form: LeaveForm,
+  needle: string,
+): Promise<number> {
+  const { id } = await fileLeave(h, rep, channelId, form);
+  if (id <= 0) throw new Error("approvedLeave: the leave was not filed");
+  const request = dmWith(h, supervisor, needle);
+  await h.slack.clickButton({
+    userId: supervisor,
+    actionId: "approvals.approve",
+    messageTs: request.ts,
+    channelId: request.channel,
+  });
+  await h.settle();
+  return id;
 }

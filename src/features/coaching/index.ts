@@ -10,5 +10,5 @@ export {
   type ReviewProgress,
 } from "./schema.js";
 export { type PlanSource, type RepPlans, repPlans } from "./service.js";
-export { activePlanOf, type PlanRecord, reviewsDue } from "./store.js";
+export { activePlanOf, type PlanRecord, repsWithActivePlans, reviewsDue } from "./store.js";
 export { COACHING_IDS, startPlanButton } from "./views.js";

@@ -283,3 +283,23 @@ export async function reviewsDue(
     .orderBy(asc(coachingReviews.date), asc(coachingReviews.id))
     .limit(200);
 }
+
+/** Which of some reps have an active coaching plan (a rep has one at most). */
+export async function repsWithActivePlans(
+  db: Db,
+  workspaceId: string,
+  repIds: readonly string[],
+): Promise<Set<string>> {
+  if (repIds.length === 0) return new Set();
+  const rows = await db
+    .select({ repId: coachingPlans.repId })
+    .from(coachingPlans)
+    .where(
+      and(
+        eq(coachingPlans.workspaceId, workspaceId),
+        inArray(coachingPlans.repId, [...repIds]),
+        eq(coachingPlans.status, "active"),
+      ),
+    );
+  return new Set(rows.map((row) => row.repId));
+}

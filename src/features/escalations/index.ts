@@ -15,4 +15,4 @@ export {
   resolve,
   show as showEscalation,
 } from "./service.js";
-export { escalationsAbout, escalationsInHand, findEscalation } from "./store.js";
+export { escalationsAbout, escalationsInHand, findEscalation, unresolvedCounts } from "./store.js";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import {
   type Escalation,
@@ -144,4 +144,25 @@ export async function escalationsInHand(
   if (teamIds !== null && teamIds.length === 0) return [];
   const where = teamIds === null ? undefined : inArray(escalations.teamId, [...teamIds]);
   return inHand(db, workspaceId, where).orderBy(asc(escalations.id)).limit(limit);
+}
+
+/** How many escalations about each of some reps are not resolved yet (open or acknowledged); none: not in the map. */
+export async function unresolvedCounts(
+  db: Db,
+  workspaceId: string,
+  repIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (repIds.length === 0) return new Map();
+  const rows = await db
+    .select({ repId: escalations.repId, n: count() })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.workspaceId, workspaceId),
+        inArray(escalations.repId, [...repIds]),
+        ne(escalations.status, "resolved"),
+      ),
+    )
+    .groupBy(escalations.repId);
+  return new Map(rows.map((row) => [row.repId, Number(row.n)]));
 }

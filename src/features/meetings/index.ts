@@ -7,5 +7,6 @@ export {
   saveMeeting,
   type UpcomingReminder,
 } from "./service.js";
+export { findMeeting } from "./store.js";
 export { type MeetingTime, teamMeetingsBetween } from "./upcoming.js";
 export { MEETING_IDS } from "./views.js";

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
-import { escapeMrkdwn, translatorFor, translatorIn } from "../../platform/slack/index.js";
+import {
+  actions,
+  button,
+  escapeMrkdwn,
+  section,
+  translatorFor,
+  translatorIn,
+} from "../../platform/slack/index.js";
 import { Absences, localDate } from "../../platform/time/index.js";
 import { findTeam } from "../team/index.js";
 import { meetingMessages } from "./messages.js";
@@ -8,7 +15,7 @@ import { dueReminders } from "./rules.js";
 import type { Meeting } from "./schema.js";
 import { scheduleOf } from "./service.js";
 import { activeMeetings, claimReminder, findMeeting, postedBefore, postOf, savePost } from "./store.js";
-import { reminderMessage, whenText } from "./views.js";
+import { MEETING_IDS, reminderMessage, whenText } from "./views.js";
 
 /** Every minute (UTC), the reminders due; each posted by its own job. */
 export const MEETING_SWEEP = { cron: "* * * * *", timeZone: "UTC" } as const;
@@ -158,7 +165,18 @@ async function remind(deps: Deps, p: RemindPayload): Promise<void> {
       await post(
         `review:${userId}`,
         { dmTo: userId },
-        { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] },
+        {
+          text,
+          blocks: [
+            section(text),
+            actions(`meetings.review.${meeting.id}`, [
+              button(t.t("meetings.review.send"), MEETING_IDS.sendReports, {
+                value: String(meeting.id),
+                style: "primary",
+              }),
+            ]),
+          ],
+        },
       );
     }
   }

@@ -22,6 +22,8 @@ export const MEETING_IDS = {
   submitView: "meetings.submit",
   confirmDelete: "meetings.delete",
   keep: "meetings.keep",
+  /** On an executive meeting's review DM: the reports feature makes the reports and sends them (value: the meeting id). */
+  sendReports: "meetings.sendReports",
 } as const;
 
 type T = Translator<MeetingMessages>;

@@ -12,6 +12,7 @@ export {
   type TeamStanding,
   teamStanding,
 } from "./progress.js";
+export { type DayRange, type RangeProgress, type RangeStanding, rangeStanding } from "./range.js";
 export type { Pace, PaceLabel } from "./rules.js";
 export type { Checkin } from "./schema.js";
 export {

@@ -818,3 +818,62 @@ export async function teamBests(
     value === null || value === undefined || Number(value) <= 0 ? null : Number(value);
   return { dayMinor: positive(row?.day_minor), periodMinor: positive(row?.period_minor) };
 }
+
+/** What a rep sold in a range of days: the total, the number of sales and the days with a sale. */
+export interface RepActivity {
+  totalMinor: number;
+  count: number;
+  activeDays: number;
+}
+
+/**
+ * Each rep's sales in a range of days (in the team's currency), from the day totals: one row a rep, so a
+ * year of a team is one short statement. Reps who sold nothing are not in the map.
+ */
+export async function repActivity(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<Map<string, RepActivity>> {
+  const rows = await db
+    .select({
+      repId: repDayTotals.repId,
+      totalMinor: sql<string>`sum(${repDayTotals.totalMinor})::text`,
+      count: sql<number>`sum(${repDayTotals.sales})::integer`,
+      activeDays: sql<number>`(count(*) filter (where ${repDayTotals.sales} > 0))::integer`,
+    })
+    .from(repDayTotals)
+    .where(daysOf(teamId, currency, range))
+    .groupBy(repDayTotals.repId);
+  return new Map(
+    rows.map((row) => [
+      row.repId,
+      { totalMinor: Number(row.totalMinor), count: Number(row.count), activeDays: Number(row.activeDays) },
+    ]),
+  );
+}
+
+/** What a team sold of each product in a range of days (null: sales with no product), largest first. */
+export async function productTotals(
+  db: Db,
+  teamId: number,
+  currency: string,
+  range: { start: string; end: string },
+): Promise<{ productId: number | null; totalMinor: number; count: number }[]> {
+  const rows = await db
+    .select({
+      productId: checkins.productId,
+      totalMinor: sql<string>`sum(${checkins.amountMinor})::text`,
+      count: sql<number>`count(*)::integer`,
+    })
+    .from(checkins)
+    .where(active(teamId, range, currency))
+    .groupBy(checkins.productId)
+    .orderBy(sql`sum(${checkins.amountMinor}) desc`, checkins.productId);
+  return rows.map((row) => ({
+    productId: row.productId,
+    totalMinor: Number(row.totalMinor),
+    count: Number(row.count),
+  }));
+}

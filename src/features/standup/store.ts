@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import { type Standup, type StandupAnswer, standupAnswers, standupPosts, standups } from "./schema.js";
@@ -162,4 +162,30 @@ export async function unansweredStandups(
       ),
     )
     .orderBy(asc(standups.day));
+}
+
+/** A team's standups in a range of days and who answered each: what a report counts as asked and answered. */
+export interface StandupRecord {
+  days: { id: number; day: LocalDate }[];
+  answers: { standupId: number; repId: string }[];
+}
+
+/** A team's standups from `start` to `end` (both included) and their answers, in two short statements. */
+export async function standupRecord(
+  db: Db,
+  teamId: number,
+  range: { start: LocalDate; end: LocalDate },
+): Promise<StandupRecord> {
+  const days = await db
+    .select({ id: standups.id, day: standups.day })
+    .from(standups)
+    .where(and(eq(standups.teamId, teamId), gte(standups.day, range.start), lte(standups.day, range.end)))
+    .orderBy(asc(standups.day));
+  if (days.length === 0) return { days, answers: [] };
+  const answers = await db
+    .select({ standupId: standupAnswers.standupId, repId: standupAnswers.repId })
+    .from(standupAnswers)
+    .innerJoin(standups, eq(standups.id, standupAnswers.standupId))
+    .where(and(eq(standups.teamId, teamId), gte(standups.day, range.start), lte(standups.day, range.end)));
+  return { days, answers };
 }

@@ -16,7 +16,7 @@ import type { AppInfo } from "../manifest.js";
 import { sandboxLanguage, sandboxMessages } from "../messages.js";
 import type { ScheduledPosts } from "../scheduled.js";
 import { runApi } from "./api.js";
-import { eventFor, workspaceFor } from "./visibility.js";
+import { canSee, eventFor, workspaceFor } from "./visibility.js";
 
 /** The workspace the page talks to right now; replaced when the demo is reset. */
 export interface Workspace {
@@ -205,6 +205,28 @@ export async function startWebServer(options: {
         resetBlocker: backend.resetBlocker(),
         clock: { now: scheduled.clock.now().toISOString(), offsetMs: scheduled.clock.offsetMs },
       });
+    }
+    // A file the app uploaded (a report's chart, its CSV), for whoever is in a conversation it was shared in.
+    const file = req.method === "GET" ? /^\/files\/(F[A-Z0-9]+)$/.exec(path) : null;
+    if (file?.[1]) {
+      const { world } = await backend.current();
+      const found = world.file(file[1]);
+      const me = url.searchParams.get("as") ?? "";
+      const visible = found?.channels.some((id) => {
+        const channel = world.channel(id);
+        return channel !== undefined && canSee(channel, me);
+      });
+      if (!found || !visible) return send(res, 404, "Not found");
+      const inline = found.mimetype.startsWith("image/");
+      res.writeHead(200, {
+        "content-type": found.mimetype,
+        "content-length": String(found.bytes.byteLength),
+        "cache-control": "private, max-age=3600",
+        "x-content-type-options": "nosniff",
+        "content-disposition": `${inline ? "inline" : "attachment"}; filename="${found.name.replace(/[^\w.-]/g, "_")}"`,
+      });
+      res.end(Buffer.from(found.bytes));
+      return;
     }
     if (req.method === "GET" && path === "/api/scheduled") {
       const { world, scheduled } = await backend.current();

@@ -564,8 +564,39 @@ function messageAuthor(item) {
 function messageBody(item, surface) {
   const m = item.m;
   if (item.kind === "notice") return h("div", { class: "message-text", html: fmt.mrkdwn(m.text) });
-  if (Array.isArray(m.blocks) && m.blocks.length > 0) return renderBlocks(m.blocks, actionCtx(surface));
-  return h("div", { class: "message-text", html: fmt.mrkdwn(m.text) });
+  const body =
+    Array.isArray(m.blocks) && m.blocks.length > 0
+      ? renderBlocks(m.blocks, actionCtx(surface))
+      : m.text
+        ? h("div", { class: "message-text", html: fmt.mrkdwn(m.text) })
+        : null;
+  if (!Array.isArray(m.files) || m.files.length === 0) return body ?? h("div", { class: "message-text" });
+  return h("div", {}, ...(body ? [body] : []), ...m.files.map(fileCard));
+}
+
+/** A file shared in a message, as Slack shows it: an image inline, anything else as a card to download. */
+function fileCard(file) {
+  const url = `/files/${encodeURIComponent(file.id)}?as=${encodeURIComponent(state.data?.me ?? state.as)}`;
+  if (String(file.mimetype ?? "").startsWith("image/")) {
+    return h(
+      "figure",
+      { class: "file-image", attrs: { "data-testid": "file-image" } },
+      h("figcaption", { text: file.title || file.name }),
+      h(
+        "a",
+        { attrs: { href: url, target: "_blank", rel: "noopener" } },
+        h("img", { class: "file-thumb", attrs: { src: url, alt: file.title || file.name } }),
+      ),
+    );
+  }
+  const kb = Math.max(1, Math.round((file.size ?? 0) / 1024));
+  return h(
+    "a",
+    { class: "file-card", attrs: { href: url, download: file.name, "data-testid": "file-card" } },
+    h("span", { class: "file-kind", text: (file.name.split(".").pop() ?? "").toUpperCase() }),
+    h("span", { class: "file-name", text: file.title || file.name }),
+    h("span", { class: "file-size", text: `${kb} kB` }),
+  );
 }
 
 function renderMessage(item, previous, channelId, inThreadPane) {
