@@ -171,3 +171,18 @@ export function loadDotEnv(path = ".env"): void {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
 }
+
+/**
+ * The configuration of a command run from the shell: `.env`, then the environment. A mistake in it is
+ * written to stderr as it is (null then; the caller exits), not as a crash.
+ */
+export function configOfProcess(): Config | null {
+  loadDotEnv();
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return null;
+  }
+}

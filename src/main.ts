@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { configOfProcess } from "./config.js";
 import { FolderBusyError, lockFolder, openDatabase } from "./platform/db/index.js";
-import { createLogger } from "./platform/log.js";
+import { createLogger, type Log } from "./platform/log.js";
 import { SlackAuthError, startServer } from "./server.js";
 
 /**
@@ -9,17 +9,8 @@ import { SlackAuthError, startServer } from "./server.js";
  * taking requests, let background work finish and close the database.
  */
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOfProcess();
+  if (!config) process.exit(1);
   const log = createLogger(config.logLevel, "supervisor", undefined, config.logFormat);
   process.on("unhandledRejection", (reason) =>
     log.error("unhandled promise rejection (kept running):", reason),
@@ -32,26 +23,15 @@ async function main(): Promise<void> {
       "no Slack credentials: starting the local sandbox (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET to run in Slack, see README.md)",
     );
     const starting = startSandbox({ config, log });
-    let stopping: Promise<void> | null = null;
-    const stop = (signal: string) => {
-      stopping ??= (async () => {
-        log.info(`${signal} received: shutting down`);
-        const sandbox = await starting.catch(() => null);
-        await sandbox?.stop();
-        log.info("stopped");
-        process.exit(0);
-      })().catch((error: unknown) => {
-        log.error("shutdown failed:", error);
-        process.exit(1);
-      });
-    };
-    process.on("SIGTERM", () => stop("SIGTERM"));
-    process.on("SIGINT", () => stop("SIGINT"));
+    const stopping = stopOnSignals(log, async () => {
+      const sandbox = await starting.catch(() => null);
+      await sandbox?.stop();
+    });
     try {
       const sandbox = await starting;
-      if (!stopping) process.stdout.write(`Supervisor sandbox: open ${sandbox.url}\n`);
+      if (!stopping()) process.stdout.write(`Supervisor sandbox: open ${sandbox.url}\n`);
     } catch (error) {
-      if (stopping) return;
+      if (stopping()) return;
       const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
       if (inUse || error instanceof SandboxBusyError) {
         log.error(inUse ? `port ${config.port} is taken: set PORT to a free one` : (error as Error).message);
@@ -77,24 +57,13 @@ async function main(): Promise<void> {
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   const shutdown = new AbortController();
-  let _stopping: Promise<void> | null = null;
   let stopServer: (() => Promise<void>) | null = null;
-  const stop = (signal: string) => {
-    _stopping ??= (async () => {
-      log.info(`${signal} received: shutting down`);
-      shutdown.abort(new Error(signal));
-      await stopServer?.();
-      await database.close();
-      release();
-      log.info("stopped");
-      process.exit(0);
-    })().catch((error: unknown) => {
-      log.error("shutdown failed:", error);
-      process.exit(1);
-    });
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  stopOnSignals(log, async (signal) => {
+    shutdown.abort(new Error(signal));
+    await stopServer?.();
+    await database.close();
+    release();
+  });
 
   log.info(
     `database: ${database.kind === "postgres" ? "Postgres (DATABASE_URL)" : `embedded, in ${config.dataDir}`}`,
@@ -121,6 +90,28 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/**
+ * SIGTERM and Ctrl-C run `stop` once (a second signal waits for the first), then exit: 0, or 1 when
+ * stopping failed. The answer says whether a stop has begun.
+ */
+function stopOnSignals(log: Log, stop: (signal: string) => Promise<void>): () => boolean {
+  let stopping: Promise<void> | null = null;
+  const onSignal = (signal: string) => {
+    stopping ??= (async () => {
+      log.info(`${signal} received: shutting down`);
+      await stop(signal);
+      log.info("stopped");
+      process.exit(0);
+    })().catch((error: unknown) => {
+      log.error("shutdown failed:", error);
+      process.exit(1);
+    });
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  return () => stopping !== null;
 }
 
 main().catch((error: unknown) => {

@@ -3,21 +3,12 @@
  * DATA_DIR/sandbox/) so the next `npm start` begins again with the demo. A running sandbox is reset
  * with its own "Reset demo" button instead.
  */
-import { ConfigError, loadConfig, loadDotEnv } from "../config.js";
+import { configOfProcess } from "../config.js";
 import { holderOf, sandboxPaths, wipeFolder } from "./data-folder.js";
 
 function main(): number {
-  loadDotEnv();
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOfProcess();
+  if (!config) return 1;
   if (config.databaseUrl) {
     process.stderr.write(
       "DATABASE_URL is set, so the sandbox keeps its data in that Postgres database, which this command does not delete.\nReset that database yourself (or unset DATABASE_URL to use the embedded one).\n",

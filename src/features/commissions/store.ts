@@ -10,25 +10,28 @@ export interface Claim {
   request: ApprovalRequest;
 }
 
+/** Claims joined with their approval requests, to narrow with a where. */
+function claims(db: Db) {
+  return db
+    .select({ claim: commissionClaims, request: approvalRequests })
+    .from(commissionClaims)
+    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId));
+}
+
 export async function insertClaim(db: Db, row: typeof commissionClaims.$inferInsert): Promise<void> {
   await db.insert(commissionClaims).values(row);
 }
 
 export async function findClaim(db: Db, workspaceId: string, requestId: number): Promise<Claim | null> {
-  const [row] = await db
-    .select({ claim: commissionClaims, request: approvalRequests })
-    .from(commissionClaims)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId))
-    .where(and(eq(commissionClaims.workspaceId, workspaceId), eq(commissionClaims.requestId, requestId)));
+  const [row] = await claims(db).where(
+    and(eq(commissionClaims.workspaceId, workspaceId), eq(commissionClaims.requestId, requestId)),
+  );
   return row ?? null;
 }
 
 /** The pending or approved claim a check-in is linked to, if any (a sale pays commission once). */
 export async function claimOfCheckin(db: Db, workspaceId: string, checkinId: number): Promise<Claim | null> {
-  const [row] = await db
-    .select({ claim: commissionClaims, request: approvalRequests })
-    .from(commissionClaims)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId))
+  const [row] = await claims(db)
     .where(
       and(
         eq(commissionClaims.workspaceId, workspaceId),
@@ -42,10 +45,7 @@ export async function claimOfCheckin(db: Db, workspaceId: string, checkinId: num
 
 /** A person's claims that are pending, approved or denied, the latest filed first. */
 export async function claimsOf(db: Db, workspaceId: string, userId: string, limit: number): Promise<Claim[]> {
-  return db
-    .select({ claim: commissionClaims, request: approvalRequests })
-    .from(commissionClaims)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId))
+  return claims(db)
     .where(
       and(
         eq(commissionClaims.workspaceId, workspaceId),
@@ -93,10 +93,7 @@ export async function approvedClaimsIn(
   range: { start: LocalDate; end: LocalDate },
 ): Promise<Claim[]> {
   if (teamIds.length === 0) return [];
-  return db
-    .select({ claim: commissionClaims, request: approvalRequests })
-    .from(commissionClaims)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, commissionClaims.requestId))
+  return claims(db)
     .where(
       and(
         eq(commissionClaims.workspaceId, workspaceId),

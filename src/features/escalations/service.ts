@@ -251,46 +251,53 @@ export async function resolvable(ctx: RequestContext, id: number): Promise<Escal
  * supervisors at once make one change; the other is told who did. Audited; every DM is brought up to date.
  */
 export async function acknowledge(ctx: RequestContext, id: number): Promise<Escalation> {
-  const { deps } = ctx;
   const before = await actable(ctx, id);
   if (before.status !== "open") throw alreadyError(before);
-  const at = deps.clock.now();
-  const done = await deps.db.transaction(async (tx) => {
-    const row = await acknowledgeEscalation(tx, { workspaceId: ctx.workspaceId, id, by: ctx.userId, at });
-    if (!row) return null;
-    await recordAudit(tx, {
-      workspaceId: ctx.workspaceId,
-      actorId: ctx.userId,
-      action: "escalations.acknowledge",
-      subject: { type: "escalation", id: row.id },
-      before: { status: "open" },
-      after: { status: "acknowledged" },
-      at,
-    });
-    await show(deps, tx, row);
-    return row;
+  return changeStatus(ctx, id, {
+    action: "escalations.acknowledge",
+    before: { status: "open" },
+    after: { status: "acknowledged" },
+    write: (tx, at) => acknowledgeEscalation(tx, { workspaceId: ctx.workspaceId, id, by: ctx.userId, at }),
   });
-  if (done) return done;
-  const now = await findEscalation(deps.db, ctx.workspaceId, id);
-  if (!now) throw error("escalations.gone");
-  throw alreadyError(now);
 }
 
 /** Resolves an open or acknowledged escalation with a note the executive reads; guarded and audited. */
 export async function resolve(ctx: RequestContext, id: number, note: string): Promise<Escalation> {
-  const { deps } = ctx;
   const before = await resolvable(ctx, id);
+  return changeStatus(ctx, id, {
+    action: "escalations.resolve",
+    before: { status: before.status },
+    after: { status: "resolved", note },
+    write: (tx, at) => resolveEscalation(tx, { workspaceId: ctx.workspaceId, id, by: ctx.userId, note, at }),
+  });
+}
+
+/**
+ * Writes a guarded change of an escalation's status with its audit and brings every DM up to date, in
+ * one transaction; when the guard finds it changed meanwhile, says who did it (or that it is gone).
+ */
+async function changeStatus(
+  ctx: RequestContext,
+  id: number,
+  change: {
+    action: "escalations.acknowledge" | "escalations.resolve";
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    write: (tx: Db, at: Date) => Promise<Escalation | null>;
+  },
+): Promise<Escalation> {
+  const { deps } = ctx;
   const at = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
-    const row = await resolveEscalation(tx, { workspaceId: ctx.workspaceId, id, by: ctx.userId, note, at });
+    const row = await change.write(tx, at);
     if (!row) return null;
     await recordAudit(tx, {
       workspaceId: ctx.workspaceId,
       actorId: ctx.userId,
-      action: "escalations.resolve",
+      action: change.action,
       subject: { type: "escalation", id: row.id },
-      before: { status: before.status },
-      after: { status: "resolved", note },
+      before: change.before,
+      after: change.after,
       at,
     });
     await show(deps, tx, row);

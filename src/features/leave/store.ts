@@ -17,6 +17,23 @@ export async function insertLeave(db: Db, row: typeof leaveRequests.$inferInsert
 
 const ACTIVE = ["pending", "approved"] as const;
 
+/** Pending or approved leave that shares a day with [start, end]. */
+function activeBetween(start: LocalDate, end: LocalDate): SQL | undefined {
+  return and(
+    inArray(leaveRequests.status, [...ACTIVE]),
+    lte(leaveRequests.startOn, end),
+    gte(leaveRequests.endOn, start),
+  );
+}
+
+/** Leave requests joined with their approval requests, to narrow with a where. */
+function leaveWithRequests(db: Db) {
+  return db
+    .select({ leave: leaveRequests, request: approvalRequests })
+    .from(leaveRequests)
+    .innerJoin(approvalRequests, eq(approvalRequests.id, leaveRequests.requestId));
+}
+
 /** A person's pending or approved leave that shares a day with [start, end], earliest first. */
 export async function overlappingLeave(
   db: Db,
@@ -32,9 +49,7 @@ export async function overlappingLeave(
       and(
         eq(leaveRequests.workspaceId, workspaceId),
         eq(leaveRequests.requesterId, userId),
-        inArray(leaveRequests.status, [...ACTIVE]),
-        lte(leaveRequests.startOn, end),
-        gte(leaveRequests.endOn, start),
+        activeBetween(start, end),
       ),
     )
     .orderBy(asc(leaveRequests.startOn))
@@ -43,11 +58,9 @@ export async function overlappingLeave(
 }
 
 export async function findLeave(db: Db, workspaceId: string, requestId: number): Promise<Leave | null> {
-  const [row] = await db
-    .select({ leave: leaveRequests, request: approvalRequests })
-    .from(leaveRequests)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, leaveRequests.requestId))
-    .where(and(eq(leaveRequests.workspaceId, workspaceId), eq(leaveRequests.requestId, requestId)));
+  const [row] = await leaveWithRequests(db).where(
+    and(eq(leaveRequests.workspaceId, workspaceId), eq(leaveRequests.requestId, requestId)),
+  );
   return row ?? null;
 }
 
@@ -58,10 +71,7 @@ export async function leaveOf(
   userId: string,
   from: LocalDate,
 ): Promise<Leave[]> {
-  return db
-    .select({ leave: leaveRequests, request: approvalRequests })
-    .from(leaveRequests)
-    .innerJoin(approvalRequests, eq(approvalRequests.id, leaveRequests.requestId))
+  return leaveWithRequests(db)
     .where(
       and(
         eq(leaveRequests.workspaceId, workspaceId),
@@ -89,9 +99,7 @@ export async function awayBetween(
       and(
         eq(leaveRequests.workspaceId, workspaceId),
         inArray(leaveRequests.requesterId, [...userIds]),
-        inArray(leaveRequests.status, [...ACTIVE]),
-        lte(leaveRequests.startOn, end),
-        gte(leaveRequests.endOn, start),
+        activeBetween(start, end),
       ),
     )
     .orderBy(asc(leaveRequests.startOn), asc(leaveRequests.requesterId));
@@ -114,9 +122,7 @@ export async function leaveOfType(
         eq(leaveRequests.workspaceId, workspaceId),
         eq(leaveRequests.requesterId, userId),
         eq(leaveRequests.type, type),
-        inArray(leaveRequests.status, [...ACTIVE]),
-        lte(leaveRequests.startOn, end),
-        gte(leaveRequests.endOn, start),
+        activeBetween(start, end),
       ),
     );
 }

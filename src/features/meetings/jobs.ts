@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Deps, inWorkspace } from "../../platform/deps.js";
+import type { JobTypes } from "../../platform/jobs/index.js";
 import {
   actions,
   button,
@@ -86,14 +87,7 @@ function attendeesOf(meeting: Meeting, team: { supervisorIds: string[]; repIds: 
   }
 }
 
-interface RemindPayload {
-  workspaceId: string;
-  meetingId: number;
-  occurrence: string;
-  offset: number;
-  gap: string | null;
-  first: boolean;
-}
+type RemindPayload = JobTypes["meetings.remind"];
 
 /**
  * Posts a claimed reminder: in the meeting's channel (the team's language), or by DM to each attendee not

@@ -144,9 +144,19 @@ export async function savePosted(
 
 /** Slack refused a slot's post for good: true the first time (whoever is told, is told once). */
 export async function markFailed(db: Db, teamId: number, slot: Date): Promise<boolean> {
+  return settleClaimed(db, teamId, slot, "failed");
+}
+
+/** Moves a slot still only claimed to how it ended: true if it was still claimed. */
+async function settleClaimed(
+  db: Db,
+  teamId: number,
+  slot: Date,
+  state: MotivationPost["state"],
+): Promise<boolean> {
   const rows = await db
     .update(motivationPosts)
-    .set({ state: "failed" })
+    .set({ state })
     .where(
       and(
         eq(motivationPosts.teamId, teamId),
@@ -178,14 +188,5 @@ export async function previousPostAt(db: Db, teamId: number, slot: Date): Promis
 
 /** A claimed slot found nothing true to say when it came to post (figures taken back meanwhile). */
 export async function markNothing(db: Db, teamId: number, slot: Date): Promise<void> {
-  await db
-    .update(motivationPosts)
-    .set({ state: "nothing" })
-    .where(
-      and(
-        eq(motivationPosts.teamId, teamId),
-        eq(motivationPosts.slot, slot),
-        eq(motivationPosts.state, "claimed"),
-      ),
-    );
+  await settleClaimed(db, teamId, slot, "nothing");
 }

@@ -152,14 +152,8 @@ export interface CloseViewResult {
   error?: string;
 }
 
-export interface ShortcutResult {
-  status: number;
-  body: string;
-  triggerId: string;
-  responseUrl?: string;
-  payload: Record<string, unknown>;
-  error?: string;
-}
+/** What a shortcut got: the same as a block action (a message shortcut has a response URL). */
+export type ShortcutResult = BlockActionResult;
 
 export interface EventResult {
   status: number;

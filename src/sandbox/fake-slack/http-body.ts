@@ -1,5 +1,5 @@
-/** Reading request bodies the way Slack's endpoints accept them. */
-import type { IncomingMessage } from "node:http";
+/** Reading request bodies the way Slack's endpoints accept them, and writing an answer. */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 
 export function readBody(req: IncomingMessage, limitBytes = 50 * 1024 * 1024): Promise<Buffer> {
@@ -72,4 +72,21 @@ export function parseForm(text: string): Record<string, string> {
     else if (typeof value === "string") out[key] = value;
   }
   return out;
+}
+
+/** Answers with a text (a string) or JSON (anything else), its length, and any further headers. */
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type":
+      typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
 }

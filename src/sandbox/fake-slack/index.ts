@@ -26,6 +26,7 @@ export {
   type SubmitViewResult,
 } from "./driver.js";
 export { escapeSlashCommandText } from "./escape.js";
+export { sendBody } from "./http-body.js";
 export { IMPLEMENTED_METHODS, METHOD_REQUIRED_ARGS } from "./methods.js";
 export {
   type FakeSlack,

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { type BlockKitSchema, loadBlockKitSchema } from "./block-kit.js";
 import { deliverReply, parseReplyBody } from "./delivery.js";
 import { type AppTarget, SlackDriver } from "./driver.js";
-import { boundaryOf, parseForm, parseMultipart, readBody } from "./http-body.js";
+import { boundaryOf, parseForm, parseMultipart, readBody, sendBody } from "./http-body.js";
 import { type ApiBody, type Args, IMPLEMENTED_METHODS, JSON_ARGS, runMethod } from "./methods.js";
 import { SocketModeHub } from "./socket-mode.js";
 import { World, type WorldOptions } from "./world.js";
@@ -335,22 +335,6 @@ class FakeSlackServer implements FakeSlack {
     for (const waiter of [...this.callWaiters]) waiter(full);
   }
 
-  private send(
-    res: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): void {
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    res.writeHead(status, {
-      "content-type":
-        typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
-      "content-length": String(Buffer.byteLength(text)),
-      ...headers,
-    });
-    res.end(text);
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
     const body = await readBody(req);
@@ -361,7 +345,7 @@ class FakeSlackServer implements FakeSlack {
     } else if (url.pathname.startsWith("/upload/v1/")) {
       this.handleUpload(url.pathname.slice("/upload/v1/".length), req, body, res);
     } else {
-      this.send(res, 404, { ok: false, error: "not_found" });
+      sendBody(res, 404, { ok: false, error: "not_found" });
     }
   }
 
@@ -400,7 +384,7 @@ class FakeSlackServer implements FakeSlack {
       args = this.parseArgs(req, url, body);
     } catch {
       this.record({ method, args: {}, ok: false, error: "invalid_json", status: 200 });
-      this.send(res, 200, { ok: false, error: "invalid_json" });
+      sendBody(res, 200, { ok: false, error: "invalid_json" });
       return;
     }
     const { token: tokenArg, ...rest } = args;
@@ -414,7 +398,7 @@ class FakeSlackServer implements FakeSlack {
         ...(ok ? {} : { error: typeof answer.error === "string" ? answer.error : "unknown" }),
         ...(ok ? {} : explanation(answer)),
       });
-      this.send(res, status, answer, headers);
+      sendBody(res, status, answer, headers);
     };
 
     const down = this.outages.get(method);
@@ -502,7 +486,7 @@ class FakeSlackServer implements FakeSlack {
         status,
         ...(ok ? {} : { error: String(payload.error) }),
       });
-      this.send(res, status, payload);
+      sendBody(res, status, payload);
     };
     let parsed: unknown;
     try {
@@ -567,10 +551,10 @@ class FakeSlackServer implements FakeSlack {
       ...(ok ? {} : { error: "file_not_found" }),
     });
     if (!ok) {
-      this.send(res, 404, "file_not_found");
+      sendBody(res, 404, "file_not_found");
       return;
     }
-    this.send(res, 200, `OK - ${bytes.length}`);
+    sendBody(res, 200, `OK - ${bytes.length}`);
   }
 }
 

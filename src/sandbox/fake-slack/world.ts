@@ -703,24 +703,10 @@ export class World {
     this.requireUser(userId);
     const existing = this.dmChannelOf(userId);
     if (existing) return [existing, false];
-    const channel: SlackChannel = {
-      id: this.nextId("D"),
-      kind: "im",
-      name: userId,
-      isPrivate: true,
-      isArchived: false,
-      members: [userId],
-      botIsMember: true,
-      imUser: userId,
-      created: Math.floor(this.now() / 1000),
-      creator: null,
-      topic: "",
-      purpose: "",
-    };
-    this.channels.set(channel.id, channel);
-    this.messages.set(channel.id, []);
-    this.emit({ type: "channel_added", channel: copy(channel) });
-    return [channel.id, true];
+    return [
+      this.addDirect({ id: this.nextId("D"), kind: "im", name: userId, members: [userId], imUser: userId }),
+      true,
+    ];
   }
 
   /** A multi-person DM between the bot and these users (found or created). */
@@ -730,15 +716,27 @@ export class World {
     for (const c of this.channels.values()) {
       if (c.kind === "mpim" && [...c.members].sort().join(",") === wanted) return [c.id, false];
     }
-    const channel: SlackChannel = {
+    const channel = {
       id: this.nextId("G"),
-      kind: "mpim",
+      kind: "mpim" as const,
       name: `mpdm-${userIds.join("--")}-1`,
+      members: [...new Set(userIds)],
+      imUser: null,
+    };
+    return [this.addDirect(channel), true];
+  }
+
+  /** A new DM or multi-person DM the bot is in (private, no topic), announced as added; its id. */
+  private addDirect(fields: Pick<SlackChannel, "id" | "kind" | "name" | "members" | "imUser">): string {
+    const channel: SlackChannel = {
+      id: fields.id,
+      kind: fields.kind,
+      name: fields.name,
       isPrivate: true,
       isArchived: false,
-      members: [...new Set(userIds)],
+      members: fields.members,
       botIsMember: true,
-      imUser: null,
+      imUser: fields.imUser,
       created: Math.floor(this.now() / 1000),
       creator: null,
       topic: "",
@@ -747,7 +745,7 @@ export class World {
     this.channels.set(channel.id, channel);
     this.messages.set(channel.id, []);
     this.emit({ type: "channel_added", channel: copy(channel) });
-    return [channel.id, true];
+    return channel.id;
   }
 
   private requireUser(id: string): SlackUser {

@@ -11,7 +11,7 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Log } from "../../platform/log.js";
 import { DEMO_IDS } from "../demo-workspace.js";
-import type { SlackDriver, World } from "../fake-slack/index.js";
+import { type SlackDriver, sendBody, type World } from "../fake-slack/index.js";
 import type { AppInfo } from "../manifest.js";
 import { sandboxLanguage, sandboxMessages } from "../messages.js";
 import type { ScheduledPosts } from "../scheduled.js";
@@ -71,15 +71,11 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type":
-      typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+  sendBody(res, status, body, {
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     ...headers,
   });
-  res.end(text);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
