@@ -132,15 +132,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error("startServer needs SLACK_BOT_TOKEN (sandbox mode starts its own)");
   const clock = options.clock ?? systemClock;
-  const client = new WebClient(botToken, {
+  const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
     fetch: slackFetch,
     logger: log.child("web-api"),
     retryConfig: { retries: 2, maxTimeout: 2000 },
     // Without a timeout one hung call would hold a person's request (and shutdown) forever.
     timeout: SLACK_CALL_TIMEOUT_MS,
-  });
-  const slack = createSlackGateway(client);
+  };
+  // Jobs' calls: a 429 is the job's to wait out (see createSlackGateway), not the whole client's.
+  const slack = createSlackGateway(
+    new WebClient(botToken, clientOptions),
+    new WebClient(botToken, { ...clientOptions, rejectRateLimitedCalls: true }),
+  );
   const bot = await identifyBot(slack, log, config.slack.apiUrl, options.signal);
   log.info(`connected to Slack workspace ${bot.teamId} as bot user ${bot.botUserId}`);
   // One workspace runs, the bot token's; installations over OAuth will add theirs.

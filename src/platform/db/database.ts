@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lanedPostgres, yieldingPglite } from "./lanes.js";
 
 /**
  * The database handle every store function takes first. A transaction is a Db too, so a store function
@@ -49,7 +50,9 @@ const MIGRATION_LOCK = 7_301_118_771_042_915n;
 /** Opens Postgres when a URL is given, PGlite on disk (or a given PGlite) otherwise; same drizzle API on both. */
 export function openDatabase(options: OpenOptions): Database {
   if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  const client = "pglite" in options ? options.pglite : openPgliteDir(options.dataDir);
+  const opened = "pglite" in options ? options.pglite : openPgliteDir(options.dataDir);
+  // One connection for requests and jobs alike: jobs' statements yield to requests' (see `Yielding`).
+  const client = yieldingPglite(opened);
   const db = drizzlePglite({ client, casing: "snake_case" }) as unknown as Db;
   return {
     db,
@@ -69,8 +72,17 @@ function openPgliteDir(dataDir: string): PGlite {
   return new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
 }
 
+/**
+ * Connections of the pool background work (jobs, the clock's strikes) has to itself. Jobs mostly wait
+ * (for a channel's turn, for Slack), so a few connections keep a fan-out at Slack's pace.
+ */
+const BACKGROUND_POOL_SIZE = 3;
+
 function openPostgres(url: string, max: number): Database {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = lanedPostgres(
+    postgres(url, { max, onnotice: () => {} }),
+    postgres(url, { max: BACKGROUND_POOL_SIZE, onnotice: () => {} }),
+  );
   const db = drizzlePostgres({ client: preparing(client), casing: "snake_case" }) as unknown as Db;
   return {
     db,

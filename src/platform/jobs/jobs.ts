@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
-import { fromDrizzle, fromPglite, type JobWithMetadata, PgBoss } from "pg-boss";
+import { fromDrizzle, fromPglite, type JobResult, type JobWithMetadata, PgBoss } from "pg-boss";
 import type { z } from "zod";
 import { type Connection, type Db, queryRows } from "../db/index.js";
 import { errorRef } from "../errors.js";
+import { inBackground } from "../lane.js";
 import { inRequest, type Log } from "../log.js";
 import { SlackApiError } from "../slack/errors.js";
 import { UnknownWorkspaceError } from "../slack/workspaces.js";
@@ -18,6 +19,9 @@ import type { Background } from "../tasks.js";
 export interface JobTypes {}
 
 export type JobName = keyof JobTypes & string;
+
+/** A job to queue, by name with its payload. */
+export type Queued = { [N in JobName]: { name: N; payload: JobTypes[N] } }[JobName];
 
 /**
  * How a job shares its queue:
@@ -56,7 +60,12 @@ export interface JobsConfig {
   retryLimit: number;
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
-  /** Jobs of one queue run at most this many at once in this process, apart from people's requests. */
+  /**
+   * Jobs of one queue run at most this many at once in this process, apart from people's requests. Most
+   * of a job's time is waiting (for a channel's or the workspace's turn to post, for Slack), so enough
+   * of them keep a fan-out at the workspace's pace: a job waiting for its turn never keeps another from
+   * taking the next one. They are taken `FETCHERS` at a time from the queue, each a batch.
+   */
   concurrency: number;
   /** How long stopping waits for running jobs; the rest go back to the queue for the next start. */
   stopTimeoutMs: number;
@@ -79,7 +88,7 @@ export const DEFAULT_JOBS_CONFIG: JobsConfig = {
   retryLimit: 8,
   retryDelaySeconds: 2,
   retryDelayMaxSeconds: 300,
-  concurrency: 4,
+  concurrency: 24,
   stopTimeoutMs: 10_000,
   pollSeconds: 2,
   monitorSeconds: 10,
@@ -93,12 +102,24 @@ const QUEUES: Record<JobPolicy, { name: string; policy: "standard" | "singleton"
 };
 const DEAD = "supervisor.dead";
 
+/**
+ * Workers polling each queue. Each takes a batch of up to `concurrency / FETCHERS` jobs in one statement
+ * and runs them side by side (their completions settle in one statement too), so polling costs the same
+ * however many jobs may run at once.
+ */
+const FETCHERS = 4;
+
 /** A Slack 429 is waited out in the job this many times (its Retry-After, at most a minute each). */
 const RATE_LIMIT_WAITS = 3;
 
 interface Envelope {
   name: string;
   payload: unknown;
+}
+
+/** What a failed run keeps on its job (as pg-boss keeps a thrown error): the message and where. */
+function failure(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
 }
 
 /**
@@ -161,6 +182,25 @@ export class Jobs {
   }
 
   /**
+   * Queues many `standard` jobs in one statement a queue (a slot's strikes for five hundred teams): inside
+   * `tx` they exist once that transaction commits, and not at all if it rolls back.
+   */
+  async sendMany(jobs: readonly Queued[], options: { tx?: Db } = {}): Promise<void> {
+    if (jobs.length === 0) return;
+    const boss = await this.#ready();
+    const byQueue = new Map<string, { data: Envelope }[]>();
+    for (const { name, payload } of jobs) {
+      const definition = this.#definitions.get(name);
+      if (!definition) throw new Error(`job ${name} is not defined`);
+      if (definition.policy !== "standard") throw new Error(`job ${name} needs a key`);
+      const queue = QUEUES[definition.policy].name;
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), { data: { name, payload } }]);
+    }
+    for (const [queue, inserts] of byQueue)
+      await boss.insert(queue, inserts, options.tx ? { db: fromDrizzle(options.tx as never, sql) } : {});
+  }
+
+  /**
    * Whether a `coalesce` job for `key` is queued and not yet started (or waiting to be retried), as a
    * condition for a statement that wants to know along with what else it does: a job sent now would add
    * nothing. It takes no locks, so senders that find one skip the send and do not queue behind each
@@ -176,7 +216,8 @@ export class Jobs {
 
   /** Starts the engine (its tables, the queues) and the workers. */
   start(): Promise<void> {
-    this.#started ??= this.#start();
+    // The engine's polling, and every job it runs, is background work (see `inBackground`).
+    this.#started ??= inBackground(() => this.#start());
     return this.#started;
   }
 
@@ -211,17 +252,33 @@ export class Jobs {
         heartbeatSeconds: 10,
         expireInSeconds: 300,
       });
+      const fetchers = Math.max(1, Math.min(FETCHERS, this.config.concurrency));
       await boss.work<Envelope>(
         queue.name,
         {
           includeMetadata: true,
-          localConcurrency: this.config.concurrency,
+          perJobResults: true,
+          localConcurrency: fetchers,
+          batchSize: Math.max(1, Math.floor(this.config.concurrency / fetchers)),
           pollingIntervalSeconds: this.config.pollSeconds,
           notifyPollingIntervalSeconds: this.config.pollSeconds,
           // With more than one job waiting, take the next at once (see `backlogSeconds`).
           burstWhenReadyExceeds: 1,
         },
-        (jobs) => this.#run(jobs as JobWithMetadata<Envelope>[]),
+        (jobs) =>
+          inBackground(() =>
+            Promise.all(
+              (jobs as JobWithMetadata<Envelope>[]).map(async (job): Promise<JobResult> => {
+                try {
+                  await this.#run(job);
+                  return { id: job.id, status: "completed" };
+                } catch (error) {
+                  // pg-boss keeps it on the job and retries it after a pause (its dead letter at last).
+                  return { id: job.id, status: "failed", output: failure(error) };
+                }
+              }),
+            ),
+          ),
       );
     }
     await boss.work<Envelope>(DEAD, { includeMetadata: true }, async (jobs) => {
@@ -254,34 +311,31 @@ export class Jobs {
     return this.#boss;
   }
 
-  async #run(jobs: JobWithMetadata<Envelope>[]): Promise<void> {
-    for (const job of jobs) {
-      const { name, payload } = job.data;
-      const definition = this.#definitions.get(name);
-      if (!definition) throw new Error(`job ${name} has no definition in this version`);
-      const parsed = definition.schema.safeParse(payload);
-      if (!parsed.success)
-        throw new Error(`job ${name} has a payload it cannot read: ${parsed.error.message}`);
-      const context: JobContext = { attempt: job.retryCount, log: this.log };
-      try {
-        // The job's log lines carry its id (the dead-letter log names it too).
-        await inRequest(`job-${job.id.slice(0, 8)}`, () =>
-          this.#withRateLimits(() => definition.handler(parsed.data as never, context)),
-        );
-      } catch (error) {
-        if (error instanceof UnknownWorkspaceError) {
-          // The app left that workspace (or never was in it): nobody there can be told anything.
-          this.log.warn(`job ${name}: ${error.message}; not retried`);
-          return;
-        }
-        if (error instanceof SlackApiError && !error.transient) {
-          // Retrying will not bring a channel back: say so to whoever can act, and give the job up.
-          this.log.warn(`job ${name}: Slack refused (${error.code}); not retried`);
-          await definition.onPermanentFailure?.(parsed.data as never, error);
-          return;
-        }
-        throw error;
+  async #run(job: JobWithMetadata<Envelope>): Promise<void> {
+    const { name, payload } = job.data;
+    const definition = this.#definitions.get(name);
+    if (!definition) throw new Error(`job ${name} has no definition in this version`);
+    const parsed = definition.schema.safeParse(payload);
+    if (!parsed.success) throw new Error(`job ${name} has a payload it cannot read: ${parsed.error.message}`);
+    const context: JobContext = { attempt: job.retryCount, log: this.log };
+    try {
+      // The job's log lines carry its id (the dead-letter log names it too).
+      await inRequest(`job-${job.id.slice(0, 8)}`, () =>
+        this.#withRateLimits(() => definition.handler(parsed.data as never, context)),
+      );
+    } catch (error) {
+      if (error instanceof UnknownWorkspaceError) {
+        // The app left that workspace (or never was in it): nobody there can be told anything.
+        this.log.warn(`job ${name}: ${error.message}; not retried`);
+        return;
       }
+      if (error instanceof SlackApiError && !error.transient) {
+        // Retrying will not bring a channel back: say so to whoever can act, and give the job up.
+        this.log.warn(`job ${name}: Slack refused (${error.code}); not retried`);
+        await definition.onPermanentFailure?.(parsed.data as never, error);
+        return;
+      }
+      throw error;
     }
   }
 

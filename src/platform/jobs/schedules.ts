@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { type Db, queryRows } from "../db/index.js";
+import { inBackground } from "../lane.js";
 import type { Log } from "../log.js";
 import { occurrencesBetween } from "../time/index.js";
-import type { JobName, Jobs, JobTypes } from "./jobs.js";
+import type { JobName, Jobs, JobTypes, Queued } from "./jobs.js";
 
 /** When a scheduled job runs: a cron expression read in an IANA time zone (a team's). */
 export interface ScheduleSpec {
@@ -26,6 +27,19 @@ export function scheduleProblem(spec: ScheduleSpec): "cron" | "timeZone" | null 
 /** A moment of a schedule as the key of its slot: whole seconds, so every process names it alike. */
 export function slotOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 1000) * 1000);
+}
+
+/** Strikes claimed in one transaction at most (a statement's parameters stay well within bounds). */
+const STRIKES_PER_CLAIM = 250;
+
+/** A strike waiting to be claimed, and whoever waits for the answer. */
+interface Due {
+  job: JobName;
+  key: string;
+  slot: Date;
+  payload: unknown;
+  resolve: (queued: boolean) => void;
+  reject: (error: unknown) => void;
 }
 
 interface Plan {
@@ -51,6 +65,8 @@ interface Watch {
 export class Schedules {
   readonly #plans = new Map<string, Plan>();
   readonly #strikes = new Set<Promise<unknown>>();
+  /** Strikes waiting to be claimed together (see `strike`). */
+  readonly #due: Due[] = [];
   readonly #watches = new Map<string, Watch>();
   #stopped = false;
   #started = false;
@@ -167,19 +183,50 @@ export class Schedules {
 
   /**
    * Queues `job` for the slot at `at`, unless some process already did: true when this call queued it.
-   * The clock calls it on each strike; starting up calls it for a slot missed while nothing ran.
+   * The clock calls it on each strike; starting up calls it for a slot missed while nothing ran. Strikes
+   * made at the same moment (five hundred teams' standups at 09:00) are claimed together, a few hundred
+   * in one transaction of two statements, as background work: not one transaction each, queueing
+   * people's requests and the slot's first jobs behind them.
    */
-  async strike<N extends JobName>(job: N, key: string, at: Date, payload: JobTypes[N]): Promise<boolean> {
-    const slot = slotOf(at);
+  strike<N extends JobName>(job: N, key: string, at: Date, payload: JobTypes[N]): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.#due.push({ job, key, slot: slotOf(at), payload, resolve, reject } as Due);
+      if (this.#due.length === 1) setImmediate(() => void this.#claimDue());
+    });
+  }
+
+  async #claimDue(): Promise<void> {
+    const due = this.#due.splice(0);
+    for (let from = 0; from < due.length; from += STRIKES_PER_CLAIM) {
+      const part = due.slice(from, from + STRIKES_PER_CLAIM);
+      try {
+        const claimed = await inBackground(() => this.#claim(part));
+        for (const [n, strike] of part.entries()) strike.resolve(claimed[n] === true);
+      } catch (error) {
+        for (const strike of part) strike.reject(error);
+      }
+    }
+  }
+
+  /** Claims each slot (job, key, slot) not claimed before and queues its job, in one transaction. */
+  #claim(strikes: readonly Due[]): Promise<boolean[]> {
+    const id = (job: string, key: string, slot: Date) => `${job}|${key}|${slot.toISOString()}`;
     return this.db.transaction(async (tx) => {
-      const claimed = await queryRows<{ job: string }>(
+      const rows = await queryRows<{ job: string; key: string; slot: string | Date }>(
         tx,
-        sql`insert into job_slots (job, key, slot) values (${job}, ${key}, ${slot.toISOString()})
-            on conflict do nothing returning job`,
+        sql`insert into job_slots (job, key, slot) values ${sql.join(
+          strikes.map((s) => sql`(${s.job}, ${s.key}, ${s.slot.toISOString()})`),
+          sql`, `,
+        )} on conflict do nothing returning job, key, slot`,
       );
-      if (claimed.length === 0) return false;
-      await this.jobs.send(job, payload, { tx });
-      return true;
+      const claimed = new Set(rows.map((row) => id(row.job, row.key, new Date(row.slot))));
+      // The same slot twice in one claim (two callers at once): the first is queued, the second is not.
+      const queued = strikes.map((s) => claimed.delete(id(s.job, s.key, s.slot)));
+      await this.jobs.sendMany(
+        strikes.filter((_, n) => queued[n]).map((s) => ({ name: s.job, payload: s.payload }) as Queued),
+        { tx },
+      );
+      return queued;
     });
   }
 

@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from "@slack/types";
 import { ErrorCode, type WebAPICallResult, type WebClient } from "@slack/web-api";
+import { isBackground } from "../lane.js";
 import { SlackApiError } from "./errors.js";
 import { slackFetch } from "./fetch.js";
 
@@ -93,10 +94,17 @@ export const GATEWAY_METHODS = [
 
 type Method = (typeof GATEWAY_METHODS)[number];
 
-export function createSlackGateway(client: WebClient): SlackGateway {
+/**
+ * The gateway over a workspace's Web API client. With `background`, a client that refuses to wait out a
+ * 429 (`rejectRateLimitedCalls`), background work (jobs) calls Slack through it: the WebClient waits out
+ * a 429 by pausing every call of the client, so one job's refused post would stall every other job's
+ * and every person's calls for the Retry-After; instead the job that met it waits (`Jobs`) and takes a
+ * new turn. People's requests keep the client that waits.
+ */
+export function createSlackGateway(client: WebClient, background?: WebClient): SlackGateway {
   async function call<T extends WebAPICallResult>(method: Method, args: Record<string, unknown>): Promise<T> {
     try {
-      return (await client.apiCall(method, args)) as T;
+      return (await (background && isBackground() ? background : client).apiCall(method, args)) as T;
     } catch (error) {
       throw toSlackApiError(method, error);
     }
