@@ -31,7 +31,7 @@ export interface ReportReader {
  * columns. The pipeline (jobs.ts) loads the data once, posts the summary, draws the chart to PNG and
  * writes the CSV, and uploads both beside the message.
  *
- * Adding a kind (e.g. the policy report from policies' `policyStatus`) is one file and two lines:
+ * Adding a kind (e.g. the policy report, on policies' `policyStatus`) is one file and two lines:
  * 1. `policy.ts`: `export const policyReport: ReportKind<PolicyData, PolicyRow> = { ... }` with `load`
  *    calling `policyStatus(deps, { workspaceId, teamIds })`, `rows` one per (policy, rep), `summary`
  *    (at most `SUMMARY_BLOCKS` blocks), `chart` (acknowledged share per policy) and `columns`;
