@@ -198,7 +198,11 @@ export const leaveSeeder: Seeder = {
       return result.ok ? result.request : null;
     };
     const emma = await file(EMMA as string, 10, 14, "Family in Gothenburg");
-    if (emma) await decideRequest(sara, emma.id, "approved", null);
+    if (emma) {
+      // As in Slack: Sara decides from the request's DM, so it is there (and shows her decision) first.
+      await deps.jobs.idle();
+      await decideRequest(sara, emma.id, "approved", null);
+    }
     await file(JONAS as string, 0, 1, "Moving house");
     return true;
   },

@@ -234,7 +234,7 @@ describe("an older sandbox (seeded before quotas)", () => {
       expect(removed.body).toEqual({ ok: true });
 
       const context = { deps: engine.server.deps, workspaceId: "T0SANDBOX" };
-      expect(await seedDemoData(context)).toEqual(["quota", "leave", "meeting"]);
+      expect(await seedDemoData(context)).toEqual(["quota", "leave", "meeting", "policy"]);
       const db = older.database.db;
       const rows = await db.select().from(checkins).orderBy(checkins.id);
       expect(rows).toHaveLength(8);
@@ -458,8 +458,9 @@ describe.skipIf(onPostgres)(
         expect((await pageAction(sandbox, "reset", {})).body).toEqual({ ok: true });
         expect(sandbox.engine().seeded).toEqual(["team", "product", "quota", "leave", "meeting", "policy"]);
         expect((await db().select().from(teams)).map((t) => t.name)).toEqual(["Sales North"]);
-        // Team and roles, products, targets; leave: the allowance, two requests and a decision; the meeting.
-        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4 + 1);
+        // Team and roles, products, targets; leave: the allowance, two requests and a decision; the meeting;
+        // the policy: published, and Oliver's acknowledgement.
+        expect((await db().select().from(auditLog)).length).toBe(5 + 3 + 4 + 4 + 1 + 2);
         // Back at real time.
         expect(existsSync(sandbox.paths.clock)).toBe(false);
         expect((await workspaceAs(sandbox)).clock.offsetMs).toBe(0);
