@@ -357,6 +357,17 @@ describe("Homes follow changes that had no refresh", () => {
     expect(text).toMatch(/0.*100,000/);
   });
 
+  it("leave cancelled from Home: stored, Alice's Home without Cancel, Sara's republished", async () => {
+    const home = h.fake.world.homeOf(p.alice);
+    expect(buttonsOf(home)).toContain("leave.cancel");
+    const sara = publishedFor(p.sara);
+    await h.slack.clickButton({ userId: p.alice, viewId: home?.id, actionId: "leave.cancel" });
+    await h.settle();
+    expect(await statusOf(leaveId)).toBe("cancelled");
+    expect(buttonsOf(h.fake.world.homeOf(p.alice))).not.toContain("leave.cancel");
+    expect(publishedFor(p.sara)).toBeGreaterThan(sara);
+  });
+
   it("a rep added to a team by a supervisor gets the team's part on Home; the admin's count follows", async () => {
     const root = publishedFor(p.root);
     await h.slack.slashCommand({
