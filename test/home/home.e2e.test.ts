@@ -238,6 +238,12 @@ describe("events", () => {
   });
 });
 
+/** A slash command in Sales North's channel, and what the app does after answering it. */
+async function inNorth(userId: string, command: string, text: string) {
+  await h.slack.slashCommand({ userId, channelId: p.channels.north, command, text });
+  await h.settle();
+}
+
 /** How many Homes the app has published for a person so far. */
 const publishedFor = (userId: string) =>
   h.fake.callsTo("views.publish").filter((c) => c.args.user_id === userId && c.ok).length;
@@ -343,13 +349,7 @@ describe("Homes follow changes that had no refresh", () => {
     expect(before?.status).toBe("active");
     const alice = publishedFor(p.alice);
     const sara = publishedFor(p.sara);
-    await h.slack.slashCommand({
-      userId: p.alice,
-      channelId: p.channels.north,
-      command: "/quota",
-      text: "undo",
-    });
-    await h.settle();
+    await inNorth(p.alice, "/quota", "undo");
     expect(publishedFor(p.alice)).toBeGreaterThan(alice);
     expect(publishedFor(p.sara)).toBeGreaterThan(sara);
     const text = visibleText(h.fake.world.homeOf(p.alice));
@@ -370,13 +370,7 @@ describe("Homes follow changes that had no refresh", () => {
 
   it("a rep added to a team by a supervisor gets the team's part on Home; the admin's count follows", async () => {
     const root = publishedFor(p.root);
-    await h.slack.slashCommand({
-      userId: p.sara,
-      channelId: p.channels.north,
-      command: "/team",
-      text: `add <@${p.root}>`,
-    });
-    await h.settle();
+    await inNorth(p.sara, "/team", `add <@${p.root}>`);
     expect(publishedFor(p.root)).toBeGreaterThan(root);
     expect(visibleText(h.fake.world.homeOf(p.root))).toContain("My work in Sales North");
     expect(visibleText(h.fake.world.homeOf(p.ada))).toContain(
@@ -385,32 +379,14 @@ describe("Homes follow changes that had no refresh", () => {
   });
 
   it("an executive role granted and revoked shows and takes away the glance", async () => {
-    await h.slack.slashCommand({
-      userId: p.ada,
-      channelId: p.channels.north,
-      command: "/team",
-      text: `revoke <@${p.erik}> executive`,
-    });
-    await h.settle();
+    await inNorth(p.ada, "/team", `revoke <@${p.erik}> executive`);
     expect(visibleText(h.fake.world.homeOf(p.erik))).not.toContain("Alla team i en överblick");
-    await h.slack.slashCommand({
-      userId: p.ada,
-      channelId: p.channels.north,
-      command: "/team",
-      text: `grant <@${p.erik}> executive`,
-    });
-    await h.settle();
+    await inNorth(p.ada, "/team", `grant <@${p.erik}> executive`);
     expect(visibleText(h.fake.world.homeOf(p.erik))).toContain("Alla team i en överblick");
   });
 
   it("a policy retired leaves Bo's Home and the supervisor's", async () => {
-    await h.slack.slashCommand({
-      userId: p.erik,
-      channelId: p.channels.north,
-      command: "/policy",
-      text: "retire 1",
-    });
-    await h.settle();
+    await inNorth(p.erik, "/policy", "retire 1");
     expect(visibleText(h.fake.world.homeOf(p.bo))).not.toContain("Discounts over 20%");
     expect(visibleText(h.fake.world.homeOf(p.sara))).not.toContain("Discounts over 20%");
   });
