@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
 import { raise } from "../../src/features/escalations/index.js";
 import { publishPolicy } from "../../src/features/policies/index.js";
 import { policyRecipients } from "../../src/features/policies/schema.js";
+import { correctEntry, removeEntry } from "../../src/features/quota/entries.js";
 import { checkins } from "../../src/features/quota/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import { issue } from "../../src/features/warnings/index.js";
@@ -355,6 +356,26 @@ describe("Homes follow changes that had no refresh", () => {
     const text = visibleText(h.fake.world.homeOf(p.alice));
     expect(text).not.toMatch(/12,500/);
     expect(text).toMatch(/0.*100,000/);
+  });
+
+  it("a check-in corrected, then removed, by the supervisor republishes the rep's Home each time", async () => {
+    await inNorth(p.alice, "/quota", "3000 Beta deal");
+    const [sale] = await h.database.db
+      .select()
+      .from(checkins)
+      .where(and(eq(checkins.repId, p.alice), eq(checkins.status, "active")));
+    expect(sale?.amountMinor).toBe(300_000);
+    const sara = contextFor(h.server.deps, { workspaceId, userId: p.sara, requestId: "correct-1" });
+    const before = publishedFor(p.alice);
+    await correctEntry(sara, sale?.id ?? 0, sale?.version ?? 0, { amount: "4000", note: "Beta deal" });
+    await h.settle();
+    expect(publishedFor(p.alice)).toBeGreaterThan(before);
+    expect(visibleText(h.fake.world.homeOf(p.alice))).toMatch(/4,000/);
+    const corrected = publishedFor(p.alice);
+    await removeEntry({ ...sara, requestId: "remove-1" }, sale?.id ?? 0, null);
+    await h.settle();
+    expect(publishedFor(p.alice)).toBeGreaterThan(corrected);
+    expect(visibleText(h.fake.world.homeOf(p.alice))).not.toMatch(/4,000/);
   });
 
   it("leave cancelled from Home: stored, Alice's Home without Cancel, Sara's republished", async () => {
