@@ -1,14 +1,20 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests } from "../../src/features/approvals/schema.js";
 import { raise } from "../../src/features/escalations/index.js";
+import { publishPolicy } from "../../src/features/policies/index.js";
+import { policyRecipients } from "../../src/features/policies/schema.js";
+import { correctEntry, removeEntry } from "../../src/features/quota/entries.js";
+import { checkins } from "../../src/features/quota/schema.js";
+import { teams } from "../../src/features/team/schema.js";
 import { issue } from "../../src/features/warnings/index.js";
+import { listAudit } from "../../src/platform/audit/index.js";
 import { contextFor } from "../../src/platform/context.js";
 import { validateView } from "../../src/sandbox/fake-slack/index.js";
 import { blockKitSchema, itChecksTheSchema } from "../support/block-kit.js";
 import type { Harness } from "../support/harness.js";
 import { dmOf, fileLeave } from "../support/leave.js";
-import { startSalesFloor } from "../support/sales-floor.js";
+import { dmWith, startSalesFloor } from "../support/sales-floor.js";
 import { buttonsIn, buttonsOf, visibleText } from "../support/slack-text.js";
 
 /**
@@ -230,5 +236,179 @@ describe("events", () => {
     await h.slack.appHomeOpened({ userId: p.bo, tab: "messages" });
     await h.settle();
     expect(h.fake.callsTo("views.publish").length).toBe(before);
+  });
+});
+
+/** A slash command in Sales North's channel, and what the app does after answering it. */
+async function inNorth(userId: string, command: string, text: string) {
+  await h.slack.slashCommand({ userId, channelId: p.channels.north, command, text });
+  await h.settle();
+}
+
+/** How many Homes the app has published for a person so far. */
+const publishedFor = (userId: string) =>
+  h.fake.callsTo("views.publish").filter((c) => c.args.user_id === userId && c.ok).length;
+
+describe("policies on Home", () => {
+  let policyId = 0;
+
+  it("a published policy waits on each rep's Home with the DM's button, in their language", async () => {
+    const [north] = await h.database.db.select().from(teams).where(eq(teams.name, "Sales North"));
+    const published = await publishPolicy(
+      contextFor(h.server.deps, { workspaceId, userId: p.erik, requestId: "policy-1" }),
+      {
+        title: "Discounts over 20%",
+        body: "Discounts over 20% are approved by the supervisor before the quote goes out.",
+        effectiveOn: "2026-06-01",
+        teamIds: [north?.id ?? 0],
+      },
+    );
+    policyId = published.id;
+    // Publishing refreshes the Homes: nobody opens them again.
+    await h.settle();
+    const alice = h.fake.world.homeOf(p.alice);
+    expect(visibleText(alice)).toContain("Policies to acknowledge");
+    expect(visibleText(alice)).toContain("*Discounts over 20%*, effective from Jun 1, 2026");
+    expect(buttonsIn(alice).filter((b) => b.actionId === "policies.acknowledge")).toEqual([
+      {
+        text: "I have read and will follow this",
+        actionId: "policies.acknowledge",
+        blockId: `home.waiting.policy.${policyId}`,
+        value: `${policyId}:1`,
+      },
+    ]);
+    const bo = h.fake.world.homeOf(p.bo);
+    expect(visibleText(bo)).toContain("Policyer att bekräfta");
+    expect(visibleText(bo)).toContain("*Discounts over 20%*, gäller från 1 juni 2026");
+    expect(buttonsIn(bo).find((b) => b.actionId === "policies.acknowledge")?.text).toBe(
+      "Jag har läst och kommer att följa detta",
+    );
+    // Sara's and Erik's Homes count the acknowledgements.
+    expect(visibleText(h.fake.world.homeOf(p.sara))).toContain("Discounts over 20%: 0 av 2 har bekräftat");
+    expect(visibleText(h.fake.world.homeOf(p.erik))).toContain("Discounts over 20%: 0 av 2 har bekräftat");
+    // Olle's team has no such policy.
+    expect(visibleText(h.fake.world.homeOf(p.olle))).not.toContain("Discounts");
+    for (const userId of [p.alice, p.bo, p.sara, p.erik]) expectValid(userId);
+  });
+
+  it("Alice's double click on Home acknowledges once: her DM updated, her Home without it, Sara's count up", async () => {
+    const home = h.fake.world.homeOf(p.alice);
+    const saraBefore = publishedFor(p.sara);
+    const click = () =>
+      h.slack.clickButton({
+        userId: p.alice,
+        viewId: home?.id,
+        actionId: "policies.acknowledge",
+        blockId: `home.waiting.policy.${policyId}`,
+      });
+    const clicks = await Promise.all([click(), click()]);
+    expect(clicks.map((c) => c.status)).toEqual([200, 200]);
+    await h.settle();
+    const rows = await h.database.db
+      .select()
+      .from(policyRecipients)
+      .where(eq(policyRecipients.repId, p.alice));
+    expect(rows.map((r) => [r.version, r.acknowledgedAt !== null])).toEqual([[1, true]]);
+    expect(await listAudit(h.database.db, workspaceId, { action: "policies.acknowledge" })).toHaveLength(1);
+    // What she was told, each click in a small view over her Home: done once, already done the second time.
+    const told = h.fake
+      .callsTo("views.open")
+      .filter((c) => c.args.trigger_id && clicks.some((k) => k.triggerId === c.args.trigger_id))
+      .map((c) => visibleText(c.args.view as { blocks?: unknown[] }))
+      .sort();
+    expect(told).toEqual([
+      expect.stringMatching(/^Done\nThank you: acknowledged\. Your supervisor sees it\.$/),
+      expect.stringMatching(/^Done\nYou acknowledged this already, on .*; nothing changed\.$/),
+    ]);
+    // Her DM lost its button, as when she clicks there.
+    const dm = dmWith(h, p.alice, "Discounts over 20%");
+    expect(buttonsOf(dm.message)).toEqual([]);
+    expect(visibleText(dm.message)).toContain("You acknowledged this version on");
+    // Her Home was published again without it; Sara's shows one of two.
+    const now = h.fake.world.homeOf(p.alice);
+    expect(visibleText(now)).not.toContain("Policies to acknowledge");
+    expect(buttonsOf(now)).not.toContain("policies.acknowledge");
+    expect(publishedFor(p.sara)).toBeGreaterThan(saraBefore);
+    expect(visibleText(h.fake.world.homeOf(p.sara))).toContain("Discounts over 20%: 1 av 2 har bekräftat");
+    expect(visibleText(h.fake.world.homeOf(p.erik))).toContain("Discounts over 20%: 1 av 2 har bekräftat");
+    expectValid(p.alice);
+    expectValid(p.sara);
+  });
+
+  it("after three working days the supervisor's Home names who is overdue", async () => {
+    h.clock.set("2026-06-04T08:00:00Z");
+    const home = await openHome(p.sara);
+    expect(visibleText(home)).toContain(`Discounts over 20%: 1 av 2 har bekräftat, 1 försenad: <@${p.bo}>`);
+    const erik = await openHome(p.erik);
+    expect(visibleText(erik)).toContain(`1 försenad: <@${p.bo}>`);
+  });
+});
+
+describe("Homes follow changes that had no refresh", () => {
+  it("a check-in undone republishes the rep's Home and her supervisor's", async () => {
+    const [before] = await h.database.db.select().from(checkins).where(eq(checkins.repId, p.alice));
+    expect(before?.status).toBe("active");
+    const alice = publishedFor(p.alice);
+    const sara = publishedFor(p.sara);
+    await inNorth(p.alice, "/quota", "undo");
+    expect(publishedFor(p.alice)).toBeGreaterThan(alice);
+    expect(publishedFor(p.sara)).toBeGreaterThan(sara);
+    const text = visibleText(h.fake.world.homeOf(p.alice));
+    expect(text).not.toMatch(/12,500/);
+    expect(text).toMatch(/0.*100,000/);
+  });
+
+  it("a check-in corrected, then removed, by the supervisor republishes the rep's Home each time", async () => {
+    await inNorth(p.alice, "/quota", "3000 Beta deal");
+    const [sale] = await h.database.db
+      .select()
+      .from(checkins)
+      .where(and(eq(checkins.repId, p.alice), eq(checkins.status, "active")));
+    expect(sale?.amountMinor).toBe(300_000);
+    const sara = contextFor(h.server.deps, { workspaceId, userId: p.sara, requestId: "correct-1" });
+    const before = publishedFor(p.alice);
+    await correctEntry(sara, sale?.id ?? 0, sale?.version ?? 0, { amount: "4000", note: "Beta deal" });
+    await h.settle();
+    expect(publishedFor(p.alice)).toBeGreaterThan(before);
+    expect(visibleText(h.fake.world.homeOf(p.alice))).toMatch(/4,000/);
+    const corrected = publishedFor(p.alice);
+    await removeEntry({ ...sara, requestId: "remove-1" }, sale?.id ?? 0, null);
+    await h.settle();
+    expect(publishedFor(p.alice)).toBeGreaterThan(corrected);
+    expect(visibleText(h.fake.world.homeOf(p.alice))).not.toMatch(/4,000/);
+  });
+
+  it("leave cancelled from Home: stored, Alice's Home without Cancel, Sara's republished", async () => {
+    const home = h.fake.world.homeOf(p.alice);
+    expect(buttonsOf(home)).toContain("leave.cancel");
+    const sara = publishedFor(p.sara);
+    await h.slack.clickButton({ userId: p.alice, viewId: home?.id, actionId: "leave.cancel" });
+    await h.settle();
+    expect(await statusOf(leaveId)).toBe("cancelled");
+    expect(buttonsOf(h.fake.world.homeOf(p.alice))).not.toContain("leave.cancel");
+    expect(publishedFor(p.sara)).toBeGreaterThan(sara);
+  });
+
+  it("a rep added to a team by a supervisor gets the team's part on Home; the admin's count follows", async () => {
+    const root = publishedFor(p.root);
+    await inNorth(p.sara, "/team", `add <@${p.root}>`);
+    expect(publishedFor(p.root)).toBeGreaterThan(root);
+    expect(visibleText(h.fake.world.homeOf(p.root))).toContain("My work in Sales North");
+    expect(visibleText(h.fake.world.homeOf(p.ada))).toContain(
+      `*Sales North* in <#${p.channels.north}>: 1 supervisor(s), 3 rep(s)`,
+    );
+  });
+
+  it("an executive role granted and revoked shows and takes away the glance", async () => {
+    await inNorth(p.ada, "/team", `revoke <@${p.erik}> executive`);
+    expect(visibleText(h.fake.world.homeOf(p.erik))).not.toContain("Alla team i en överblick");
+    await inNorth(p.ada, "/team", `grant <@${p.erik}> executive`);
+    expect(visibleText(h.fake.world.homeOf(p.erik))).toContain("Alla team i en överblick");
+  });
+
+  it("a policy retired leaves Bo's Home and the supervisor's", async () => {
+    await inNorth(p.erik, "/policy", "retire 1");
+    expect(visibleText(h.fake.world.homeOf(p.bo))).not.toContain("Discounts over 20%");
+    expect(visibleText(h.fake.world.homeOf(p.sara))).not.toContain("Discounts over 20%");
   });
 });

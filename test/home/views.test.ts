@@ -64,6 +64,17 @@ function team(id: number, reps: number): TeamWithMembers {
 }
 
 /** A supervisor of a team of 150, who is also an executive and an admin of a workspace of 60 teams. */
+/** Eight active policies, each with every one of 150 reps overdue. */
+function policies(reps: readonly string[]) {
+  const all = Array.from({ length: 8 }, (_, i) => ({
+    title: `Policy number ${i + 1} with a rather long title about discounts and travel`,
+    done: 0,
+    total: reps.length,
+    overdue: [...reps],
+  }));
+  return { shown: all.slice(0, HOME_LIMITS.policies), more: all.length - HOME_LIMITS.policies };
+}
+
 function bigWorkspace(): HomeData {
   const led = team(1, 150);
   const teams = Array.from({ length: 60 }, (_, i) => team(i + 1, 5));
@@ -97,6 +108,7 @@ function bigWorkspace(): HomeData {
           review: { id: i + 1, date: "2026-06-09" },
           plan: { id: i + 1, repId: `UREP1X${i}` },
         })) as never,
+        policies: policies(led.repIds),
       },
     ],
     executive: {
@@ -106,6 +118,7 @@ function bigWorkspace(): HomeData {
       teamsMore: teams.length - HOME_LIMITS.teams,
       approvals: [],
       approvalsMore: 0,
+      policies: policies(led.repIds),
     },
     admin: { teams, withoutTeam: Array.from({ length: 55 }, (_, i) => `UNEW${i}`) },
   };
@@ -131,6 +144,12 @@ describe("a Home for a long team in a big workspace", () => {
     expect(text).toContain("…and 5 more: /coach list");
     expect(text).toContain("…and 30 more: /team list");
     expect(text).toContain("…and 15 more: /team");
+    // Each policy's line names the first few overdue reps and counts the rest; past five policies, counted.
+    expect(text).toContain(
+      "• Policy number 1 with a rather long title about discounts and travel: 0 of 150 acknowledged, 150 overdue: <@UREP1X0>, <@UREP1X1>, <@UREP1X2>, <@UREP1X3>, <@UREP1X4> +145",
+    );
+    expect(text).not.toContain("Policy number 6");
+    expect(text).toContain("…and 3 more: /policy list");
   });
 
   it("says the same in Swedish", () => {
@@ -138,6 +157,8 @@ describe("a Home for a long team in a big workspace", () => {
     expect(text).toContain("…och 140 till: /quota team");
     expect(text).toContain("Alla team i en överblick");
     expect(text).toContain("Teamuppsättning");
+    expect(text).toContain("Policybekräftelser");
+    expect(text).toContain("0 av 150 har bekräftat, 150 försenade: <@UREP1X0>");
   });
 
   itChecksTheSchema("Home views");

@@ -1,5 +1,6 @@
 import { defineMessages, mergeMessages } from "../../platform/i18n/index.js";
 import { leaveMessages } from "../leave/index.js";
+import { policyMessages } from "../policies/index.js";
 import { quotaMessages } from "../quota/index.js";
 import { warningMessages } from "../warnings/index.js";
 
@@ -64,6 +65,10 @@ export const ownHomeMessages = defineMessages(
     "home.button.editTeam": (p: { team: string }) => `Edit ${p.team}`,
 
     "home.policies": "*Policies to acknowledge*",
+    "home.policy": (p: { title: string; date: string }) => `*${p.title}*, effective from ${p.date}`,
+    "home.policyStatus": "*Policy acknowledgement*",
+    "home.policyLine": (p: { title: string; done: number; total: number; overdue: number; who: string }) =>
+      `${p.title}: ${p.done} of ${p.total} acknowledged${p.overdue > 0 ? `, ${p.overdue} overdue: ${p.who}` : ""}`,
   },
   {
     "home.text": "Din Supervisor-översikt",
@@ -119,11 +124,15 @@ export const ownHomeMessages = defineMessages(
     "home.button.editTeam": (p) => `Ändra ${p.team}`,
 
     "home.policies": "*Policyer att bekräfta*",
+    "home.policy": (p) => `*${p.title}*, gäller från ${p.date}`,
+    "home.policyStatus": "*Policybekräftelser*",
+    "home.policyLine": (p) =>
+      `${p.title}: ${p.done} av ${p.total} har bekräftat${p.overdue > 0 ? `, ${p.overdue} ${p.overdue === 1 ? "försenad" : "försenade"}: ${p.who}` : ""}`,
   },
 );
 
 export const homeMessages = mergeMessages(
-  mergeMessages(mergeMessages(quotaMessages, leaveMessages), warningMessages),
+  mergeMessages(mergeMessages(mergeMessages(quotaMessages, leaveMessages), warningMessages), policyMessages),
   ownHomeMessages,
 );
 export type HomeMessages = (typeof homeMessages)["en"];

@@ -6,6 +6,12 @@ import { type ApprovalRequest, describeApproval, pendingApprovals } from "../app
 import { type CoachingPlan, type CoachingReview, reviewsDue } from "../coaching/index.js";
 import { type Escalation, escalationsInHand } from "../escalations/index.js";
 import { balancesOf, isOnLeave, type Leave, leaveOf, type TypeBalance } from "../leave/index.js";
+import {
+  type PendingPolicy,
+  type PolicyStanding,
+  pendingPoliciesFor,
+  policyStatus,
+} from "../policies/index.js";
 import { type Progress, repProgress, type TeamStanding, teamStanding } from "../quota/index.js";
 import { unansweredStandups } from "../standup/index.js";
 import { findTeam, type Team, type TeamWithMembers, teamsInWorkspace, teamToday } from "../team/index.js";
@@ -25,6 +31,8 @@ export const HOME_LIMITS = {
   teams: 30,
   editButtons: 20,
   people: 40,
+  policies: 5,
+  overdueNamed: 5,
 } as const;
 
 /** A request waiting for a decision, described by its kind in the reader's language. */
@@ -34,12 +42,20 @@ export interface PendingItem {
 }
 
 /**
- * Something a rep is asked to acknowledge that another feature owns, shown with that feature's own button
- * (same action id and value as in its DM), so clicking it on Home does what clicking it in the DM does.
+ * Where one active policy stands in a team (or the workspace): how many of the reps asked for its current
+ * version have acknowledged it, and who is overdue.
  */
-export interface Acknowledgeable {
-  text: string;
-  button: { text: string; actionId: string; value: string };
+export interface PolicyGlance {
+  title: string;
+  done: number;
+  total: number;
+  overdue: string[];
+}
+
+/** The active policies' acknowledgement, a few of them, and how many more there are. */
+export interface PolicyGlances {
+  shown: PolicyGlance[];
+  more: number;
 }
 
 export interface RepHome {
@@ -51,7 +67,8 @@ export interface RepHome {
   pending: PendingItem[];
   warnings: Warning[];
   standups: { id: number; day: LocalDate; cutoffAt: Date }[];
-  policies: Acknowledgeable[];
+  /** Policies to acknowledge, each shown with the DM's own button (a click on Home works like one there). */
+  policies: PendingPolicy[];
 }
 
 export interface SupervisorHome {
@@ -61,6 +78,7 @@ export interface SupervisorHome {
   approvalsMore: number;
   escalations: Escalation[];
   reviews: { review: CoachingReview; plan: CoachingPlan }[];
+  policies: PolicyGlances;
 }
 
 export interface TeamGlance {
@@ -77,6 +95,8 @@ export interface ExecutiveHome {
   /** Supervisors' own requests (they go to executives and admins). */
   approvals: PendingItem[];
   approvalsMore: number;
+  /** Every team's active policies (for executives; null for an admin who is not one). */
+  policies: PolicyGlances | null;
 }
 
 export interface AdminHome {
@@ -109,13 +129,27 @@ async function describe(
   );
 }
 
-/**
- * What a rep has to acknowledge under policies. The policies feature's `pendingPoliciesFor(rep)` plugs in
- * here once it is merged (mapping each pending policy to its title and its acknowledge button); until then
- * there is no policy to acknowledge, and the Home shows no policy section.
- */
-async function policiesToAcknowledge(_ctx: RequestContext, _team: Team): Promise<Acknowledgeable[]> {
-  return [];
+/** What a rep has to acknowledge under policies: the current versions of active policies, not yet acknowledged. */
+function policiesToAcknowledge(ctx: RequestContext): Promise<PendingPolicy[]> {
+  return pendingPoliciesFor(ctx.deps, { workspaceId: ctx.workspaceId, repId: ctx.userId });
+}
+
+/** The active policies of some teams (all when `teamIds` is absent), counted per policy. */
+async function policyGlances(ctx: RequestContext, teamIds?: readonly number[]): Promise<PolicyGlances> {
+  const standings: PolicyStanding[] = await policyStatus(ctx.deps, {
+    workspaceId: ctx.workspaceId,
+    ...(teamIds ? { teamIds } : {}),
+  });
+  const active = standings.filter((s) => s.status === "active");
+  return {
+    shown: active.slice(0, HOME_LIMITS.policies).map((s) => ({
+      title: s.title,
+      done: s.reps.filter((r) => r.acknowledgedAt !== null).length,
+      total: s.reps.length,
+      overdue: s.reps.filter((r) => r.overdue).map((r) => r.repId),
+    })),
+    more: Math.max(0, active.length - HOME_LIMITS.policies),
+  };
 }
 
 async function repHome(
@@ -137,7 +171,7 @@ async function repHome(
     activeWarningsOf(deps.db, ctx.workspaceId, ctx.userId, today),
     unansweredStandups(deps.db, ctx.workspaceId, team.id, ctx.userId),
     isOnLeave(deps.db, ctx.workspaceId, ctx.userId, today),
-    policiesToAcknowledge(ctx, team),
+    policiesToAcknowledge(ctx),
   ]);
   return {
     team,
@@ -161,11 +195,12 @@ async function supervisorHome(
 ): Promise<SupervisorHome> {
   const { deps } = ctx;
   const today = teamToday(team.team, deps.clock);
-  const [standing, approvals, escalations, reviews] = await Promise.all([
+  const [standing, approvals, escalations, reviews, policies] = await Promise.all([
     teamStanding(deps, team.team, team.repIds, deps.clock.now()),
     pendingApprovals(deps.db, ctx.workspaceId, { teamIds: [team.team.id], route: "supervisors" }),
     escalationsInHand(deps.db, ctx.workspaceId, [team.team.id], HOME_LIMITS.escalations + 1),
     reviewsDue(deps.db, ctx.workspaceId, team.repIds, today),
+    policyGlances(ctx, [team.team.id]),
   ]);
   // Nobody decides their own request.
   const theirs = approvals.filter((r) => r.requesterId !== ctx.userId);
@@ -176,6 +211,7 @@ async function supervisorHome(
     approvalsMore: Math.max(0, theirs.length - HOME_LIMITS.approvals),
     escalations,
     reviews,
+    policies,
   };
 }
 
@@ -188,10 +224,11 @@ async function executiveHome(
   const { deps } = ctx;
   const now = deps.clock.now();
   const shown = teams?.slice(0, HOME_LIMITS.teams) ?? [];
-  const [escalations, approvals, glances] = await Promise.all([
+  const [escalations, approvals, glances, policies] = await Promise.all([
     teams ? escalationsInHand(deps.db, ctx.workspaceId, null, 10_000) : [],
     pendingApprovals(deps.db, ctx.workspaceId, { route: "executives" }),
     Promise.all(shown.map((t) => teamStanding(deps, t.team, t.repIds, now))),
+    teams ? policyGlances(ctx) : null,
   ]);
   const theirs = approvals.filter((r) => r.requesterId !== ctx.userId);
   return {
@@ -205,6 +242,7 @@ async function executiveHome(
     teamsMore: (teams?.length ?? 0) - shown.length,
     approvals: await describe(ctx, theirs.slice(0, HOME_LIMITS.approvals), language, locale),
     approvalsMore: Math.max(0, theirs.length - HOME_LIMITS.approvals),
+    policies,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   button,
   context,
   divider,
+  escapeMrkdwn,
   header,
   linesToSections,
   section,
@@ -12,18 +13,19 @@ import {
 import { APPROVAL_IDS } from "../approvals/index.js";
 import { COACHING_IDS } from "../coaching/index.js";
 import { type Leave, myLeaveReply } from "../leave/index.js";
+import type { PendingPolicy } from "../policies/index.js";
 import { mineReply, periodName, progressLine } from "../quota/index.js";
 import { STANDUP_IDS } from "../standup/index.js";
 import { TEAM_IDS } from "../team/index.js";
 import { levelName, WARNING_IDS } from "../warnings/index.js";
 import type { HomeMessages } from "./messages.js";
 import {
-  type Acknowledgeable,
   type AdminHome,
   type ExecutiveHome,
   HOME_LIMITS,
   type HomeData,
   type PendingItem,
+  type PolicyGlances,
   type RepHome,
   type SupervisorHome,
 } from "./sections.js";
@@ -76,14 +78,47 @@ function approvalsSection(t: T, title: string, items: PendingItem[], hidden: num
   return blocks;
 }
 
-/** Policies a rep has to acknowledge, each with the policy's own button; nothing when there are none. */
-export function policiesSection(t: T, items: readonly Acknowledgeable[]): KnownBlock[] {
+/**
+ * Policies a rep has to acknowledge, each with the DM's own button (action id and value), so a click on
+ * Home acknowledges as one in the DM does; nothing when there are none.
+ */
+export function policiesSection(t: T, items: readonly PendingPolicy[]): KnownBlock[] {
   if (items.length === 0) return [];
+  const shown = items.slice(0, HOME_LIMITS.policies);
+  const hidden = items.length - shown.length;
   return [
     section(t.t("home.policies")),
-    ...items
-      .slice(0, HOME_LIMITS.warnings)
-      .map((item, i) => withButton(item.text, item.button, HOME_IDS.waitingBlock("policy", i))),
+    ...shown.map((p) =>
+      withButton(
+        t.t("home.policy", {
+          title: escapeMrkdwn(p.title),
+          date: t.date(new Date(`${p.effectiveOn}T12:00:00Z`), "UTC", "date"),
+        }),
+        { text: t.t("policies.button.acknowledge"), ...p.action },
+        HOME_IDS.waitingBlock("policy", p.policyId),
+      ),
+    ),
+    ...(hidden > 0 ? [context(more(t, hidden, "/policy mine"))] : []),
+  ];
+}
+
+/** Acknowledgement per active policy, a line each ("2 of 3 acknowledged, 1 overdue: @Emma"), in one block. */
+function policyStatusBlocks(t: T, policies: PolicyGlances | null): KnownBlock[] {
+  if (!policies || policies.shown.length === 0) return [];
+  const lines = policies.shown.map((p) => {
+    const named = p.overdue.slice(0, HOME_LIMITS.overdueNamed).map((id) => `<@${id}>`);
+    const hidden = p.overdue.length - named.length;
+    return `• ${t.t("home.policyLine", {
+      title: escapeMrkdwn(p.title),
+      done: p.done,
+      total: p.total,
+      overdue: p.overdue.length,
+      who: `${named.join(", ")}${hidden > 0 ? ` +${hidden}` : ""}`,
+    })}`;
+  });
+  return [
+    ...linesToSections([t.t("home.policyStatus"), ...lines], 1, (n) => more(t, n, "/policy list")),
+    ...(policies.more > 0 ? [context(more(t, policies.more, "/policy list"))] : []),
   ];
 }
 
@@ -211,6 +246,7 @@ function supervisorBlocks(t: T, home: SupervisorHome, timeZone: string): KnownBl
   }
   if (home.approvals.length === 0 && home.escalations.length === 0 && home.reviews.length === 0)
     blocks.push(context(t.t("home.supervisor.quiet")));
+  blocks.push(...policyStatusBlocks(t, home.policies));
   return blocks;
 }
 
@@ -229,6 +265,7 @@ function executiveBlocks(t: T, home: ExecutiveHome): KnownBlock[] {
     // At most HOME_LIMITS.teams lines (a few sections); the teams past them are counted.
     blocks.push(...linesToSections(lines, 4, (n) => more(t, n, "/team list")));
     if (home.teamsMore > 0) blocks.push(context(more(t, home.teamsMore, "/team list")));
+    blocks.push(...policyStatusBlocks(t, home.policies));
   }
   blocks.push(...approvalsSection(t, t.t("home.executive.approvals"), home.approvals, home.approvalsMore));
   return blocks;

@@ -1,9 +1,10 @@
-import { ensureAllowed } from "../../platform/access/index.js";
+import { ensureAllowed, listGrants } from "../../platform/access/index.js";
 import { recordAudit } from "../../platform/audit/index.js";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Deps } from "../../platform/deps.js";
 import { problemError, problemsOf } from "../../platform/errors.js";
+import { homeChanged } from "../../platform/hooks.js";
 import { type LocalDate, localDate } from "../../platform/time/index.js";
 import { isOnLeave } from "../leave/index.js";
 import { findTeam, listTeams, type TeamWithMembers, workCalendarOf } from "../team/index.js";
@@ -68,10 +69,21 @@ export interface PublishForm {
   today: LocalDate;
 }
 
-/** Fires `home.changed` for people whose Home shows policies, after the change committed. */
-async function homeChanged(deps: Deps, workspaceId: string, userIds: readonly string[]): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (unique.length > 0) await deps.hooks.ask("home.changed", { workspaceId, userIds: unique });
+/**
+ * Fires `home.changed`, after the change committed, for everyone whose Home shows these policies: the reps
+ * (what waits for them), the teams' supervisors (acknowledgement per policy) and executives (every team's).
+ */
+async function policyHomesChanged(
+  deps: Deps,
+  workspaceId: string,
+  teams: readonly TeamWithMembers[],
+  repIds: readonly string[],
+): Promise<void> {
+  const executives = await listGrants(deps.db, workspaceId, "executive");
+  await homeChanged(deps, {
+    workspaceId,
+    userIds: [...repIds, ...teams.flatMap((t) => t.supervisorIds), ...executives.map((g) => g.userId)],
+  });
 }
 
 /** The teams a person may publish for: every team for executives and admins, their own for supervisors. */
@@ -190,7 +202,7 @@ export async function publish(ctx: RequestContext, input: PolicyInput): Promise<
     if (!again) throw new Error("a policy was neither published nor found");
     return again;
   }
-  await homeChanged(deps, ctx.workspaceId, done.reps);
+  await policyHomesChanged(deps, ctx.workspaceId, teams, done.reps);
   return done.policy;
 }
 
@@ -249,7 +261,8 @@ export async function revise(
     });
     if (!policy) return null;
     // The earlier version's DMs: their button goes, they point to the new one.
-    for (const r of await recipientsOf(tx, policyId, fromVersion)) if (r.ts) await showDm(deps, tx, r);
+    const earlier = await recipientsOf(tx, policyId, fromVersion);
+    for (const r of earlier) if (r.ts) await showDm(deps, tx, r);
     const reps = await askReps(deps, tx, policy, teams, at);
     await recordAudit(tx, {
       workspaceId: ctx.workspaceId,
@@ -266,13 +279,14 @@ export async function revise(
       at,
     });
     await sendNotices(deps, tx, policy, teamIds);
-    return { policy, reps };
+    return { policy, reps, earlier: earlier.map((r) => r.repId) };
   });
   if (!done) {
     const now = await findPolicy(deps.db, ctx.workspaceId, policyId);
     throw error("policies.error.revisedMeanwhile", { version: now?.version ?? fromVersion + 1 });
   }
-  await homeChanged(deps, ctx.workspaceId, done.reps);
+  // The earlier version's reps who have left the teams since no longer owe it either.
+  await policyHomesChanged(deps, ctx.workspaceId, teams, [...done.reps, ...done.earlier]);
   return done.policy;
 }
 
@@ -288,7 +302,8 @@ export async function retire(
   const done = await deps.db.transaction(async (tx) => {
     const policy = await retirePolicy(tx, { workspaceId: ctx.workspaceId, id: policyId, by: ctx.userId, at });
     if (!policy) return null;
-    const shown = (await recipientsOf(tx, policyId, policy.version)).filter((r) => r.ts);
+    const asked = await recipientsOf(tx, policyId, policy.version);
+    const shown = asked.filter((r) => r.ts);
     for (const r of shown) await showDm(deps, tx, r);
     await recordAudit(tx, {
       workspaceId: ctx.workspaceId,
@@ -299,14 +314,16 @@ export async function retire(
       after: { status: "retired", version: policy.version },
       at,
     });
-    return { policy, reps: shown.map((r) => r.repId) };
+    // Everyone asked, DM or not yet: the policy leaves what waits for them.
+    return { policy, reps: asked.map((r) => r.repId) };
   });
   if (!done) {
     const now = await findPolicy(deps.db, ctx.workspaceId, policyId);
     if (!now) throw error("policies.gone");
     return { policy: now, already: true };
   }
-  await homeChanged(deps, ctx.workspaceId, done.reps);
+  const teams = await teamsOf(deps, ctx.workspaceId, await teamIdsOf(deps.db, policyId));
+  await policyHomesChanged(deps, ctx.workspaceId, teams, done.reps);
   return { policy: done.policy, already: false };
 }
 
@@ -364,7 +381,7 @@ export async function acknowledgePolicy(
     return { kind: fresh.status === "retired" ? "retired" : "replaced", policy: fresh };
   }
   const team = done.teamId === null ? null : await findTeam(deps.db, ctx.workspaceId, done.teamId);
-  await homeChanged(deps, ctx.workspaceId, [ctx.userId, ...(team?.supervisorIds ?? [])]);
+  await policyHomesChanged(deps, ctx.workspaceId, team ? [team] : [], [ctx.userId]);
   return { kind: "done", policy };
 }
 
@@ -550,6 +567,6 @@ export async function askNewcomers(deps: Deps, policy: Policy, team: TeamWithMem
   const added = await deps.db.transaction((tx) =>
     askReps(deps, tx, policy, [{ ...team, repIds: missing }], at),
   );
-  await homeChanged(deps, policy.workspaceId, added);
+  await policyHomesChanged(deps, policy.workspaceId, [team], added);
   return added;
 }

@@ -290,16 +290,7 @@ async function record(
       deps.log.warn(`check-in ${checkin.id}: its channel post is left to the sweep:`, failure);
     }
   }
-  if (recorded.created) {
-    // After the answer: the rep's Home shows their quota, the supervisors' Homes the leaderboard.
-    deps.tasks.run(`home after check-in ${checkin.id}`, async () => {
-      const members = await findTeam(deps.db, team.workspaceId, team.id);
-      await homeChanged(deps, {
-        workspaceId: team.workspaceId,
-        userIds: [ctx.userId, ...(members?.supervisorIds ?? [])],
-      });
-    });
-  }
+  if (recorded.created) refreshHomes(deps, checkin);
   const progress = progressFrom(
     team,
     ctx.userId,
@@ -348,6 +339,23 @@ export async function syncPost(
     { workspaceId: checkin.workspaceId, channelId, ts },
     { tx, key: `${channelId}:${ts}` },
   );
+}
+
+/**
+ * After a check-in was recorded, taken back, corrected or removed (and committed), and after the answer:
+ * the rep's Home shows their quota, the team supervisors' Homes the leaderboard.
+ */
+export function refreshHomes(
+  deps: RequestContext["deps"],
+  checkin: Pick<Checkin, "id" | "workspaceId" | "teamId" | "repId">,
+): void {
+  deps.tasks.run(`home after check-in ${checkin.id}`, async () => {
+    const members = await findTeam(deps.db, checkin.workspaceId, checkin.teamId);
+    await homeChanged(deps, {
+      workspaceId: checkin.workspaceId,
+      userIds: [checkin.repId, ...(members?.supervisorIds ?? [])],
+    });
+  });
 }
 
 export interface Undone {
@@ -399,5 +407,6 @@ export async function undoCheckin(ctx: RequestContext, checkinId?: number): Prom
     return row;
   });
   if (!undone) throw error("quota.undo.gone");
+  refreshHomes(deps, undone);
   return { checkin: undone, progress: await repProgress(deps, team, undone.repId, now), team };
 }

@@ -5,7 +5,7 @@ import type { Period } from "../../platform/time/index.js";
 import { findProducts, type Product } from "../products/index.js";
 import { findTeam, type Team, type TeamWithMembers } from "../team/index.js";
 import { auditCheckin } from "./audit.js";
-import { syncPost } from "./checkins.js";
+import { refreshHomes, syncPost } from "./checkins.js";
 import { ensureWithinMax, readAmount } from "./money.js";
 import { quotaProblems } from "./problems.js";
 import { currentPeriod } from "./progress.js";
@@ -112,6 +112,7 @@ export async function removeEntry(
     return row;
   });
   if (!removed) throw error("quota.entry.gone");
+  refreshHomes(deps, removed);
   const list = await entriesOf(ctx, team, listRepId, true);
   return { team: team.team, before: checkin, after: removed, unchanged: false, list };
 }
@@ -164,6 +165,7 @@ export async function correctEntry(
       currency: now2.currency,
     });
   }
+  refreshHomes(deps, corrected);
   return { team: team.team, before: checkin, after: corrected, unchanged: false };
 }
 

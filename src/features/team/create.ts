@@ -4,6 +4,7 @@ import { personProblems } from "../../platform/slack/index.js";
 import { countryOfZone } from "../../platform/time/index.js";
 import { auditTeam, snapshot, type TeamChange } from "./audit.js";
 import { ensureAllowedIn } from "./directory.js";
+import { placesChanged } from "./homes.js";
 import { explainConflict } from "./members.js";
 import { type Placement, sendPlacementNotices } from "./notices.js";
 import { teamProblems } from "./problems.js";
@@ -105,6 +106,7 @@ export async function createTeam(ctx: RequestContext, input: CreateTeamInput): P
     })
     .catch((caught: unknown) => explainConflict(caught, { name: name.value, channelId: input.channelId }));
   await scheduleChanged(deps, actor.workspaceId, team.id);
+  placesChanged(deps, actor.workspaceId, [team.id], [...supervisorIds, ...repIds]);
 
   return {
     team: { team, supervisorIds, repIds },

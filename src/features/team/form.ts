@@ -4,6 +4,7 @@ import { asFieldError, type FormResult, personProblems } from "../../platform/sl
 import { countryOfZone } from "../../platform/time/index.js";
 import { type CreatedTeam, createTeam } from "./create.js";
 import { ensureAllowedIn, teamById } from "./directory.js";
+import { placesChanged } from "./homes.js";
 import { reconcileMembers } from "./members.js";
 import { type Placement, sendPlacementNotices } from "./notices.js";
 import { teamProblems } from "./problems.js";
@@ -153,6 +154,13 @@ export async function saveForm(ctx: RequestContext, form: TeamForm): Promise<Tea
     return asFieldError(caught);
   }
   const fresh = (await findTeam(ctx.deps.db, ctx.workspaceId, team.team.id)) ?? team;
+  // Everyone who was or is in the team: its name, currency or members show on their Homes.
+  placesChanged(
+    ctx.deps,
+    ctx.workspaceId,
+    [team.team.id],
+    [...team.supervisorIds, ...team.repIds, ...form.supervisorIds, ...form.repIds],
+  );
   return { ok: true, team: fresh, routines, created: false, appInChannel: null };
 }
 

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../platform/db/index.js";
 import { type PersonProblem, personProblems } from "../../platform/slack/index.js";
 import { auditTeam, type TeamChange } from "./audit.js";
 import { ensureAllowedIn } from "./directory.js";
+import { placesChanged } from "./homes.js";
 import { type Placement, sendPlacementNotices } from "./notices.js";
 import { teamProblems } from "./problems.js";
 import type { MemberRole } from "./schema.js";
@@ -116,6 +117,7 @@ export async function changeMembers(
   const { deps } = ctx;
   const actor = await ensureAllowedIn(ctx, { type: "team.manage", teamId: team.team.id }, team);
   const result: MemberChange = { team, op, changed: [], unchanged: [], elsewhere: [], rejected: [] };
+  const movedFrom: number[] = [];
   if (op === "remove" || op === "removeSupervisor") {
     await applyToTeam(ctx, actor, team, async (c, current) => {
       const removable =
@@ -166,6 +168,7 @@ export async function changeMembers(
       for (const userId of userIds.filter((id) => !skip.has(id))) {
         const from = moves.get(userId);
         if (from !== undefined) {
+          movedFrom.push(from);
           await deleteMember(c.tx, actor.workspaceId, from, userId);
           await bumpVersion(c.tx, actor.workspaceId, from, c.now);
         }
@@ -178,6 +181,9 @@ export async function changeMembers(
     });
   }
   result.team = (await findTeam(deps.db, actor.workspaceId, team.team.id)) ?? team;
+  // A supervisor taken out is no longer among the team's supervisors: named with the people changed.
+  if (result.changed.length > 0)
+    placesChanged(deps, actor.workspaceId, [team.team.id, ...movedFrom], result.changed);
   return result;
 }
 

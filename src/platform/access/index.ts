@@ -18,5 +18,11 @@ export {
   type WhoMay,
 } from "./policy.js";
 export { ensureAllowed, knownAdmins, type RefusalSubject, refusalFor } from "./refusals.js";
-export { changeRole, type RoleChange, registerAccessJobs, rolesInWorkspace } from "./roles.js";
+export {
+  changeRole,
+  overseers,
+  type RoleChange,
+  registerAccessJobs,
+  rolesInWorkspace,
+} from "./roles.js";
 export { GRANTED_ROLES, type GrantedRole, type RoleGrant, roleGrants } from "./schema.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/index.js";
 import type { RequestContext } from "../context.js";
 import { type Deps, inWorkspace } from "../deps.js";
+import { homeChanged } from "../hooks.js";
 import { translatorFor } from "../slack/translate.js";
 import { type PersonProblem, personProblems } from "../slack/users.js";
 import { isAdmin } from "./actor.js";
@@ -98,7 +99,26 @@ export async function changeRole(
     for (const userId of result.changed)
       if (await isAdmin(deps, ctx.workspaceId, userId, [])) result.stillAdmin.push(userId);
   }
+  if (result.changed.length > 0) {
+    // After the answer: the people's Homes gain or lose the role's part; admins' list who has no place.
+    const changed = [...result.changed];
+    deps.tasks.run("home after a role change", async () =>
+      homeChanged(deps, {
+        workspaceId: ctx.workspaceId,
+        userIds: [...changed, ...(await overseers(deps, ctx.workspaceId))],
+      }),
+    );
+  }
   return result;
+}
+
+/**
+ * Executives and admins (granted, or named in ADMIN_USER_IDS): the people whose Home shows every team (a
+ * glance, the team set-up), to refresh when a team or someone's place in one changes.
+ */
+export async function overseers(deps: Pick<Deps, "db" | "config">, workspaceId: string): Promise<string[]> {
+  const grants = await listGrants(deps.db, workspaceId);
+  return [...new Set([...grants.map((g) => g.userId), ...deps.config.adminUserIds])];
 }
 
 /** Who holds the granted roles in a workspace, and who is an admin by configuration. */

@@ -19,6 +19,7 @@ export const commonMessages = defineMessages(
     "common.saving.text": "Saving… Slack is slow to answer right now; this form updates itself in a moment.",
     "common.saved.title": "Saved",
     "common.saved.text": "Saved.",
+    "common.done.title": "Done",
     "common.form.fix": (p: { problems: string[] }) =>
       `:warning: Not saved yet. Please fix:\n${p.problems.map((problem) => `• ${problem}`).join("\n")}`,
   },
@@ -39,6 +40,7 @@ export const commonMessages = defineMessages(
     "common.saving.text": "Sparar… Slack svarar långsamt just nu; formuläret uppdateras om en liten stund.",
     "common.saved.title": "Sparat",
     "common.saved.text": "Sparat.",
+    "common.done.title": "Klart",
     "common.form.fix": (p) =>
       `:warning: Inte sparat än. Rätta:\n${p.problems.map((problem) => `• ${problem}`).join("\n")}`,
   },

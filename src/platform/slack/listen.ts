@@ -163,6 +163,9 @@ export function actionListener<C extends ListenerMessages>(
       });
       const t = await translatorFor(inWorkspace(deps, ctx.workspaceId), messages, body.user.id);
       let reply: Reply | undefined;
+      // A view opened or pushed to answer is titled as what it says: a failure, or what was done.
+      const speaker: Translator<ListenerMessages> = t;
+      let title = speaker.t("common.done.title");
       try {
         reply = await handler({
           ctx,
@@ -174,15 +177,16 @@ export function actionListener<C extends ListenerMessages>(
         });
       } catch (error) {
         reply = { text: describeFailure(deps, t, error, `action ${action.action_id}`) };
+        title = speaker.t("common.error.title");
       }
       if (!reply) return;
       if (body.response_url) {
         await respond({ ...toResponse(reply), replace_original: Boolean(reply.replaceOriginal) });
       } else if (body.view?.type === "home") {
         // A button on the Home tab: no modal to push onto, so the answer opens one.
-        await ctx.slack.openView(body.trigger_id, messageModal(t, reply.text));
+        await ctx.slack.openView(body.trigger_id, messageModal(t, reply.text, title));
       } else if (body.view) {
-        await ctx.slack.pushView(body.trigger_id, messageModal(t, reply.text));
+        await ctx.slack.pushView(body.trigger_id, messageModal(t, reply.text, title));
       } else if (body.channel?.id) {
         await ctx.slack.postEphemeral({ channel: body.channel.id, user: body.user.id, text: reply.text });
       }

@@ -70,6 +70,19 @@ describe.skipIf(!hasChromium)(
       const hers = other.getByTestId("home");
       await hers.locator(".bk-header", { hasText: "My work in Sales North" }).waitFor();
       expect(await seen(hers)).toContain("My quota");
+      // The demo's policy waits on Emma's Home with the DM's button; pressing it there acknowledges it.
+      expect(await seen(hers)).toContain("Discounts over 20%");
+      const acknowledge = hers.locator('[data-action-id="policies.acknowledge"]');
+      await waitForCount(acknowledge, 1);
+      await steps.shot(other, "emma-home");
+      await acknowledge.click();
+      const answer = other.getByRole("dialog");
+      await answer.waitFor();
+      expect(await seen(answer)).toContain("Thank you: acknowledged.");
+      await answer.getByTestId("modal-close").click();
+      await waitForCount(hers.locator('[data-action-id="policies.acknowledge"]'), 0, 15_000);
+      expect(await seen(hers)).not.toContain("Policies to acknowledge");
+      await steps.shot(other, "emma-home-after");
       await other.close();
     });
   },
