@@ -41,7 +41,13 @@ export interface ReportReader {
 export interface ReportKind<Data, Row> {
   /** Stored with each delivery and used in file names: `productivity`. */
   name: string;
-  /** The kind's name for the reader ("productivity" / "produktivitet"). */
+  /**
+   * `period`: about a month, quarter or year (this month unless said). `now`: a snapshot of where things
+   * stand when it is made (the policy report); a period written is not used (the answer says so), and the
+   * files are named by the day.
+   */
+  timeframe: "period" | "now";
+  /** The kind's report as the reader names it ("productivity report" / "produktivitetsrapport"). */
   label(t: Translator<ReportMessages>): string;
   load(deps: Deps, scope: ReportScope): Promise<Data>;
   /** The message's title (its notification text, and the files' titles). */

@@ -101,13 +101,11 @@ async function handleReportCommand(request: CommandRequest<ReportMessages>): Pro
         resolved.teams.length === 1
           ? escapeMrkdwn(resolved.teams[0]?.team.name ?? "")
           : t.t("reports.allTeams", { count: resolved.teams.length });
-      return {
-        text: t.t("reports.building", {
-          kind: command.report.label(t),
-          period: periodName(t, resolved.period),
-          teams,
-        }),
-      };
+      const kind = command.report.label(t);
+      // A snapshot (the policy report) has no period: one written is said to be unused, not refused.
+      if (command.report.timeframe === "now")
+        return { text: t.t("reports.buildingNow", { kind, teams, ignored: resolved.periodText }) };
+      return { text: t.t("reports.building", { kind, period: periodName(t, resolved.period), teams }) };
     }
   }
 }

@@ -19,7 +19,7 @@ import { standupRecord } from "../standup/index.js";
 import type { Team } from "../team/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
-import { CHART_FONT, type CsvColumn } from "./render.js";
+import { CHART, CHART_FONT, CHART_MAX_BARS, type CsvColumn } from "./render.js";
 import { dayText, periodName } from "./views.js";
 
 /** One rep's line of the productivity report (also a row of its CSV). */
@@ -111,10 +111,6 @@ async function loadTeam(
   };
 }
 
-/** At most this many reps get a bar each; more, and the chart shows the teams instead. */
-export const CHART_MAX_BARS = 40;
-/** Chart geometry in SVG units (the PNG is CHART_SCALE times this). */
-export const CHART = { width: 560, bar: 22, left: 190, right: 30, top: 44, bottom: 46 } as const;
 /** With more teams than this, the message has one line per team and no rep lines. */
 const DETAILED_TEAMS = 6;
 
@@ -336,6 +332,7 @@ function columns(reader: ReportReader): CsvColumn<ProductivityRow>[] {
 /** The productivity report: attainment, pace, activity, standups, leave, escalations and coaching per rep. */
 export const productivityReport: ReportKind<ProductivityData, ProductivityRow> = {
   name: "productivity",
+  timeframe: "period",
   label: (t) => t.t("reports.kind.productivity"),
   async load(deps, scope) {
     const teams: ProductivityTeam[] = [];

@@ -12,6 +12,11 @@ const FONT_FILE = [
   fileURLToPath(new URL("../../../src/features/reports/fonts/DejaVuSans.ttf", import.meta.url)),
 ].find((path) => existsSync(path));
 
+/** Bar charts' geometry in SVG units (the PNG is CHART_SCALE times this): the size follows from the bars alone. */
+export const CHART = { width: 560, bar: 22, left: 190, right: 30, top: 44, bottom: 46 } as const;
+/** At most this many bars in a chart (more, and a kind draws fewer: per team, or the lowest). */
+export const CHART_MAX_BARS = 40;
+
 /** PNG pixels per SVG unit: sharp on a phone and a retina screen, still small. */
 export const CHART_SCALE = 2;
 
