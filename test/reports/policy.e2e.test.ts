@@ -1,11 +1,10 @@
-import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policies, policyRecipients, policyTeams } from "../../src/features/policies/schema.js";
 import type { Harness } from "../support/harness.js";
 import { startHarness } from "../support/harness.js";
 import { approvedLeave } from "../support/leave.js";
+import { csvRows, filesIn, pngSize, reportAs, shown } from "../support/reports.js";
 import { dmsOf, grantExecutive } from "../support/sales-floor.js";
-import { visibleText } from "../support/slack-text.js";
 import { makeTeam } from "../support/teams.js";
 
 /**
@@ -25,33 +24,9 @@ let north = 0;
 let south = 0;
 const ids = { discounts: 0, expenses: 0, southern: 0 };
 
-const reply = (result: { reply?: unknown }) => {
-  const r = result.reply as { kind: string; ephemeral?: { text?: string; blocks?: unknown[] } } | undefined;
-  return r?.kind === "ephemeral" ? visibleText(r.ephemeral as never) : "";
-};
-const shown = (message: Parameters<typeof visibleText>[0]) =>
-  visibleText(message).replace(/[\u00a0\u202f]/g, " ");
-
 async function report(userId: string, text: string, channelId = p.channels.north) {
-  const result = await h.slack.slashCommand({ userId, channelId, command: "/report", text });
-  await h.settle();
-  return reply(result);
+  return reportAs(h, userId, text, channelId);
 }
-
-function filesIn(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  return h.fake.world.allFiles().filter((f) => f.channels.includes(channel));
-}
-
-function pngSize(bytes: Uint8Array) {
-  const view = Buffer.from(bytes);
-  expect([...view.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(view.subarray(12, 16).toString("ascii")).toBe("IHDR");
-  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-}
-
-const csvRows = (file: { bytes?: Uint8Array } | undefined) =>
-  parse(Buffer.from(file?.bytes ?? new Uint8Array()).toString("utf8"), { bom: true }) as string[][];
 
 beforeAll(async () => {
   // Monday 1 June 2026.
@@ -184,14 +159,14 @@ describe("/report policy", () => {
       ].join("\n"),
     );
 
-    const files = filesIn(p.ada);
+    const files = filesIn(h, p.ada);
     expect(files.map((f) => f.name)).toEqual([
       "policy-sales-north-2026-06-10.png",
       "policy-sales-north-2026-06-10.csv",
     ]);
     const [png, csv] = files;
     // Two bars: (190 + 560 + 30) x (44 + 2 x 22 + 46) units, drawn at twice that.
-    expect(pngSize(png?.bytes ?? new Uint8Array())).toEqual({ width: 1560, height: 268 });
+    expect(pngSize(png?.bytes)).toEqual({ width: 1560, height: 268 });
     const acknowledged: Record<string, Record<number, string>> = {
       [p.alice]: { [ids.discounts]: "2026-06-02 09:30", [ids.expenses]: "2026-06-09 16:00" },
       [p.bo]: { [ids.discounts]: "2026-06-03 14:05" },
@@ -243,11 +218,11 @@ describe("/report policy", () => {
     );
     expect(text).toContain("1 av 3 har bekräftat, 0 försenade");
     expect(text).not.toContain("Old travel rules");
-    const rows = csvRows(filesIn(p.sara).find((f) => f.name.endsWith(".csv")));
+    const rows = csvRows(filesIn(h, p.sara).find((f) => f.name.endsWith(".csv")));
     expect(rows[0]).toEqual([
-      "Policy",
+      "Policyns rubrik",
       "Policynummer",
-      "Version",
+      "Versionsnummer",
       "Gäller från",
       "Säljteam",
       "Säljare",
@@ -274,8 +249,8 @@ describe("/report policy", () => {
     expect(await report(p.olle, `policy <#${p.channels.north}>`, p.channels.south)).toBe(
       "Only Sales North's supervisors, executives and admins may see reports on Sales North.",
     );
-    expect(filesIn(p.alice)).toEqual([]);
-    expect(filesIn(p.olle)).toEqual([]);
+    expect(filesIn(h, p.alice)).toEqual([]);
+    expect(filesIn(h, p.olle)).toEqual([]);
   });
 
   it("Erik (executive) asks for all teams: every active policy, with its teams; South's has nobody to ask", async () => {
@@ -294,8 +269,8 @@ describe("/report policy", () => {
     expect(text).toContain(
       "*Expense claims within 30 days* · version 1 · gäller från 15 juni 2026 · Sales North, Sales South",
     );
-    const png = filesIn(p.erik).find((f) => f.name === "policy-all-teams-2026-06-10.png");
+    const png = filesIn(h, p.erik).find((f) => f.name === "policy-all-teams-2026-06-10.png");
     // Two bars still: a policy nobody is asked draws none.
-    expect(pngSize(png?.bytes ?? new Uint8Array())).toEqual({ width: 1560, height: 268 });
+    expect(pngSize(png?.bytes)).toEqual({ width: 1560, height: 268 });
   });
 });

@@ -5,7 +5,7 @@ import { localDate } from "../../platform/time/index.js";
 import { type PolicyStanding, policyStatus } from "../policies/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
-import { CHART, CHART_FONT, CHART_MAX_BARS, type CsvColumn } from "./render.js";
+import { barChartFrame, CHART, CHART_MAX_BARS, type CsvColumn } from "./render.js";
 import { dayText } from "./views.js";
 
 /** One rep's standing on one policy (a row of the policy report's CSV). */
@@ -130,21 +130,12 @@ function chartSpec(reader: ReportReader, data: PolicyData, scope: ReportScope): 
         .map((x) => x.bar);
   const date = asOf(reader, scope);
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART.width,
-    height: CHART.bar * bars.length,
-    autosize: { type: "none" },
-    padding: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
-    background: "white",
-    config: { font: CHART_FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } },
-    title: {
-      text: few
+    ...barChartFrame(
+      few
         ? t.t("reports.policy.chartTitle", { date })
         : t.t("reports.policy.chartLowest", { shown: bars.length, total: all.length, date }),
-      fontSize: 14,
-      anchor: "start",
-      offset: 12,
-    },
+      bars.length,
+    ),
     data: { values: bars },
     mark: { type: "bar", height: CHART.bar - 6 },
     encoding: {

@@ -19,7 +19,7 @@ import { standupRecord } from "../standup/index.js";
 import type { Team } from "../team/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
-import { CHART, CHART_FONT, CHART_MAX_BARS, type CsvColumn } from "./render.js";
+import { barChartFrame, CHART, CHART_MAX_BARS, type CsvColumn } from "./render.js";
 import { dayText, periodName } from "./views.js";
 
 /** One rep's line of the productivity report (also a row of its CSV). */
@@ -258,19 +258,10 @@ function chartSpec(reader: ReportReader, data: ProductivityData, scope: ReportSc
   const period = periodName(t, scope.period);
   const max = Math.max(1.2, ...bars.map((b) => b.attainment));
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART.width,
-    height: CHART.bar * bars.length,
-    autosize: { type: "none" },
-    padding: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
-    background: "white",
-    config: { font: CHART_FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } },
-    title: {
-      text: t.t(perRep ? "reports.chart.title" : "reports.chart.teamsTitle", { period }),
-      fontSize: 14,
-      anchor: "start",
-      offset: 12,
-    },
+    ...barChartFrame(
+      t.t(perRep ? "reports.chart.title" : "reports.chart.teamsTitle", { period }),
+      bars.length,
+    ),
     data: { values: bars },
     layer: [
       {
