@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policies, policyRecipients, policyTeams } from "../../src/features/policies/schema.js";
 import type { Harness } from "../support/harness.js";
-import { startHarness } from "../support/harness.js";
 import { approvedLeave } from "../support/leave.js";
 import { csvRows, filesIn, pngSize, reportAs, shown } from "../support/reports.js";
-import { dmsOf, grantExecutive } from "../support/sales-floor.js";
-import { makeTeam } from "../support/teams.js";
+import { dmsOf, startPolicyFloor } from "../support/sales-floor.js";
 
 /**
  * `/report policy` over signed HTTP with the fake Slack. Sales North (Sara, Swedish; reps Alice, Bo and
@@ -30,26 +28,9 @@ async function report(userId: string, text: string, channelId = p.channels.north
 
 beforeAll(async () => {
   // Monday 1 June 2026.
-  h = await startHarness({ now: "2026-06-01T07:00:00Z", adminUserIds: (people) => [people.ada] });
+  ({ h, north, south } = await startPolicyFloor("2026-06-01T07:00:00Z"));
   p = h.people;
   workspaceId = h.fake.world.workspace.teamId;
-  north = (
-    await makeTeam(h, {
-      name: "Sales North",
-      channel: p.channels.north,
-      supervisors: [p.sara],
-      reps: [p.alice, p.bo, p.cecilia],
-    })
-  ).id;
-  south = (
-    await makeTeam(h, {
-      name: "Sales South",
-      channel: p.channels.south,
-      supervisors: [p.olle],
-      settings: { language: "en" },
-    })
-  ).id;
-  await grantExecutive(h, p.erik);
   await approvedLeave(
     h,
     p.cecilia,
