@@ -6,7 +6,7 @@ import { type PolicyStanding, policyStatus } from "../policies/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
 import { barChartFrame, CHART, CHART_MAX_BARS, type CsvColumn } from "./render.js";
-import { dayText } from "./views.js";
+import { dayText, teamsName } from "./views.js";
 
 /** One rep's standing on one policy (a row of the policy report's CSV). */
 export interface PolicyRow {
@@ -74,10 +74,7 @@ function summary(reader: ReportReader, data: PolicyData, scope: ReportScope): Kn
     header(title(reader, data, scope)),
     context(
       t.t("reports.policy.context", {
-        teams:
-          scope.teams.length === 1
-            ? escapeMrkdwn(scope.teams[0]?.team.name ?? "")
-            : t.t("reports.allTeams", { count: scope.teams.length }),
+        teams: teamsName(t, scope.teams),
         policies: data.policies.length,
         by: scope.requestedBy,
       }),

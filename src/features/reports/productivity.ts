@@ -20,7 +20,7 @@ import type { Team } from "../team/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
 import { barChartFrame, CHART, CHART_MAX_BARS, type CsvColumn } from "./render.js";
-import { dayText, periodName } from "./views.js";
+import { dayText, periodName, teamsName } from "./views.js";
 
 /** One rep's line of the productivity report (also a row of its CSV). */
 export interface ProductivityRow {
@@ -186,10 +186,7 @@ function summary(reader: ReportReader, data: ProductivityData, scope: ReportScop
     header(t.t("reports.productivity.title", { period })),
     context(
       t.t("reports.productivity.context", {
-        teams:
-          data.teams.length === 1
-            ? escapeMrkdwn(data.teams[0]?.team.name ?? "")
-            : t.t("reports.allTeams", { count: data.teams.length }),
+        teams: teamsName(t, data.teams),
         from: dayText(t, scope.period.start),
         to: dayText(t, scope.period.end),
         by: scope.requestedBy,
