@@ -32,6 +32,7 @@ export const FIRST_STEPS: Readonly<Record<Persona, readonly FirstStep[]>> = {
     { command: "/quota team", channel: team, about: "ui.start.supervisor.team" },
     { command: "/leave team", channel: team, about: "ui.start.supervisor.leave" },
     { command: "/report productivity", channel: team, about: "ui.start.supervisor.report" },
+    { command: "/report policy", channel: team, about: "ui.start.supervisor.policyReport" },
   ],
   rep: [
     { command: "/quota 12500 Acme", channel: team, about: "ui.start.rep.checkin" },
@@ -45,6 +46,7 @@ export const FIRST_STEPS: Readonly<Record<Persona, readonly FirstStep[]>> = {
   executive: [
     { command: "/quota team", channel: team, about: "ui.start.executive.team" },
     { command: "/report productivity all", channel: team, about: "ui.start.executive.report" },
+    { command: "/report policy all", channel: team, about: "ui.start.executive.policyReport" },
   ],
 };
 

@@ -54,6 +54,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.supervisor.targets": "your reps' targets for this period, in a form",
     "ui.start.supervisor.team": "the team's leaderboard",
     "ui.start.supervisor.report": "the team's productivity report, by DM with a chart and a CSV",
+    "ui.start.supervisor.policyReport":
+      "who in the team has acknowledged each policy, and who is overdue, by DM with a chart and a CSV",
     "ui.start.rep.checkin": "check in a sale of 12,500 to Acme",
     "ui.start.rep.progress": "your progress and pace this period",
     "ui.start.rep.leave": "request vacation or report sick leave, in a form",
@@ -64,6 +66,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.executive.team": "how the team is doing, posted in its channel",
     "ui.start.executive.report":
       "this month's productivity report of every team, by DM with its chart and CSV",
+    "ui.start.executive.policyReport":
+      "where every team stands with each active policy, by DM with its chart and CSV",
     "ui.onlyYou": "Only visible to you",
     "ui.dismiss": "Dismiss message",
     "ui.slackbot": "Slackbot",
@@ -192,6 +196,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.supervisor.targets": "säljarnas mål för perioden, i ett formulär",
     "ui.start.supervisor.team": "teamets topplista",
     "ui.start.supervisor.report": "teamets produktivitetsrapport, som DM med diagram och CSV",
+    "ui.start.supervisor.policyReport":
+      "vem i teamet som har bekräftat varje policy, och vem som är försenad, som DM med diagram och CSV",
     "ui.start.rep.checkin": "checka in en affär på 12 500 till Acme",
     "ui.start.rep.progress": "hur det går för dig och din takt den här perioden",
     "ui.start.rep.leave": "ansök om semester eller anmäl sjukfrånvaro, i ett formulär",
@@ -201,6 +207,8 @@ export const sandboxMessages = defineMessages(
     "ui.start.admin.create": "ett andra team, för den här kanalen, med ett formulär",
     "ui.start.executive.team": "hur det går för teamet, postat i kanalen",
     "ui.start.executive.report": "månadens produktivitetsrapport för alla team, som DM med diagram och CSV",
+    "ui.start.executive.policyReport":
+      "var alla team står med varje aktiv policy, som DM med diagram och CSV",
     "ui.onlyYou": "Bara synligt för dig",
     "ui.dismiss": "Stäng meddelandet",
     "ui.slackbot": "Slackbot",

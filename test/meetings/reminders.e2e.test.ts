@@ -120,7 +120,7 @@ describe("an executive meeting of Sales North", () => {
     const review = dmsAbout(p.sara, "Ledningsgenomgång");
     expect(review).toHaveLength(1);
     expect(visibleText(review[0])).toBe(
-      ":bar_chart: Inför *Ledningsgenomgång* (torsdag 5 mars kl. 10:00 (Europe/Stockholm)): se hur Sales North ligger till. `/report produktivitet` visar dig månadens rapport; knappen skickar den (med diagram och CSV) till mötets chefer.\nTa fram och skicka till cheferna",
+      ":bar_chart: Inför *Ledningsgenomgång* (torsdag 5 mars kl. 10:00 (Europe/Stockholm)): se hur Sales North ligger till. `/report produktivitet` och `/report policy` visar dig rapporterna; knappen skickar båda (med diagram och CSV) till mötets chefer.\nTa fram och skicka till cheferna",
     );
     expect(buttonsIn(review[0]).map((b) => [b.text, b.actionId, b.value])).toEqual([
       ["Ta fram och skicka till cheferna", "meetings.sendReports", String(id)],
@@ -129,8 +129,8 @@ describe("an executive meeting of Sales North", () => {
     expect(dmsAbout(p.erik, "Ledningsgenomgång")).toHaveLength(0);
 
     // Sara sends the reports: the meeting is in the team channel, where reps read, so they go by DM to the
-    // executive (Erik) and the team's supervisors (Sara, Olle), with the productivity report's CSV (no chart:
-    // nobody has a target yet, which the report says).
+    // executive (Erik) and the team's supervisors (Sara, Olle): both reports, each with its CSV (no charts:
+    // nobody has a target yet and there is no policy, which the reports say). A double click sends each once.
     const reviewAt = dmWith(h, p.sara, "Ledningsgenomgång");
     const click = () =>
       h.slack.clickButton({
@@ -139,30 +139,33 @@ describe("an executive meeting of Sales North", () => {
         messageTs: reviewAt.ts,
         channelId: reviewAt.channel,
       });
-    await click();
+    await Promise.all([click(), click()]);
     await h.settle();
     expect(dmsOf(h, p.sara).filter((m) => m.text === "Produktivitetsrapport: mars 2026")).toHaveLength(1);
     expect(dmsOf(h, p.olle).filter((m) => m.text === "Productivity report: March 2026")).toHaveLength(1);
+    expect(dmsOf(h, p.sara).filter((m) => m.text === "Policyrapport per 4 mars 2026")).toHaveLength(1);
+    expect(dmsOf(h, p.olle).filter((m) => m.text.startsWith("Policy report as of"))).toHaveLength(1);
     for (const person of [p.erik, p.sara, p.olle]) {
       const reports = dmsOf(h, person).filter(
         (m) =>
           visibleText(m).includes("Ledningsgenomgång*, skickat av") ||
           visibleText(m).includes("*Ledningsgenomgång*, sent by"),
       );
-      expect(reports).toHaveLength(1);
+      expect(reports).toHaveLength(2);
       const dm = h.fake.world.dmChannelOf(person) ?? "";
       expect(
         h.fake.world
           .allFiles()
           .filter((f) => f.channels.includes(dm))
-          .map((f) => f.name),
-      ).toEqual(["productivity-sales-north-2026-03.csv"]);
+          .map((f) => f.name)
+          .sort(),
+      ).toEqual(["policy-sales-north-2026-03-04.csv", "productivity-sales-north-2026-03.csv"]);
     }
     expect(channelMessages(h).filter((m) => visibleText(m).includes("Produktivitetsrapport"))).toEqual([]);
     // A second click sends nothing again.
     await click();
     await h.settle();
-    expect(dmsOf(h, p.erik).filter((m) => visibleText(m).includes("skickat av"))).toHaveLength(1);
+    expect(dmsOf(h, p.erik).filter((m) => visibleText(m).includes("skickat av"))).toHaveLength(2);
 
     // The 15-minute reminder is not the first: no second review DM.
     await sweepAt("2026-03-05T08:45:10Z");

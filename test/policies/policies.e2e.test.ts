@@ -7,11 +7,9 @@ import { teams } from "../../src/features/team/schema.js";
 import { listAudit } from "../../src/platform/audit/index.js";
 import { slash, spaces } from "../support/commands.js";
 import type { Harness } from "../support/harness.js";
-import { startHarness } from "../support/harness.js";
 import { fileLeave } from "../support/leave.js";
-import { dmsOf, dmWith, grantExecutive, latestDmOf, openedBy } from "../support/sales-floor.js";
+import { dmsOf, dmWith, latestDmOf, openedBy, startPolicyFloor } from "../support/sales-floor.js";
 import { buttonsOf, visibleText } from "../support/slack-text.js";
-import { makeTeam } from "../support/teams.js";
 
 /**
  * Policies as people meet them, over signed HTTP with the fake Slack. Sales North (Sara, Swedish; reps
@@ -25,26 +23,9 @@ let north = 0;
 let south = 0;
 
 beforeAll(async () => {
-  h = await startHarness({ now: "2026-06-01T07:00:00Z", adminUserIds: (people) => [people.ada] });
+  ({ h, north, south } = await startPolicyFloor("2026-06-01T07:00:00Z"));
   p = h.people;
   workspace = h.fake.world.workspace.teamId;
-  north = (
-    await makeTeam(h, {
-      name: "Sales North",
-      channel: p.channels.north,
-      supervisors: [p.sara],
-      reps: [p.alice, p.bo, p.cecilia],
-    })
-  ).id;
-  south = (
-    await makeTeam(h, {
-      name: "Sales South",
-      channel: p.channels.south,
-      supervisors: [p.olle],
-      settings: { language: "en" },
-    })
-  ).id;
-  await grantExecutive(h, p.erik);
 });
 afterAll(async () => {
   await h?.close();

@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coachingPlans } from "../../src/features/coaching/schema.js";
@@ -8,8 +7,8 @@ import { checkins, quotaTargets } from "../../src/features/quota/schema.js";
 import { teams } from "../../src/features/team/schema.js";
 import type { Harness } from "../support/harness.js";
 import { approvedLeave } from "../support/leave.js";
+import { csvRows, filesIn, pngSize, reportAs, shown } from "../support/reports.js";
 import { dmsOf, startSalesFloor } from "../support/sales-floor.js";
-import { visibleText } from "../support/slack-text.js";
 import { standupTables } from "../support/standup.js";
 
 /**
@@ -23,32 +22,8 @@ let h: Harness;
 let p: Harness["people"];
 let workspaceId: string;
 
-const reply = (result: { reply?: unknown }) => {
-  const r = result.reply as { kind: string; ephemeral?: { text?: string; blocks?: unknown[] } } | undefined;
-  return r?.kind === "ephemeral" ? visibleText(r.ephemeral as never) : "";
-};
-/** What a person reads, with Intl's no-break spaces (in "SEK 85,000", "85 %") as plain ones. */
-const shown = (message: Parameters<typeof visibleText>[0]) =>
-  visibleText(message).replace(/[\u00a0\u202f]/g, " ");
-
 async function report(userId: string, text: string, channelId = p.channels.north) {
-  const result = await h.slack.slashCommand({ userId, channelId, command: "/report", text });
-  await h.settle();
-  return reply(result);
-}
-
-/** The files shared in a person's DM with the app, oldest first, with their bytes. */
-function filesIn(userId: string) {
-  const channel = h.fake.world.dmChannelOf(userId) ?? "";
-  return h.fake.world.allFiles().filter((f) => f.channels.includes(channel));
-}
-
-/** A PNG's size from its IHDR chunk (bytes 16-23), after checking its 8-byte signature. */
-function pngSize(bytes: Uint8Array) {
-  const view = Buffer.from(bytes);
-  expect([...view.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(view.subarray(12, 16).toString("ascii")).toBe("IHDR");
-  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+  return reportAs(h, userId, text, channelId);
 }
 
 beforeAll(async () => {
@@ -214,18 +189,16 @@ describe("/report productivity for a seeded month", () => {
       ].join("\n"),
     );
 
-    const files = filesIn(p.ada);
+    const files = filesIn(h, p.ada);
     expect(files.map((f) => f.name)).toEqual([
       "productivity-sales-north-2026-10.png",
       "productivity-sales-north-2026-10.csv",
     ]);
     const [png, csv] = files;
     // Two bars: (190 + 560 + 30) x (44 + 2 x 22 + 46) units, drawn at twice that.
-    expect(pngSize(png?.bytes ?? new Uint8Array())).toEqual({ width: 1560, height: 268 });
+    expect(pngSize(png?.bytes)).toEqual({ width: 1560, height: 268 });
     expect(png?.mimetype).toBe("image/png");
-    const rows = parse(Buffer.from(csv?.bytes ?? new Uint8Array()).toString("utf8"), {
-      bom: true,
-    }) as string[][];
+    const rows = csvRows(csv);
     expect(rows).toEqual([
       [
         "Team",
@@ -294,10 +267,8 @@ describe("/report productivity for a seeded month", () => {
     expect(text).toContain(
       "• *Bo Berg*: 90 000 kr av 80 000 kr (113 %, före) · 2 incheckningar på 2 dagar · standups 2/3 · 2 lediga dagar · coachningsplan",
     );
-    const csv = filesIn(p.sara).find((f) => f.name.endsWith(".csv"));
-    const rows = parse(Buffer.from(csv?.bytes ?? new Uint8Array()).toString("utf8"), {
-      bom: true,
-    }) as string[][];
+    const csv = filesIn(h, p.sara).find((f) => f.name.endsWith(".csv"));
+    const rows = csvRows(csv);
     expect(rows[0]?.slice(0, 5)).toEqual(["Säljteam", "Säljare", "Slack-användar-ID", "Valuta", "Sålt"]);
     expect(rows[1]?.[7]).toBe("efter");
   });
@@ -308,7 +279,7 @@ describe("/report productivity for a seeded month", () => {
       "Reports are for supervisors (about their own teams), executives and admins. Ask your supervisor if you need figures.",
     );
     expect(dmsOf(h, p.alice)).toHaveLength(before);
-    expect(filesIn(p.alice)).toEqual([]);
+    expect(filesIn(h, p.alice)).toEqual([]);
   });
 
   it("another team's supervisor is refused that team; a bad period gets examples", async () => {
@@ -319,7 +290,7 @@ describe("/report productivity for a seeded month", () => {
       "I could not read “next week” as a period. Try `this month`, `last month`, `2026-11`, `November 2026`, `Q3`, `this quarter` or `2026`.",
     );
     expect(await report(p.ada, "sales")).toBe(
-      "There is no report called “sales”. Try `/report productivity`, or `/report help`.",
+      "There is no report called “sales”. Try `/report productivity`, `/report policy`, or `/report help`.",
     );
   });
 

@@ -40,6 +40,29 @@ export async function startSalesFloor(options: SalesFloorOptions = {}): Promise<
 }
 
 /**
+ * The harness the policy tests start from: Ada as admin; Sales North (Sara, Swedish; reps Alice, Bo and
+ * Cecilia) and Sales South (Olle, English, no reps), made through the app; Erik an executive.
+ */
+export async function startPolicyFloor(now: string): Promise<{ h: Harness; north: number; south: number }> {
+  const h = await startHarness({ now, adminUserIds: (people) => [people.ada] });
+  const p = h.people;
+  const north = await makeTeam(h, {
+    name: "Sales North",
+    channel: p.channels.north,
+    supervisors: [p.sara],
+    reps: [p.alice, p.bo, p.cecilia],
+  });
+  const south = await makeTeam(h, {
+    name: "Sales South",
+    channel: p.channels.south,
+    supervisors: [p.olle],
+    settings: { language: "en" },
+  });
+  await grantExecutive(h, p.erik);
+  return { h, north: north.id, south: south.id };
+}
+
+/**
  * Ada grants a person the executive role with `/team grant`, as a signed slash command; stops with the
  * app's answer when the role was not granted, and waits for what the app does after answering.
  */

@@ -110,7 +110,7 @@ export const ownMeetingMessages = defineMessages(
       `*Attendees:* ${p.users.map((u) => `<@${u}>`).join(" ")}`,
     "meetings.remind.out": (p: { names: string }) => `*Out that day (on leave):* ${p.names}`,
     "meetings.review": (p: { title: string; when: string; team: string }) =>
-      `:bar_chart: Before *${p.title}* (${p.when}): review how ${p.team} stands. \`/report productivity\` shows you this month's report; the button sends it (chart and CSV included) to the meeting's executives.`,
+      `:bar_chart: Before *${p.title}* (${p.when}): review how ${p.team} stands. \`/report productivity\` and \`/report policy\` show you the reports; the button sends both (charts and CSVs included) to the meeting's executives.`,
     "meetings.review.send": "Generate and send to executives",
 
     "meetings.help": [
@@ -226,7 +226,7 @@ export const ownMeetingMessages = defineMessages(
       `*Deltagare:* ${p.users.map((u) => `<@${u}>`).join(" ")}`,
     "meetings.remind.out": (p: { names: string }) => `*Lediga den dagen:* ${p.names}`,
     "meetings.review": (p: { title: string; when: string; team: string }) =>
-      `:bar_chart: Inför *${p.title}* (${p.when}): se hur ${p.team} ligger till. \`/report produktivitet\` visar dig månadens rapport; knappen skickar den (med diagram och CSV) till mötets chefer.`,
+      `:bar_chart: Inför *${p.title}* (${p.when}): se hur ${p.team} ligger till. \`/report produktivitet\` och \`/report policy\` visar dig rapporterna; knappen skickar båda (med diagram och CSV) till mötets chefer.`,
     "meetings.review.send": "Ta fram och skicka till cheferna",
 
     "meetings.help": [

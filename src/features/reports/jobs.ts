@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Deps, type InWorkspace, inWorkspace } from "../../platform/deps.js";
 import type { JobTypes } from "../../platform/jobs/index.js";
 import { context, escapeMrkdwn, translatorFor, translatorIn } from "../../platform/slack/index.js";
+import { localDate } from "../../platform/time/index.js";
 import { findTeam, type TeamWithMembers } from "../team/index.js";
 import type { AnyReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { reportMessages } from "./messages.js";
@@ -55,7 +56,8 @@ export async function makeReport(
     blocks: kind.summary(reader, data, scope),
     chart,
     csv,
-    filename: `${kind.name}-${teamPart}-${scope.period.key}`,
+    // A snapshot is named by its day, a period's report by the period.
+    filename: `${kind.name}-${teamPart}-${kind.timeframe === "now" ? localDate(scope.at, reader.timeZone) : scope.period.key}`,
   };
 }
 

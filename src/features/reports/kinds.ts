@@ -31,17 +31,24 @@ export interface ReportReader {
  * columns. The pipeline (jobs.ts) loads the data once, posts the summary, draws the chart to PNG and
  * writes the CSV, and uploads both beside the message.
  *
- * Adding a kind (e.g. the policy report, on policies' `policyStatus`) is one file and two lines:
- * 1. `policy.ts`: `export const policyReport: ReportKind<PolicyData, PolicyRow> = { ... }` with `load`
- *    calling `policyStatus(deps, { workspaceId, teamIds })`, `rows` one per (policy, rep), `summary`
- *    (at most `SUMMARY_BLOCKS` blocks), `chart` (acknowledged share per policy) and `columns`;
- *    its words in messages.ts (`reports.kind.policy` and the rest, English and Swedish).
+ * Adding a kind is one file and two lines (policy.ts is one: it loads with the policies feature's
+ * `policyStatus`):
+ * 1. `<kind>.ts`: `export const myReport: ReportKind<MyData, MyRow> = { ... }` with `load` (through the
+ *    owning feature's exported service), `rows`, `summary` (at most `SUMMARY_BLOCKS` blocks), `chart`
+ *    (`barChartFrame` in render.ts; null when there is nothing to draw) and `columns`; its `timeframe`;
+ *    its words in messages.ts (`reports.kind.<name>` and the rest, English and Swedish).
  * 2. Add it to `REPORT_KINDS` in registry.ts, with the words that name it in the command.
  */
 export interface ReportKind<Data, Row> {
   /** Stored with each delivery and used in file names: `productivity`. */
   name: string;
-  /** The kind's name for the reader ("productivity" / "produktivitet"). */
+  /**
+   * `period`: about a month, quarter or year (this month unless said). `now`: a snapshot of where things
+   * stand when it is made (the policy report); a period written is not used (the answer says so), and the
+   * files are named by the day.
+   */
+  timeframe: "period" | "now";
+  /** The kind's report as the reader names it ("productivity report" / "produktivitetsrapport"). */
   label(t: Translator<ReportMessages>): string;
   load(deps: Deps, scope: ReportScope): Promise<Data>;
   /** The message's title (its notification text, and the files' titles). */

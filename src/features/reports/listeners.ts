@@ -19,7 +19,7 @@ import { type ReportMessages, reportMessages } from "./messages.js";
 import { monthPeriod } from "./period.js";
 import { REPORT_KINDS } from "./registry.js";
 import { owe, type Recipient, resolveRequest } from "./service.js";
-import { helpReply, periodName, REPORT_IDS } from "./views.js";
+import { helpReply, periodName, REPORT_IDS, teamsName } from "./views.js";
 
 const { error } = problemsOf<ReportMessages>();
 const idValue = z.coerce.number().int().positive();
@@ -97,17 +97,12 @@ async function handleReportCommand(request: CommandRequest<ReportMessages>): Pro
         recipients: [{ kind: "dm", userId: ctx.userId }],
       });
       if (added === 0) return { text: t.t("reports.already") };
-      const teams =
-        resolved.teams.length === 1
-          ? escapeMrkdwn(resolved.teams[0]?.team.name ?? "")
-          : t.t("reports.allTeams", { count: resolved.teams.length });
-      return {
-        text: t.t("reports.building", {
-          kind: command.report.label(t),
-          period: periodName(t, resolved.period),
-          teams,
-        }),
-      };
+      const teams = teamsName(t, resolved.teams);
+      const kind = command.report.label(t);
+      // A snapshot (the policy report) has no period: one written is said to be unused, not refused.
+      if (command.report.timeframe === "now")
+        return { text: t.t("reports.buildingNow", { kind, teams, ignored: resolved.periodText }) };
+      return { text: t.t("reports.building", { kind, period: periodName(t, resolved.period), teams }) };
     }
   }
 }

@@ -9,13 +9,16 @@ export const ownReportMessages = defineMessages(
       "• `/report productivity`: this month's productivity report of your team (supervisors; executives and admins for any team)",
       "• `/report productivity all last month`: every team you may see",
       "• `/report productivity Sales North Q3`, `/report productivity #sales-north 2026-11`",
-      "Periods: `this month` (the default), `last month`, `2026-11`, `November 2026`, `Q3`, `this quarter`, `last quarter`, `2026`, `this year`. The report comes by DM with a chart (PNG) and the full table (CSV).",
+      "• `/report policy`, `/report policy all`, `/report policy #sales-north`: who has acknowledged each active policy, and who is overdue, as of now",
+      "Periods (productivity): `this month` (the default), `last month`, `2026-11`, `November 2026`, `Q3`, `this quarter`, `last quarter`, `2026`, `this year`. A report comes by DM with a chart (PNG) and the full table (CSV).",
     ].join("\n"),
     "reports.building": (p: { kind: string; period: string; teams: string }) =>
-      `:hourglass_flowing_sand: Building your ${p.kind} report for ${p.period} (${p.teams})… It comes by DM in a moment, with a chart and a CSV.`,
+      `:hourglass_flowing_sand: Building your ${p.kind} for ${p.period} (${p.teams})… It comes by DM in a moment, with a chart and a CSV.`,
+    "reports.buildingNow": (p: { kind: string; teams: string; ignored: string }) =>
+      `:hourglass_flowing_sand: Building your ${p.kind} as of now (${p.teams})… It comes by DM in a moment, with a chart and a CSV.${p.ignored ? ` It shows where things stand today, so “${p.ignored}” is not used.` : ""}`,
     "reports.already": "That report is already on its way.",
     "reports.unknownKind": (p: { word: string }) =>
-      `There is no report called “${p.word}”. Try \`/report productivity\`, or \`/report help\`.`,
+      `There is no report called “${p.word}”. Try \`/report productivity\`, \`/report policy\`, or \`/report help\`.`,
     "reports.badPeriod": (p: { text: string }) =>
       `I could not read “${p.text}” as a period. Try \`this month\`, \`last month\`, \`2026-11\`, \`November 2026\`, \`Q3\`, \`this quarter\` or \`2026\`.`,
     "reports.unknownTeam": (p: { text: string }) =>
@@ -25,7 +28,8 @@ export const ownReportMessages = defineMessages(
       p.team
         ? `Only ${p.team}'s supervisors, executives and admins may see reports on ${p.team}.`
         : "Reports are for supervisors (about their own teams), executives and admins. Ask your supervisor if you need figures.",
-    "reports.kind.productivity": "productivity",
+    "reports.kind.productivity": "productivity report",
+    "reports.kind.policy": "policy report",
     "reports.period.month": (p: { month: string }) => p.month,
     "reports.period.quarter": (p: { quarter: number; year: number }) => `Q${p.quarter} ${p.year}`,
     "reports.period.year": (p: { year: number }) => String(p.year),
@@ -83,6 +87,25 @@ export const ownReportMessages = defineMessages(
       `${p.teams} teams, ${p.reps} reps: one line per team here; every rep is in the chart's teams and the CSV.`,
     "reports.productivity.files": "The chart and the full table (CSV) follow.",
     "reports.productivity.noChart": "No chart: nobody in the report has a target in this period.",
+    "reports.policy.title": (p: { date: string }) => `Policy report as of ${p.date}`,
+    "reports.policy.context": (p: { teams: string; policies: number; by: string }) =>
+      `${p.teams} · ${p.policies === 1 ? "1 active policy" : `${p.policies} active policies`} · asked for by <@${p.by}>`,
+    "reports.policy.head": (p: { title: string; version: number; effective: string; teams: string }) =>
+      `*${p.title}* · version ${p.version} · effective ${p.effective}${p.teams ? ` · ${p.teams}` : ""}`,
+    "reports.policy.counts": (p: { done: number; total: number; overdue: number; names: string }) =>
+      `${p.done} of ${p.total} acknowledged, ${p.overdue} overdue${p.overdue > 0 ? `: ${p.names}` : ""}`,
+    "reports.policy.onLeave": (p: { name: string }) => `${p.name} (on leave today)`,
+    "reports.policy.moreOverdue": (p: { count: number }) => `${p.count} more (see the CSV)`,
+    "reports.policy.noReps": "No reps in its teams yet.",
+    "reports.policy.none": "No active policies for these teams. `/policy` publishes one.",
+    "reports.policy.more": (p: { hidden: number }) =>
+      `…and ${p.hidden} more ${p.hidden === 1 ? "policy" : "policies"}: every policy and rep is in the CSV.`,
+    "reports.policy.files": "The chart and the full table (CSV, a row per policy and rep) follow.",
+    "reports.policy.noChart": "No chart: no policy asks anyone yet.",
+    "reports.policy.chartTitle": (p: { date: string }) => `Acknowledged per policy, as of ${p.date}`,
+    "reports.policy.chartLowest": (p: { shown: number; total: number; date: string }) =>
+      `The ${p.shown} least acknowledged of ${p.total} policies, as of ${p.date}`,
+    "reports.policy.chartAxis": "Reps who acknowledged",
     "reports.pace.ahead": "ahead",
     "reports.pace.onTrack": "on track",
     "reports.pace.behind": "behind",
@@ -106,6 +129,17 @@ export const ownReportMessages = defineMessages(
     "reports.csv.leaveDays": "Leave days",
     "reports.csv.openEscalations": "Open escalations",
     "reports.csv.coachingPlans": "Active coaching plans",
+    "reports.csv.policy": "Policy",
+    "reports.csv.policyId": "Policy number",
+    "reports.csv.version": "Version",
+    "reports.csv.effective": "Effective from",
+    "reports.csv.acknowledged": "Acknowledged",
+    "reports.csv.notYet": "not yet",
+    "reports.csv.onLeave": "On leave today",
+    "reports.csv.reminders": "Reminders sent",
+    "reports.csv.overdue": "Overdue",
+    "reports.csv.yes": "yes",
+    "reports.csv.no": "no",
     "reports.file.chart": (p: { title: string }) => `${p.title} (chart)`,
     "reports.file.csv": (p: { title: string }) => `${p.title} (CSV)`,
 
@@ -124,13 +158,16 @@ export const ownReportMessages = defineMessages(
       "• `/report produktivitet`: månadens produktivitetsrapport för ditt team (handledare; chefer och administratörer för alla team)",
       "• `/report produktivitet alla förra månaden`: alla team du får se",
       "• `/report produktivitet Sales North K3`, `/report produktivitet #sales-north 2026-11`",
-      "Perioder: `denna månad` (standard), `förra månaden`, `2026-11`, `november 2026`, `K3` eller `Q3`, `detta kvartal`, `förra kvartalet`, `2026`, `i år`. Rapporten kommer som DM med ett diagram (PNG) och hela tabellen (CSV).",
+      "• `/report policy`, `/report policy alla`, `/report riktlinjer #sales-north`: vem som har bekräftat varje aktiv policy, och vem som är försenad, just nu",
+      "Perioder (produktivitet): `denna månad` (standard), `förra månaden`, `2026-11`, `november 2026`, `K3` eller `Q3`, `detta kvartal`, `förra kvartalet`, `2026`, `i år`. Rapporten kommer som DM med ett diagram (PNG) och hela tabellen (CSV).",
     ].join("\n"),
     "reports.building": (p: { kind: string; period: string; teams: string }) =>
-      `:hourglass_flowing_sand: Tar fram din ${p.kind}srapport för ${p.period} (${p.teams})… Den kommer som DM om en stund, med diagram och CSV.`,
+      `:hourglass_flowing_sand: Tar fram din ${p.kind} för ${p.period} (${p.teams})… Den kommer som DM om en stund, med diagram och CSV.`,
+    "reports.buildingNow": (p: { kind: string; teams: string; ignored: string }) =>
+      `:hourglass_flowing_sand: Tar fram din ${p.kind} som den ser ut nu (${p.teams})… Den kommer som DM om en stund, med diagram och CSV.${p.ignored ? ` Den visar läget i dag, så ”${p.ignored}” används inte.` : ""}`,
     "reports.already": "Den rapporten är redan på väg.",
     "reports.unknownKind": (p: { word: string }) =>
-      `Det finns ingen rapport som heter ”${p.word}”. Prova \`/report produktivitet\` eller \`/report hjälp\`.`,
+      `Det finns ingen rapport som heter ”${p.word}”. Prova \`/report produktivitet\`, \`/report policy\` eller \`/report hjälp\`.`,
     "reports.badPeriod": (p: { text: string }) =>
       `Jag förstod inte ”${p.text}” som en period. Prova \`denna månad\`, \`förra månaden\`, \`2026-11\`, \`november 2026\`, \`K3\`, \`detta kvartal\` eller \`2026\`.`,
     "reports.unknownTeam": (p: { text: string }) =>
@@ -141,7 +178,8 @@ export const ownReportMessages = defineMessages(
       p.team
         ? `Bara handledarna för ${p.team}, chefer och administratörer får se rapporter om ${p.team}.`
         : "Rapporter är för handledare (om sina egna team), chefer och administratörer. Fråga din handledare om du behöver siffror.",
-    "reports.kind.productivity": "produktivitet",
+    "reports.kind.productivity": "produktivitetsrapport",
+    "reports.kind.policy": "policyrapport",
     "reports.period.month": (p: { month: string }) => p.month,
     "reports.period.quarter": (p: { quarter: number; year: number }) => `kvartal ${p.quarter} ${p.year}`,
     "reports.period.year": (p: { year: number }) => String(p.year),
@@ -200,6 +238,25 @@ export const ownReportMessages = defineMessages(
       `${p.teams} team, ${p.reps} säljare: en rad per team här; varje säljare finns i CSV-filen.`,
     "reports.productivity.files": "Diagrammet och hela tabellen (CSV) följer.",
     "reports.productivity.noChart": "Inget diagram: ingen i rapporten har ett mål den här perioden.",
+    "reports.policy.title": (p: { date: string }) => `Policyrapport per ${p.date}`,
+    "reports.policy.context": (p: { teams: string; policies: number; by: string }) =>
+      `${p.teams} · ${p.policies === 1 ? "1 aktiv policy" : `${p.policies} aktiva policyer`} · beställd av <@${p.by}>`,
+    "reports.policy.head": (p: { title: string; version: number; effective: string; teams: string }) =>
+      `*${p.title}* · version ${p.version} · gäller från ${p.effective}${p.teams ? ` · ${p.teams}` : ""}`,
+    "reports.policy.counts": (p: { done: number; total: number; overdue: number; names: string }) =>
+      `${p.done} av ${p.total} har bekräftat, ${p.overdue} ${p.overdue === 1 ? "försenad" : "försenade"}${p.overdue > 0 ? `: ${p.names}` : ""}`,
+    "reports.policy.onLeave": (p: { name: string }) => `${p.name} (ledig i dag)`,
+    "reports.policy.moreOverdue": (p: { count: number }) => `${p.count} till (se CSV-filen)`,
+    "reports.policy.noReps": "Inga säljare i dess team än.",
+    "reports.policy.none": "Inga aktiva policyer för de här teamen. `/policy` publicerar en.",
+    "reports.policy.more": (p: { hidden: number }) =>
+      `…och ${p.hidden} ${p.hidden === 1 ? "policy" : "policyer"} till: alla policyer och säljare finns i CSV-filen.`,
+    "reports.policy.files": "Diagrammet och hela tabellen (CSV, en rad per policy och säljare) följer.",
+    "reports.policy.noChart": "Inget diagram: ingen policy väntar på någon än.",
+    "reports.policy.chartTitle": (p: { date: string }) => `Bekräftat per policy, per ${p.date}`,
+    "reports.policy.chartLowest": (p: { shown: number; total: number; date: string }) =>
+      `De ${p.shown} minst bekräftade av ${p.total} policyer, per ${p.date}`,
+    "reports.policy.chartAxis": "Säljare som har bekräftat",
     "reports.pace.ahead": "före",
     "reports.pace.onTrack": "i fas",
     "reports.pace.behind": "efter",
@@ -223,6 +280,17 @@ export const ownReportMessages = defineMessages(
     "reports.csv.leaveDays": "Lediga dagar",
     "reports.csv.openEscalations": "Öppna eskaleringar",
     "reports.csv.coachingPlans": "Aktiva coachningsplaner",
+    "reports.csv.policy": "Policyns rubrik",
+    "reports.csv.policyId": "Policynummer",
+    "reports.csv.version": "Versionsnummer",
+    "reports.csv.effective": "Gäller från",
+    "reports.csv.acknowledged": "Bekräftad",
+    "reports.csv.notYet": "inte än",
+    "reports.csv.onLeave": "Ledig i dag",
+    "reports.csv.reminders": "Påminnelser skickade",
+    "reports.csv.overdue": "Försenad",
+    "reports.csv.yes": "ja",
+    "reports.csv.no": "nej",
     "reports.file.chart": (p: { title: string }) => `${p.title} (diagram)`,
     "reports.file.csv": (p: { title: string }) => `${p.title} (tabell, CSV)`,
 

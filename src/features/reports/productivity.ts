@@ -19,8 +19,8 @@ import { standupRecord } from "../standup/index.js";
 import type { Team } from "../team/index.js";
 import type { ReportKind, ReportReader, ReportScope } from "./kinds.js";
 import { SUMMARY_BLOCKS } from "./kinds.js";
-import { CHART_FONT, type CsvColumn } from "./render.js";
-import { dayText, periodName } from "./views.js";
+import { barChartFrame, CHART, CHART_MAX_BARS, type CsvColumn } from "./render.js";
+import { dayText, periodName, teamsName } from "./views.js";
 
 /** One rep's line of the productivity report (also a row of its CSV). */
 export interface ProductivityRow {
@@ -111,10 +111,6 @@ async function loadTeam(
   };
 }
 
-/** At most this many reps get a bar each; more, and the chart shows the teams instead. */
-export const CHART_MAX_BARS = 40;
-/** Chart geometry in SVG units (the PNG is CHART_SCALE times this). */
-export const CHART = { width: 560, bar: 22, left: 190, right: 30, top: 44, bottom: 46 } as const;
 /** With more teams than this, the message has one line per team and no rep lines. */
 const DETAILED_TEAMS = 6;
 
@@ -190,10 +186,7 @@ function summary(reader: ReportReader, data: ProductivityData, scope: ReportScop
     header(t.t("reports.productivity.title", { period })),
     context(
       t.t("reports.productivity.context", {
-        teams:
-          data.teams.length === 1
-            ? escapeMrkdwn(data.teams[0]?.team.name ?? "")
-            : t.t("reports.allTeams", { count: data.teams.length }),
+        teams: teamsName(t, data.teams),
         from: dayText(t, scope.period.start),
         to: dayText(t, scope.period.end),
         by: scope.requestedBy,
@@ -262,19 +255,10 @@ function chartSpec(reader: ReportReader, data: ProductivityData, scope: ReportSc
   const period = periodName(t, scope.period);
   const max = Math.max(1.2, ...bars.map((b) => b.attainment));
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART.width,
-    height: CHART.bar * bars.length,
-    autosize: { type: "none" },
-    padding: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
-    background: "white",
-    config: { font: CHART_FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } },
-    title: {
-      text: t.t(perRep ? "reports.chart.title" : "reports.chart.teamsTitle", { period }),
-      fontSize: 14,
-      anchor: "start",
-      offset: 12,
-    },
+    ...barChartFrame(
+      t.t(perRep ? "reports.chart.title" : "reports.chart.teamsTitle", { period }),
+      bars.length,
+    ),
     data: { values: bars },
     layer: [
       {
@@ -336,6 +320,7 @@ function columns(reader: ReportReader): CsvColumn<ProductivityRow>[] {
 /** The productivity report: attainment, pace, activity, standups, leave, escalations and coaching per rep. */
 export const productivityReport: ReportKind<ProductivityData, ProductivityRow> = {
   name: "productivity",
+  timeframe: "period",
   label: (t) => t.t("reports.kind.productivity"),
   async load(deps, scope) {
     const teams: ProductivityTeam[] = [];

@@ -1,4 +1,5 @@
 import type { AnyReportKind } from "./kinds.js";
+import { policyReport } from "./policy.js";
 import { productivityReport } from "./productivity.js";
 
 /**
@@ -7,6 +8,7 @@ import { productivityReport } from "./productivity.js";
  */
 export const REPORT_KINDS: readonly { kind: AnyReportKind; words: readonly string[] }[] = [
   { kind: productivityReport, words: ["productivity", "produktivitet", "prod"] },
+  { kind: policyReport, words: ["policy", "policies", "policyer", "riktlinjer"] },
 ];
 
 export function reportKindNamed(name: string): AnyReportKind | null {

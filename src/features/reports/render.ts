@@ -12,6 +12,28 @@ const FONT_FILE = [
   fileURLToPath(new URL("../../../src/features/reports/fonts/DejaVuSans.ttf", import.meta.url)),
 ].find((path) => existsSync(path));
 
+/** Bar charts' geometry in SVG units (the PNG is CHART_SCALE times this): the size follows from the bars alone. */
+export const CHART = { width: 560, bar: 22, left: 190, right: 30, top: 44, bottom: 46 } as const;
+/** At most this many bars in a chart (more, and a kind draws fewer: per team, or the lowest). */
+export const CHART_MAX_BARS = 40;
+
+/**
+ * The frame every report's bar chart shares: fixed geometry (no autosize), so the PNG's size follows from
+ * the number of bars alone; the shipped font; a title at the top left. The kind adds data and marks.
+ */
+export function barChartFrame(title: string, bars: number) {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: CHART.width,
+    height: CHART.bar * bars,
+    autosize: { type: "none" },
+    padding: { left: CHART.left, right: CHART.right, top: CHART.top, bottom: CHART.bottom },
+    background: "white",
+    config: { font: CHART_FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } },
+    title: { text: title, fontSize: 14, anchor: "start", offset: 12 },
+  } as const;
+}
+
 /** PNG pixels per SVG unit: sharp on a phone and a retina screen, still small. */
 export const CHART_SCALE = 2;
 

@@ -23,6 +23,8 @@ export interface ResolvedRequest {
   period: ReportPeriod;
   /** Every team the reader may see (`all`, or nothing said outside a team channel). */
   all: boolean;
+  /** The period as written ("" when none was: this month). */
+  periodText: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function resolveRequest(ctx: RequestContext, rest: string): Promise
   const today = localDate(ctx.deps.clock.now(), first.team.timeZone);
   const period = parsePeriod(choice.rest, today);
   if (!period) throw error("reports.badPeriod", { text: choice.rest.trim() });
-  return { teams: chosen, period, all };
+  return { teams: chosen, period, all, periodText: choice.rest.trim() };
 }
 
 /** One recipient of a report: a person (by DM) or a channel. */

@@ -1,5 +1,5 @@
 import type { Translator } from "../../platform/i18n/index.js";
-import type { Reply } from "../../platform/slack/index.js";
+import { escapeMrkdwn, type Reply } from "../../platform/slack/index.js";
 import type { LocalDate } from "../../platform/time/index.js";
 import type { ReportMessages } from "./messages.js";
 import type { ReportPeriod } from "./period.js";
@@ -31,6 +31,16 @@ export function periodName(t: Translator<ReportMessages>, period: ReportPeriod):
     case "year":
       return t.t("reports.period.year", { year });
   }
+}
+
+/** Who a report is about, as the reader says it: the team's name, or "all 3 teams". */
+export function teamsName(
+  t: Translator<ReportMessages>,
+  teams: readonly { team: { name: string } }[],
+): string {
+  return teams.length === 1
+    ? escapeMrkdwn(teams[0]?.team.name ?? "")
+    : t.t("reports.allTeams", { count: teams.length });
 }
 
 export function helpReply(t: Translator<ReportMessages>): Reply {
