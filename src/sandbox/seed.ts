@@ -355,8 +355,9 @@ export const SEEDERS: readonly Seeder[] = [
 ];
 
 /**
- * Seeds what is missing and waits for the notifications it caused (DMs) to be delivered. Returns the
- * names of the seeders that put data in.
+ * Seeds what is missing and waits for the notifications each seeder caused (DMs) to be delivered before
+ * the next one runs, so the demo's DMs read in the order things happened. Returns the names of the
+ * seeders that put data in.
  */
 export async function seedDemoData(
   context: SeedContext,
@@ -365,7 +366,7 @@ export async function seedDemoData(
   const ran: string[] = [];
   for (const seeder of seeders) {
     if (await seeder.run(context)) ran.push(seeder.name);
+    await context.deps.jobs.idle();
   }
-  await context.deps.jobs.idle();
   return ran;
 }

@@ -135,6 +135,7 @@ describe("npm start with no Slack credentials", { timeout: 90_000 }, () => {
       expect.stringContaining("added you to the team *Sales North*"),
       expect.stringContaining("set your target from"),
       expect.stringContaining("approved your request: Vacation"),
+      expect.stringContaining("published a policy for your team: *Discounts over 20%*"),
     ]);
     const posted = await json(`${first.url}/api/message`, {
       as: DEMO_IDS.reps[1],
