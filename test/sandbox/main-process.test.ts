@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/sandbox/index.js";
 import { tempDir } from "./support.js";
 
@@ -9,8 +9,12 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = tempDir("npm-start");
 const running = new Set<ChildProcess>();
 
-afterAll(() => {
+// A test that fails half-way leaves its sandbox running: end it before the next test, which would find
+// the data folder in use.
+afterEach(async () => {
   for (const child of running) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     // An `npm start` leads its own process group: end the app under it too.
     if (child.pid !== undefined) {
       try {
@@ -19,7 +23,12 @@ afterAll(() => {
         child.kill("SIGKILL");
       }
     }
+    await exited;
   }
+  running.clear();
+});
+
+afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
