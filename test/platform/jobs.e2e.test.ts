@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkins } from "../../src/features/quota/schema.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { makeTeam } from "../support/teams.js";
@@ -47,6 +47,37 @@ describe("a channel post through Slack's bad moments", () => {
     expect(postsMentioning("Throttled")).toHaveLength(1);
     const calls = h.fake.callsTo("chat.postMessage").map((c) => c.status);
     expect(calls).toEqual([429, 429, 429, 200]);
+  });
+
+  it("holds only the job that met a rate limit: a person's form opens while the post waits", async () => {
+    h.fake.resetCalls();
+    h.fake.rateLimit("chat.postMessage", { retryAfter: 5, times: 1 });
+    await checkIn("800 Held");
+    // The post's job met the limit and waits out its five seconds.
+    await vi.waitFor(() => expect(h.fake.callsTo("chat.postMessage").map((c) => c.status)).toEqual([429]), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    // Meanwhile Sara opens the targets form: her call to Slack does not wait behind the job's limit.
+    await h.slack.slashCommand({
+      userId: p.sara,
+      channelId: p.channels.north,
+      command: "/quota",
+      text: "targets",
+    });
+    // The command is acknowledged at once and the form opened right after (views.open).
+    await vi.waitFor(() => expect(h.fake.callsTo("views.open").map((c) => c.status)).toEqual([200]), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    const [opened] = h.fake.callsTo("views.open");
+    await h.settle();
+    const [refused, posted, ...more] = h.fake.callsTo("chat.postMessage");
+    expect([refused?.status, posted?.status, more.length]).toEqual([429, 200, 0]);
+    expect(postsMentioning("Held")).toHaveLength(1);
+    // The form opened before the post's second try, within the five seconds the job waited.
+    expect(opened?.at).toBeLessThan(posted?.at ?? 0);
+    expect((opened?.at ?? Infinity) - (refused?.at ?? 0)).toBeLessThan(5000);
   });
 
   it("posts once Slack is back after an outage, and only once", async () => {
