@@ -412,3 +412,32 @@ describe("Homes follow changes that had no refresh", () => {
     expect(visibleText(h.fake.world.homeOf(p.sara))).not.toContain("Discounts over 20%");
   });
 });
+
+describe("a busy team's check-ins", () => {
+  it("come in together: every Home shows the last of them; the supervisor's is refreshed for the burst, not for each sale", async () => {
+    const sara = publishedFor(p.sara);
+    const sellers = [p.alice, p.bo, p.alice, p.bo, p.alice, p.bo];
+    const answers = await Promise.all(
+      sellers.map((userId, i) =>
+        h.slack.slashCommand({
+          userId,
+          channelId: p.channels.north,
+          command: "/quota",
+          text: `${1000 + i} burst ${i}`,
+        }),
+      ),
+    );
+    for (const answer of answers) expect(answer.body).toMatch(/Recorded|Registrerade/);
+    await h.settle();
+    // Alice: 1,000 + 1,002 + 1,004; Bo: 1,001 + 1,003 + 1,005 (amounts are spaced with no-break spaces).
+    const homeOf = (userId: string) =>
+      visibleText(h.fake.world.homeOf(userId)).replace(/[\u00a0\u202f]/g, " ");
+    expect(homeOf(p.alice)).toContain("*SEK 3,006* of SEK 100,000");
+    expect(homeOf(p.bo)).toContain("*3 009 kr* hittills");
+    const leaderboard = homeOf(p.sara);
+    expect(leaderboard).toContain("Teamet: *6 015 kr* av 100 000 kr");
+    expect(leaderboard).toContain(`1. <@${p.bo}>: *3 009 kr*`);
+    expect(leaderboard).toContain(`2. <@${p.alice}>: *3 006 kr*`);
+    expect(publishedFor(p.sara) - sara).toBeLessThanOrEqual(2);
+  });
+});

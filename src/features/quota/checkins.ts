@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { RequestContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { UserError } from "../../platform/errors.js";
-import { homeChanged } from "../../platform/hooks.js";
 import { claimRequest } from "../../platform/requests/index.js";
 import { localDate } from "../../platform/time/index.js";
 import { listProducts, type Product, resolveProductTag } from "../products/index.js";
 import { findTeam, type Team } from "../team/index.js";
 import { auditCheckin } from "./audit.js";
 import { readCheckinText } from "./checkin-text.js";
+import { refreshHomes } from "./homes.js";
 import { amountError, ensureWithinMax } from "./money.js";
 import { quotaProblems } from "./problems.js";
 import {
@@ -339,23 +339,6 @@ export async function syncPost(
     { workspaceId: checkin.workspaceId, channelId, ts },
     { tx, key: `${channelId}:${ts}` },
   );
-}
-
-/**
- * After a check-in was recorded, taken back, corrected or removed (and committed), and after the answer:
- * the rep's Home shows their quota, the team supervisors' Homes the leaderboard.
- */
-export function refreshHomes(
-  deps: RequestContext["deps"],
-  checkin: Pick<Checkin, "id" | "workspaceId" | "teamId" | "repId">,
-): void {
-  deps.tasks.run(`home after check-in ${checkin.id}`, async () => {
-    const members = await findTeam(deps.db, checkin.workspaceId, checkin.teamId);
-    await homeChanged(deps, {
-      workspaceId: checkin.workspaceId,
-      userIds: [checkin.repId, ...(members?.supervisorIds ?? [])],
-    });
-  });
 }
 
 export interface Undone {

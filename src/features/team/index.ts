@@ -35,6 +35,7 @@ export {
   membershipsOf,
   repTeamOf,
   stillRepOf,
+  supervisorIdsOf,
   type TeamWithMembers,
 } from "./store.js";
 export { TEAM_IDS } from "./views.js";

@@ -23,12 +23,17 @@ export type TeamOverview =
 export async function overview(ctx: RequestContext): Promise<TeamOverview> {
   const { deps, workspaceId, userId } = ctx;
   const channelId = ctx.channelId ?? "";
-  const { here, memberships, granted } = await loadChannelOverview(deps.db, workspaceId, channelId, userId);
+  const { here, hereRoutines, memberships, granted } = await loadChannelOverview(
+    deps.db,
+    workspaceId,
+    channelId,
+    userId,
+  );
   const actor = await actorFrom(deps, workspaceId, userId, memberships, granted);
   const mayManage = (teamId: number) => decide(actor, { type: "team.manage", teamId }).allowed;
   const routinesOf = (teamId: number) => routineSettings(deps.db, workspaceId, teamId);
-  if (here) {
-    const routines = await routinesOf(here.team.id);
+  if (here && hereRoutines) {
+    const routines = hereRoutines;
     return { kind: "team", team: here, actor, boundHere: true, mayManage: mayManage(here.team.id), routines };
   }
   if (memberships.length === 1 && memberships[0]) {

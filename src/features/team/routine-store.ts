@@ -5,7 +5,9 @@ import { DEFAULT_ROUTINES, type RoutineSettings } from "./routines.js";
 import { ROUTINES, type RoutineName, type Team, type TeamRoutineRow, teamRoutines, teams } from "./schema.js";
 
 /** A team's routines: what it saved, the defaults for the rest. */
-export function settingsOf(rows: readonly TeamRoutineRow[]): RoutineSettings {
+export function settingsOf(
+  rows: readonly Pick<TeamRoutineRow, "routine" | "enabled" | "days" | "time" | "cutoff" | "askIn">[],
+): RoutineSettings {
   const settings: RoutineSettings = structuredClone(DEFAULT_ROUTINES) as RoutineSettings;
   for (const row of rows) {
     const base = { enabled: row.enabled, days: row.days as IsoWeekday[], time: row.time };

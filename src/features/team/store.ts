@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { GrantedRole } from "../../platform/access/index.js";
 import { type Db, queryRows } from "../../platform/db/index.js";
-import type { MemberRole, Team } from "./schema.js";
+import { settingsOf } from "./routine-store.js";
+import type { RoutineSettings } from "./routines.js";
+import type { AskIn, MemberRole, RoutineName, Team } from "./schema.js";
 import { teamMembers, teams } from "./schema.js";
 
 /** A team with its people, supervisors and reps in the order they joined. */
@@ -59,6 +61,22 @@ export async function findTeam(db: Db, workspaceId: string, teamId: number): Pro
     .from(teams)
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
   return (await withMembers(db, rows))[0] ?? null;
+}
+
+/** The supervisors of a team, in the order they joined (none for a team that is gone). */
+export async function supervisorIdsOf(db: Db, workspaceId: string, teamId: number): Promise<string[]> {
+  const rows = await db
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.workspaceId, workspaceId),
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.role, "supervisor"),
+      ),
+    )
+    .orderBy(asc(teamMembers.addedAt), asc(teamMembers.userId));
+  return rows.map((r) => r.userId);
 }
 
 export async function findTeamByName(db: Db, workspaceId: string, name: string): Promise<Team | null> {
@@ -193,6 +211,8 @@ export async function deleteMember(
 export interface ChannelOverview {
   /** The team bound to the channel, if any. */
   here: TeamWithMembers | null;
+  /** How the channel's team runs its scheduled posts (null without a team here). */
+  hereRoutines: RoutineSettings | null;
   /** The asking person's teams. */
   memberships: Membership[];
   /** The asking person's granted roles. */
@@ -218,8 +238,8 @@ interface TeamJson {
 }
 
 /**
- * Everything `/team` needs in one round trip: the channel's team with its members, and who the asking
- * person is (their teams and granted roles). The slash command's hot path.
+ * Everything `/team` needs in one round trip: the channel's team with its members and scheduled posts,
+ * and who the asking person is (their teams and granted roles). The slash command's hot path.
  */
 export async function loadChannelOverview(
   db: Db,
@@ -230,6 +250,7 @@ export async function loadChannelOverview(
   const [row] = await queryRows<{
     team: TeamJson | null;
     members: [string, MemberRole][] | null;
+    routines: [RoutineName, boolean, number[], string, string | null, AskIn | null][] | null;
     memberships: [number, string, MemberRole][];
     grants: GrantedRole[];
   }>(
@@ -242,6 +263,8 @@ export async function loadChannelOverview(
         (select row_to_json(here) from here) as team,
         (select json_agg(json_build_array(m.user_id, m.role) order by m.added_at, m.user_id)
            from team_members m where m.team_id = (select id from here)) as members,
+        (select json_agg(json_build_array(r.routine, r.enabled, r.days, r.time, r.cutoff, r.ask_in))
+           from team_routines r where r.team_id = (select id from here)) as routines,
         coalesce((select json_agg(json_build_array(m.team_id, t.name, m.role) order by t.name)
            from team_members m join teams t on t.id = m.team_id
            where m.workspace_id = ${workspaceId} and m.user_id = ${userId}), '[]'::json) as memberships,
@@ -258,6 +281,18 @@ export async function loadChannelOverview(
           supervisorIds: members.filter(([, role]) => role === "supervisor").map(([id]) => id),
           repIds: members.filter(([, role]) => role === "rep").map(([id]) => id),
         }
+      : null,
+    hereRoutines: row.team
+      ? settingsOf(
+          (row.routines ?? []).map(([routine, enabled, days, time, cutoff, askIn]) => ({
+            routine,
+            enabled,
+            days,
+            time,
+            cutoff,
+            askIn,
+          })),
+        )
       : null,
     memberships: row.memberships.map(([teamId, teamName, role]) => ({ teamId, teamName, role })),
     granted: row.grants,
