@@ -4,11 +4,18 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type Database, type Db, openDatabase, PGLITE_EXTENSIONS } from "../../src/platform/db/index.js";
+import { isBackground } from "../../src/platform/lane.js";
 import { adminSql, databaseUrlFor } from "./postgres.js";
 
 export interface TestDatabase extends Database {
   /** The connection URL in Postgres mode; undefined on PGlite. */
   readonly url: string | undefined;
+  /**
+   * Every statement the app sent through drizzle so far for people's requests and the work they leave
+   * behind after the answer (not jobs, not the clock's strikes: those run in the background lane). Empty
+   * it to count from a point on.
+   */
+  readonly statements: string[];
 }
 
 /** True when the suite runs against a real Postgres server (DATABASE_URL set). */
@@ -24,16 +31,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const snapshot = readFileSync(inject("pgliteSnapshot"));
     const pglite = new PGlite({ loadDataDir: new Blob([snapshot]), extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
-    return { ...openDatabase({ pglite }), url: undefined };
+    const statements: string[] = [];
+    return {
+      ...openDatabase({
+        pglite,
+        onStatement: (s) => {
+          if (!isBackground()) statements.push(s);
+        },
+      }),
+      url: undefined,
+      statements,
+    };
   }
   const name = `supervisor_test_${randomBytes(6).toString("hex")}`;
   const admin = adminSql(url);
   await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
   const databaseUrl = databaseUrlFor(url, name);
-  const database = openDatabase({ databaseUrl });
+  const statements: string[] = [];
+  const database = openDatabase({
+    databaseUrl,
+    onStatement: (s) => {
+      if (!isBackground()) statements.push(s);
+    },
+  });
   return {
     ...database,
     url: databaseUrl,
+    statements,
     close: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

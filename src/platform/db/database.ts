@@ -31,10 +31,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type OpenOptions =
+export type OpenOptions = (
   | { databaseUrl: string; poolSize?: number }
   | { dataDir: string }
-  | { pglite: PGlite };
+  | { pglite: PGlite }
+) & {
+  /** Hears every statement the app sends through drizzle (tests count a request's statements). */
+  onStatement?: (statement: string) => void;
+};
+
+/** Drizzle's logger for `onStatement`, or none. */
+function statementLogger(options: OpenOptions): { logger?: { logQuery(query: string): void } } {
+  const { onStatement } = options;
+  return onStatement ? { logger: { logQuery: (query: string) => onStatement(query) } } : {};
+}
 
 /**
  * The extensions the schema uses, which PGlite must load whenever it opens a data folder made with them
@@ -49,11 +59,11 @@ const MIGRATION_LOCK = 7_301_118_771_042_915n;
 
 /** Opens Postgres when a URL is given, PGlite on disk (or a given PGlite) otherwise; same drizzle API on both. */
 export function openDatabase(options: OpenOptions): Database {
-  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options);
   const opened = "pglite" in options ? options.pglite : openPgliteDir(options.dataDir);
   // One connection for requests and jobs alike: jobs' statements yield to requests' (see `Yielding`).
   const client = yieldingPglite(opened);
-  const db = drizzlePglite({ client, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite({ client, casing: "snake_case", ...statementLogger(options) }) as unknown as Db;
   return {
     db,
     kind: "pglite",
@@ -78,12 +88,16 @@ function openPgliteDir(dataDir: string): PGlite {
  */
 const BACKGROUND_POOL_SIZE = 3;
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, options: OpenOptions): Database {
   const client = lanedPostgres(
     postgres(url, { max, onnotice: () => {} }),
     postgres(url, { max: BACKGROUND_POOL_SIZE, onnotice: () => {} }),
   );
-  const db = drizzlePostgres({ client: preparing(client), casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePostgres({
+    client: preparing(client),
+    casing: "snake_case",
+    ...statementLogger(options),
+  }) as unknown as Db;
   return {
     db,
     kind: "postgres",
