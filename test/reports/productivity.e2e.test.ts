@@ -282,6 +282,16 @@ describe("/report productivity for a seeded month", () => {
     expect(filesIn(h, p.alice)).toEqual([]);
   });
 
+  it("file uploads turned off: the summary arrives, and Sara hears in her words why the files did not", async () => {
+    const before = filesIn(h, p.sara).length;
+    h.fake.failNext("files.getUploadURLExternal", "file_uploads_disabled");
+    await report(p.sara, "produktivitet förra månaden");
+    expect(filesIn(h, p.sara)).toHaveLength(before);
+    expect(dmsOf(h, p.sara).at(-1)?.text).toBe(
+      ":warning: Din produktivitetsrapport kunde inte levereras till dig: Slack tog inte emot den (`file_uploads_disabled`). En administratör kan ha stängt av filuppladdning, eller så har personen lämnat arbetsytan: fråga en administratör och skicka den sedan igen.",
+    );
+  });
+
   it("another team's supervisor is refused that team; a bad period gets examples", async () => {
     expect(await report(p.olle, "productivity Sales North")).toBe(
       "Only Sales North's supervisors, executives and admins may see reports on Sales North.",

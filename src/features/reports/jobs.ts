@@ -17,7 +17,37 @@ export function registerReportJobs(deps: Deps): void {
     "reports.deliver",
     z.object({ workspaceId: z.string(), deliveryId: z.number().int() }),
     (payload) => deliver(deps, payload),
+    {
+      // Slack refused for good (the meeting's channel archived or the app removed from it, a reader
+      // deactivated, file uploads turned off): whoever asked for the report hears so.
+      onPermanentFailure: (payload, failure) => tellRequester(deps, payload, failure.code),
+    },
   );
+}
+
+/** Tells the person who asked for a report, by DM in their language, that Slack would not take it, and why. */
+async function tellRequester(
+  deps: Deps,
+  { workspaceId, deliveryId }: JobTypes["reports.deliver"],
+  code: string,
+): Promise<void> {
+  const delivery = await findDelivery(deps.db, workspaceId, deliveryId);
+  if (!delivery) return;
+  const kind = reportKindNamed(delivery.kind);
+  const slack = inWorkspace(deps, workspaceId);
+  const t = await translatorFor(slack, reportMessages, delivery.requestedBy);
+  const text = t.t("reports.delivery.failed", {
+    kind: kind ? kind.label(t) : delivery.kind,
+    where:
+      delivery.recipientKind === "channel"
+        ? `<#${delivery.recipient}>`
+        : delivery.recipient === delivery.requestedBy
+          ? t.t("reports.delivery.you")
+          : `<@${delivery.recipient}>`,
+    inChannel: delivery.recipientKind === "channel",
+    code,
+  });
+  await slack.slack.postMessage({ channel: delivery.requestedBy, text });
 }
 
 /** People's names as their Slack profiles give them (the real name); the id when Slack does not know them. */

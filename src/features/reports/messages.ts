@@ -149,6 +149,13 @@ export const ownReportMessages = defineMessages(
     "reports.meeting.toChannel": (p: { channel: string }) => `<#${p.channel}>`,
     "reports.meeting.toPeople": (p: { users: string[] }) => p.users.map((u) => `<@${u}>`).join(", "),
     "reports.meeting.gone": "That meeting no longer exists.",
+    "reports.delivery.you": "you",
+    "reports.delivery.failed": (p: { kind: string; where: string; inChannel: boolean; code: string }) =>
+      `:warning: Your ${p.kind} could not be delivered to ${p.where}: Slack refused it (\`${p.code}\`). ${
+        p.inChannel
+          ? "The channel may be archived, or the app no longer in it: invite the app, or choose another channel, then send it again."
+          : "An admin may have turned file uploads off, or the person may have left the workspace: ask an admin, then send it again."
+      }`,
     "reports.meeting.intro": (p: { title: string; by: string }) =>
       `:bar_chart: For *${p.title}*, sent by <@${p.by}>:`,
   },
@@ -300,6 +307,13 @@ export const ownReportMessages = defineMessages(
     "reports.meeting.toChannel": (p: { channel: string }) => `<#${p.channel}>`,
     "reports.meeting.toPeople": (p: { users: string[] }) => p.users.map((u) => `<@${u}>`).join(", "),
     "reports.meeting.gone": "Det mötet finns inte längre.",
+    "reports.delivery.you": "dig",
+    "reports.delivery.failed": (p) =>
+      `:warning: Din ${p.kind} kunde inte levereras till ${p.where}: Slack tog inte emot den (\`${p.code}\`). ${
+        p.inChannel
+          ? "Kanalen kan vara arkiverad, eller appen inte längre med i den: bjud in appen eller välj en annan kanal och skicka den igen."
+          : "En administratör kan ha stängt av filuppladdning, eller så har personen lämnat arbetsytan: fråga en administratör och skicka den sedan igen."
+      }`,
     "reports.meeting.intro": (p: { title: string; by: string }) =>
       `:bar_chart: Inför *${p.title}*, skickat av <@${p.by}>:`,
   },
