@@ -441,3 +441,16 @@ describe("a busy team's check-ins", () => {
     expect(publishedFor(p.sara) - sara).toBeLessThanOrEqual(2);
   });
 });
+
+describe("team settings", () => {
+  it("a supervisor's /team set period quarter: the reps' Homes follow at once (no quarter target yet)", async () => {
+    const homeOf = (userId: string) =>
+      visibleText(h.fake.world.homeOf(userId)).replace(/[\u00a0\u202f]/g, " ");
+    const alice = publishedFor(p.alice);
+    await inNorth(p.sara, "/team", "set period quarter");
+    expect(publishedFor(p.alice)).toBeGreaterThan(alice);
+    expect(homeOf(p.alice)).not.toContain("of SEK 100,000");
+    await inNorth(p.sara, "/team", "set period month");
+    expect(homeOf(p.alice)).toContain("of SEK 100,000");
+  });
+});
