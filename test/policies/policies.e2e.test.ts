@@ -296,7 +296,7 @@ describe("revision, newcomers and retirement", () => {
     expect(lastEphemeral(p.alice)).toBe("Thank you: acknowledged. Your supervisor sees it.");
   });
 
-  it("a rep who joins the team later gets its active policies", async () => {
+  it("a rep who joins the team later gets its active policies at once, not at the next sweep", async () => {
     const added = await slash(h, {
       userId: p.sara,
       channelId: p.channels.north,
@@ -304,7 +304,6 @@ describe("revision, newcomers and retirement", () => {
       text: `add <@${p.root}>`,
     });
     expect(added.shown).not.toBe("");
-    await sweepAt("2026-06-15T10:11:00Z");
     const dm = policyDm(p.root, "Discounts over 20%");
     expect(buttonsOf(dm.message)).toEqual(["policies.acknowledge"]);
   });

@@ -61,6 +61,14 @@ export function registerPolicyJobs(deps: Deps): void {
   deps.schedules.plan("policies.sweep", "all", { cron: "11 * * * *", timeZone: "UTC" }, (slot) => ({
     slot: slot.toISOString(),
   }));
+  // A rep added to a team is asked about its active policies at once, not at the next hourly sweep.
+  deps.hooks.answer("team.people.changed", async ({ workspaceId, teamIds }) => {
+    for (const { policy, teamId } of await activePolicyTeams(deps.db, { workspaceId, teamIds })) {
+      const team = await findTeam(deps.db, workspaceId, teamId);
+      if (team) await askNewcomers(deps, policy, team);
+    }
+    return undefined;
+  });
 }
 
 /**

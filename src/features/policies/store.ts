@@ -340,13 +340,23 @@ export async function waitingRecipients(db: Db): Promise<{ policy: Policy; recip
     .limit(2000);
 }
 
-/** Every active policy with its teams, for the sweep that asks newcomers. */
-export async function activePolicyTeams(db: Db): Promise<{ policy: Policy; teamId: number }[]> {
+/** Every active policy with its teams (or only these teams'), for asking newcomers. */
+export async function activePolicyTeams(
+  db: Db,
+  only?: { workspaceId: string; teamIds: readonly number[] },
+): Promise<{ policy: Policy; teamId: number }[]> {
+  if (only?.teamIds.length === 0) return [];
   return db
     .select({ policy: policies, teamId: policyTeams.teamId })
     .from(policies)
     .innerJoin(policyTeams, eq(policyTeams.policyId, policies.id))
-    .where(eq(policies.status, "active"))
+    .where(
+      and(
+        eq(policies.status, "active"),
+        only ? eq(policies.workspaceId, only.workspaceId) : undefined,
+        only ? inArray(policyTeams.teamId, [...only.teamIds]) : undefined,
+      ),
+    )
     .orderBy(asc(policies.id), asc(policyTeams.teamId))
     .limit(5000);
 }

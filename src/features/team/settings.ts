@@ -5,7 +5,7 @@ import type { Language } from "../../platform/i18n/index.js";
 import { addDays, periodOf } from "../../platform/time/index.js";
 import { auditSettings, type TeamChange } from "./audit.js";
 import { ensureAllowedIn } from "./directory.js";
-import { placesChanged } from "./homes.js";
+import { teamHomesChanged } from "./homes.js";
 import { explainConflict } from "./members.js";
 import { teamProblems } from "./problems.js";
 import { changeRoutine, scheduleChanged } from "./routine-settings.js";
@@ -60,7 +60,7 @@ export async function changeSetting(
   }
   const updated = await updateSettings(ctx, team, team.team.version, patch);
   // The team's Homes show its period, money and reminders: its people's, its supervisors', the overseers'.
-  placesChanged(ctx.deps, ctx.workspaceId, [team.team.id], [...team.supervisorIds, ...team.repIds]);
+  teamHomesChanged(ctx.deps, ctx.workspaceId, [team.team.id], [...team.supervisorIds, ...team.repIds]);
   return { team: { ...team, team: updated }, key };
 }
 
