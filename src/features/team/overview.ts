@@ -33,8 +33,8 @@ export async function overview(ctx: RequestContext): Promise<TeamOverview> {
   const mayManage = (teamId: number) => decide(actor, { type: "team.manage", teamId }).allowed;
   const routinesOf = (teamId: number) => routineSettings(deps.db, workspaceId, teamId);
   if (here && hereRoutines) {
-    const routines = hereRoutines;
-    return { kind: "team", team: here, actor, boundHere: true, mayManage: mayManage(here.team.id), routines };
+    const manage = mayManage(here.team.id);
+    return { kind: "team", team: here, actor, boundHere: true, mayManage: manage, routines: hereRoutines };
   }
   if (memberships.length === 1 && memberships[0]) {
     const team = await findTeam(deps.db, workspaceId, memberships[0].teamId);
