@@ -40,11 +40,21 @@ export async function findTeamByChannel(
   workspaceId: string,
   channelId: string,
 ): Promise<TeamWithMembers | null> {
+  return teamWithMembersWhere(db, and(eq(teams.workspaceId, workspaceId), eq(teams.channelId, channelId)));
+}
+
+/** A team of the workspace by id, with its members, in one round trip. */
+export async function findTeam(db: Db, workspaceId: string, teamId: number): Promise<TeamWithMembers | null> {
+  return teamWithMembersWhere(db, and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+}
+
+/** The one team matching `where`, joined with its members (supervisors and reps in the order they joined). */
+async function teamWithMembersWhere(db: Db, where: SQL | undefined): Promise<TeamWithMembers | null> {
   const rows = await db
     .select({ team: teams, member: { userId: teamMembers.userId, role: teamMembers.role } })
     .from(teams)
     .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.channelId, channelId)))
+    .where(where)
     .orderBy(asc(teamMembers.addedAt), asc(teamMembers.userId));
   const first = rows[0];
   if (!first) return null;
@@ -53,14 +63,6 @@ export async function findTeamByChannel(
     supervisorIds: rows.flatMap((r) => (r.member?.role === "supervisor" ? [r.member.userId] : [])),
     repIds: rows.flatMap((r) => (r.member?.role === "rep" ? [r.member.userId] : [])),
   };
-}
-
-export async function findTeam(db: Db, workspaceId: string, teamId: number): Promise<TeamWithMembers | null> {
-  const rows = await db
-    .select()
-    .from(teams)
-    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
-  return (await withMembers(db, rows))[0] ?? null;
 }
 
 /** The supervisors of a team, in the order they joined (none for a team that is gone). */
