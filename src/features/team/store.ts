@@ -48,20 +48,28 @@ export async function findTeam(db: Db, workspaceId: string, teamId: number): Pro
   return teamWithMembersWhere(db, and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
 }
 
-/** The one team matching `where`, joined with its members (supervisors and reps in the order they joined). */
+/**
+ * The one team matching `where` with its members (supervisors and reps in the order they joined), in one
+ * statement that sends the team once and its members as one compact list, however large the team.
+ */
 async function teamWithMembersWhere(db: Db, where: SQL | undefined): Promise<TeamWithMembers | null> {
-  const rows = await db
-    .select({ team: teams, member: { userId: teamMembers.userId, role: teamMembers.role } })
-    .from(teams)
-    .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-    .where(where)
-    .orderBy(asc(teamMembers.addedAt), asc(teamMembers.userId));
-  const first = rows[0];
-  if (!first) return null;
+  const [row] = await queryRows<{ team: TeamJson; members: [string, MemberRole][] | null }>(
+    db,
+    sql`select row_to_json(teams) as team,
+          (select json_agg(json_build_array(m.user_id, m.role) order by m.added_at, m.user_id)
+             from team_members m where m.team_id = teams.id) as members
+        from teams where ${where}`,
+  );
+  return row ? teamWithMemberList(row.team, row.members) : null;
+}
+
+/** A team as a statement's JSON gives it, with its `[user, role]` list in the order they joined. */
+function teamWithMemberList(team: TeamJson, members: [string, MemberRole][] | null): TeamWithMembers {
+  const list = members ?? [];
   return {
-    team: first.team,
-    supervisorIds: rows.flatMap((r) => (r.member?.role === "supervisor" ? [r.member.userId] : [])),
-    repIds: rows.flatMap((r) => (r.member?.role === "rep" ? [r.member.userId] : [])),
+    team: teamFromJson(team),
+    supervisorIds: list.filter(([, role]) => role === "supervisor").map(([id]) => id),
+    repIds: list.filter(([, role]) => role === "rep").map(([id]) => id),
   };
 }
 
@@ -275,15 +283,8 @@ export async function loadChannelOverview(
     `,
   );
   if (!row) throw new Error("overview query returned no row");
-  const members = row.members ?? [];
   return {
-    here: row.team
-      ? {
-          team: teamFromJson(row.team),
-          supervisorIds: members.filter(([, role]) => role === "supervisor").map(([id]) => id),
-          repIds: members.filter(([, role]) => role === "rep").map(([id]) => id),
-        }
-      : null,
+    here: row.team ? teamWithMemberList(row.team, row.members) : null,
     hereRoutines: row.team
       ? settingsOf(
           (row.routines ?? []).map(([routine, enabled, days, time, cutoff, askIn]) => ({
