@@ -23,18 +23,13 @@ export type TeamOverview =
 export async function overview(ctx: RequestContext): Promise<TeamOverview> {
   const { deps, workspaceId, userId } = ctx;
   const channelId = ctx.channelId ?? "";
-  const { here, hereRoutines, memberships, granted } = await loadChannelOverview(
-    deps.db,
-    workspaceId,
-    channelId,
-    userId,
-  );
+  const { here, memberships, granted } = await loadChannelOverview(deps.db, workspaceId, channelId, userId);
   const actor = await actorFrom(deps, workspaceId, userId, memberships, granted);
   const mayManage = (teamId: number) => decide(actor, { type: "team.manage", teamId }).allowed;
   const routinesOf = (teamId: number) => routineSettings(deps.db, workspaceId, teamId);
-  if (here && hereRoutines) {
-    const manage = mayManage(here.team.id);
-    return { kind: "team", team: here, actor, boundHere: true, mayManage: manage, routines: hereRoutines };
+  if (here) {
+    const { routines, ...team } = here;
+    return { kind: "team", team, actor, boundHere: true, mayManage: mayManage(here.team.id), routines };
   }
   if (memberships.length === 1 && memberships[0]) {
     const team = await findTeam(deps.db, workspaceId, memberships[0].teamId);

@@ -219,10 +219,8 @@ export async function deleteMember(
 }
 
 export interface ChannelOverview {
-  /** The team bound to the channel, if any. */
-  here: TeamWithMembers | null;
-  /** How the channel's team runs its scheduled posts (null without a team here). */
-  hereRoutines: RoutineSettings | null;
+  /** The team bound to the channel, if any, with how it runs its scheduled posts. */
+  here: (TeamWithMembers & { routines: RoutineSettings }) | null;
   /** The asking person's teams. */
   memberships: Membership[];
   /** The asking person's granted roles. */
@@ -284,18 +282,20 @@ export async function loadChannelOverview(
   );
   if (!row) throw new Error("overview query returned no row");
   return {
-    here: row.team ? teamWithMemberList(row.team, row.members) : null,
-    hereRoutines: row.team
-      ? settingsOf(
-          (row.routines ?? []).map(([routine, enabled, days, time, cutoff, askIn]) => ({
-            routine,
-            enabled,
-            days,
-            time,
-            cutoff,
-            askIn,
-          })),
-        )
+    here: row.team
+      ? {
+          ...teamWithMemberList(row.team, row.members),
+          routines: settingsOf(
+            (row.routines ?? []).map(([routine, enabled, days, time, cutoff, askIn]) => ({
+              routine,
+              enabled,
+              days,
+              time,
+              cutoff,
+              askIn,
+            })),
+          ),
+        }
       : null,
     memberships: row.memberships.map(([teamId, teamName, role]) => ({ teamId, teamName, role })),
     granted: row.grants,
